@@ -1,0 +1,1 @@
+"""Triple-helix matchmaking platform for the Binh Duong innovation region."""
