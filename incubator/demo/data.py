@@ -1,0 +1,855 @@
+"""The demo records as plain data; `seed.py` turns them into rows.
+
+Real names (Becamex IDC, Block71, WTC BDNC, EIU, VGU, TDMU, the provincial Department of
+Science and Technology, the Science & Technology industrial park, FabLab/TechLab/Lab 4.0 and the
+16,000 m² production experimental workshop) come from the news articles in `seeds/`. Every
+enterprise, startup, person and challenge below is invented for the demo. Records refer to each
+other by natural key: users by e-mail, organizations, startups and programs by name.
+Dates are offsets in days from the day of seeding, so the open program stays open.
+"""
+
+from __future__ import annotations
+
+DEMO_PASSWORD = "demo-password"  # noqa: S105  (published demo password, never in production)
+
+# Organization names used as references below.
+BECAMEX = "Becamex IDC"
+BLOCK71 = "Block71 Saigon – Becamex start-up support centre"
+WTC = "World Trade Center Binh Duong New City (WTC BDNC)"
+EIU = "Eastern International University (EIU)"
+VGU = "Vietnamese-German University (VGU)"
+TDMU = "Thu Dau Mot University (TDMU)"
+DOST = "Binh Duong Department of Science and Technology"
+STAMPING = "Công ty Cơ khí Chính xác Tân Uyên"
+ELECTRONICS = "Công ty TNHH Điện tử Mỹ Phước"
+FOOD = "Công ty CP Thực phẩm Xanh Lái Thiêu"
+LOGISTICS = "Công ty CP Kho vận Thông minh Bàu Bàng"
+GARMENTS = "Công ty TNHH May mặc Thuận An"
+FURNITURE = "Công ty TNHH Đồ gỗ Nội thất Tân Phước Khánh"
+
+# (email, full name, role, language); the first seven are the one-per-role demo accounts.
+USERS = [
+    ("founder@demo.test", "Nguyễn Minh Anh", "founder", "vi"),
+    ("university@demo.test", "Trần Thị Thu Hà", "university", "vi"),
+    ("enterprise@demo.test", "Lê Quốc Bảo", "enterprise", "vi"),
+    ("mentor@demo.test", "Phạm Thị Lan Hương", "mentor", "en"),
+    ("staff@demo.test", "Võ Hoàng Nam", "staff", "vi"),
+    ("government@demo.test", "Đặng Văn Phúc", "government", "vi"),
+    ("admin@demo.test", "Huỳnh Thanh Tâm", "admin", "en"),
+    ("founder2@demo.test", "Bùi Gia Huy", "founder", "en"),
+    ("founder3@demo.test", "Đỗ Ngọc Trâm", "founder", "vi"),
+    ("founder4@demo.test", "Phan Tuấn Kiệt", "founder", "vi"),
+    ("lab.vgu@demo.test", "Hoàng Đức Thịnh", "university", "en"),
+    ("lab.tdmu@demo.test", "Lý Thị Mai", "university", "vi"),
+    ("mentor2@demo.test", "Trương Quang Vinh", "mentor", "vi"),
+    ("mentor3@demo.test", "Dương Thị Kim Ngân", "mentor", "vi"),
+    ("mentor4@demo.test", "Mai Xuân Trường", "mentor", "en"),
+    ("mentor5@demo.test", "Cao Minh Khoa", "mentor", "vi"),
+    ("mentor6@demo.test", "Nguyễn Thị Hồng Nhung", "mentor", "en"),
+    ("electronics@demo.test", "Hồ Thị Bích Ngọc", "enterprise", "en"),
+    ("food@demo.test", "Lâm Văn Hậu", "enterprise", "vi"),
+    ("logistics@demo.test", "Châu Minh Đức", "enterprise", "vi"),
+    ("garments@demo.test", "Tạ Thu Trang", "enterprise", "en"),
+]
+
+ORGANIZATIONS = [
+    {
+        "name": BECAMEX,
+        "kind": "incubator",
+        "sector": "industrial parks & urban development",
+        "city": "Thủ Dầu Một, Bình Dương",
+        "website": "https://becamex.com.vn",
+        "description": (
+            "The province's development corporation. Builds Binh Duong New City and, assigned by the "
+            "Provincial People's Committee, the Science and Technology industrial park in Bau Bang "
+            "district; proposed the Binh Duong Innovation Region project and reviews the platform's "
+            "incubation applications and matches."
+        ),
+    },
+    {
+        "name": BLOCK71,
+        "kind": "incubator",
+        "sector": "startup support",
+        "city": "Ho Chi Minh City",
+        "description": (
+            "Start-up support centre following the Singapore Block 71 model, invested by the National "
+            "University of Singapore and Becamex. Connects the start-up ecosystems of Ho Chi Minh City "
+            "and Binh Duong and runs incubation cohorts."
+        ),
+    },
+    {
+        "name": WTC,
+        "kind": "enterprise",
+        "sector": "trade & services",
+        "city": "Binh Duong New City",
+        "description": (
+            "Trade centre complex in Binh Duong New City, member of the World Trade Centers "
+            "Association since 2019: international exhibitions, trade connections and services."
+        ),
+    },
+    {
+        "name": EIU,
+        "kind": "university",
+        "sector": "higher education",
+        "city": "Binh Duong New City, Thủ Dầu Một",
+        "website": "https://eiu.edu.vn",
+        "description": (
+            "International university in Binh Duong New City; all programmes taught in English. "
+            "Runs the FabLab, TechLab, Lab 4.0 and the 16,000 m² production experimental workshop "
+            "for engineering students, startups and local manufacturers."
+        ),
+    },
+    {
+        "name": VGU,
+        "kind": "university",
+        "sector": "higher education",
+        "city": "Bến Cát, Bình Dương",
+        "website": "https://vgu.edu.vn",
+        "description": (
+            "Public international university founded with German partners; engineering, computer "
+            "science and business programmes in English. Testing labs for materials and energy systems."
+        ),
+    },
+    {
+        "name": TDMU,
+        "kind": "university",
+        "sector": "higher education",
+        "city": "Thủ Dầu Một, Bình Dương",
+        "website": "https://tdmu.edu.vn",
+        "description": (
+            "Trường Đại học Thủ Dầu Một – đại học công lập của tỉnh Bình Dương, đào tạo kỹ thuật, "
+            "công nghệ thực phẩm, môi trường và công nghệ thông tin; hợp tác với doanh nghiệp địa phương."
+        ),
+    },
+    {
+        "name": DOST,
+        "kind": "government",
+        "sector": "public administration",
+        "city": "Thủ Dầu Một, Bình Dương",
+        "description": (
+            "Sở Khoa học và Công nghệ tỉnh Bình Dương. Coordinates the Smart City project and the "
+            "triple-helix cooperation between government, universities and enterprises."
+        ),
+    },
+    {
+        "name": STAMPING,
+        "kind": "enterprise",
+        "sector": "mechanical engineering",
+        "city": "Tân Uyên, Bình Dương",
+        "description": (
+            "Precision metal stamping and CNC machining supplier for Japanese and Korean automotive "
+            "and appliance manufacturers; 12 press lines from 80 to 400 tons."
+        ),
+    },
+    {
+        "name": ELECTRONICS,
+        "kind": "enterprise",
+        "sector": "electronics",
+        "city": "Bến Cát, Bình Dương",
+        "description": (
+            "Electronics manufacturing services in Mỹ Phước industrial park: SMT assembly of PCBs "
+            "for consumer electronics and automotive customers, box build and functional testing."
+        ),
+    },
+    {
+        "name": FOOD,
+        "kind": "enterprise",
+        "sector": "food processing",
+        "city": "Thuận An, Bình Dương",
+        "description": (
+            "Chế biến trái cây Lái Thiêu (măng cụt, sầu riêng, chôm chôm) đông lạnh và sấy; "
+            "xuất khẩu sang Nhật Bản, Hàn Quốc và EU."
+        ),
+    },
+    {
+        "name": LOGISTICS,
+        "kind": "enterprise",
+        "sector": "logistics",
+        "city": "Bàu Bàng, Bình Dương",
+        "description": (
+            "Bonded warehouses, container trucking and customs brokerage for manufacturers in the "
+            "industrial parks of northern Binh Duong."
+        ),
+    },
+    {
+        "name": GARMENTS,
+        "kind": "enterprise",
+        "sector": "textiles & garments",
+        "city": "Thuận An, Bình Dương",
+        "description": "Garment maker with 1,800 workers; knitwear and sportswear for EU and US brands.",
+    },
+    {
+        "name": FURNITURE,
+        "kind": "enterprise",
+        "sector": "furniture & wood",
+        "city": "Tân Uyên, Bình Dương",
+        "description": (
+            "Sản xuất đồ gỗ nội thất xuất khẩu (bàn ghế, tủ bếp) từ gỗ rừng trồng có chứng chỉ FSC."
+        ),
+    },
+]
+
+# (email, organization, title)
+MEMBERSHIPS = [
+    ("university@demo.test", EIU, "FabLab manager / Tech-transfer officer"),
+    ("enterprise@demo.test", STAMPING, "Giám đốc kỹ thuật"),
+    ("staff@demo.test", BECAMEX, "Innovation programme officer"),
+    ("government@demo.test", DOST, "Chuyên viên Phòng Quản lý Công nghệ"),
+    ("admin@demo.test", BECAMEX, "Platform operator"),
+    ("mentor@demo.test", BLOCK71, "Mentor"),
+    ("mentor2@demo.test", BLOCK71, "Mentor"),
+    ("lab.vgu@demo.test", VGU, "Lab manager, Faculty of Engineering"),
+    ("lab.tdmu@demo.test", TDMU, "Trưởng phòng thí nghiệm"),
+    ("electronics@demo.test", ELECTRONICS, "Process engineering manager"),
+    ("food@demo.test", FOOD, "Phó giám đốc sản xuất"),
+    ("logistics@demo.test", LOGISTICS, "Trưởng phòng vận hành"),
+    ("garments@demo.test", GARMENTS, "Sustainability & quality manager"),
+]
+
+LABS = [
+    {
+        "organization": EIU,
+        "manager": "university@demo.test",
+        "name": "EIU FabLab",
+        "kind": "fablab",
+        "description": (
+            "Digital fabrication space for students, startups and SMEs: rapid prototyping of "
+            "enclosures, jigs, fixtures and product mock-ups. Training sessions every Monday."
+        ),
+        "equipment": (
+            "4 × FDM 3D printers (Ultimaker S5), resin 3D printer (Formlabs Form 3), CO2 laser cutter "
+            "100 W (1300 × 900 mm), 3-axis CNC router (1200 × 2400 mm), vinyl cutter, 3D scanner, "
+            "electronics workbench with soldering stations and oscilloscopes"
+        ),
+        "opening_hours": "Mon–Fri 08:00–17:00; Sat 08:00–12:00",
+        "capacity": 20,
+        "location": "EIU campus, Binh Duong New City",
+    },
+    {
+        "organization": EIU,
+        "manager": "university@demo.test",
+        "name": "EIU TechLab",
+        "kind": "techlab",
+        "description": (
+            "Electronics and embedded systems lab: IoT prototypes, sensor nodes, firmware and small "
+            "PCB runs. Suited to hardware startups before their first pilot."
+        ),
+        "equipment": (
+            "IoT kits (ESP32, STM32, Raspberry Pi, Arduino), LoRaWAN gateway, PCB milling machine, "
+            "reflow oven, logic analysers, spectrum analyser, vibration sensors and data acquisition"
+        ),
+        "opening_hours": "Mon–Fri 08:00–17:00",
+        "capacity": 16,
+        "location": "EIU campus, Binh Duong New City",
+    },
+    {
+        "organization": EIU,
+        "manager": "university@demo.test",
+        "name": "EIU Lab 4.0",
+        "kind": "lab40",
+        "description": (
+            "Industry 4.0 learning factory: a connected mini production line for testing automation, "
+            "machine vision, MES and digital twin ideas before they go to a real factory."
+        ),
+        "equipment": (
+            "Siemens S7-1500 PLC trainers, modular production line with conveyors and pneumatic "
+            "stations, 2 collaborative robot arms (6-axis), machine vision cameras, AGV, OPC UA / "
+            "MQTT industrial IoT gateway, SCADA and MES software, digital twin workstations"
+        ),
+        "opening_hours": "Mon–Fri 08:00–17:00",
+        "capacity": 24,
+        "location": "EIU campus, Engineering Centre, Binh Duong New City",
+    },
+    {
+        "organization": EIU,
+        "manager": "university@demo.test",
+        "name": "Production Experimental Workshop (16,000 m²)",
+        "kind": "workshop",
+        "description": (
+            "16,000 m² production experimental workshop for production testing: pilot runs, process "
+            "trials and scale-up of new products with industrial machines, for companies and startups."
+        ),
+        "equipment": (
+            "5-axis CNC machining centres, CNC lathes, 200-ton stamping press, press brake, injection "
+            "moulding machine, welding robots, pilot SMT line, coordinate measuring machine (CMM), "
+            "overhead cranes"
+        ),
+        "opening_hours": "Mon–Sat 07:30–17:30 (night shifts on request)",
+        "capacity": 60,
+        "area_m2": 16000,
+        "location": "Binh Duong New City",
+    },
+    {
+        "organization": VGU,
+        "manager": "lab.vgu@demo.test",
+        "name": "VGU Materials & Mechanical Testing Lab",
+        "kind": "testing",
+        "description": (
+            "Testing of metals, polymers and composites: tensile, fatigue, hardness, "
+            "corrosion and vibration tests with test reports for customers."
+        ),
+        "equipment": (
+            "Universal testing machine 100 kN, fatigue testing machine, Rockwell and Vickers hardness "
+            "testers, salt spray chamber, climate chamber (-40 to +150 °C), electrodynamic vibration "
+            "shaker, optical microscopes"
+        ),
+        "opening_hours": "Mon–Fri 08:00–16:30",
+        "capacity": 8,
+        "location": "VGU campus, Bến Cát, Bình Dương",
+    },
+    {
+        "organization": VGU,
+        "manager": "lab.vgu@demo.test",
+        "name": "VGU Energy Systems Lab",
+        "kind": "techlab",
+        "description": (
+            "Renewable energy and power electronics: rooftop solar, battery storage, inverters and "
+            "energy monitoring for factories."
+        ),
+        "equipment": (
+            "PV test bench with I-V curve tracer, battery cyclers, grid-tied inverter test rig, power "
+            "quality analysers, smart meters, thermal camera"
+        ),
+        "opening_hours": "Mon–Fri 08:00–16:30",
+        "capacity": 10,
+        "location": "VGU campus, Bến Cát, Bình Dương",
+    },
+    {
+        "organization": TDMU,
+        "manager": "lab.tdmu@demo.test",
+        "name": "Phòng thí nghiệm Công nghệ Thực phẩm TDMU",
+        "kind": "testing",
+        "description": (
+            "Phân tích và thử nghiệm thực phẩm: thời hạn sử dụng, bảo quản lạnh, vi sinh, phát triển "
+            "sản phẩm mới từ trái cây và nông sản Bình Dương."
+        ),
+        "equipment": (
+            "Máy sấy phun, máy sấy thăng hoa, tủ cấy vi sinh, máy HPLC, máy đo cấu trúc (texture "
+            "analyser), tủ lạnh đông sâu -80 °C, thiết bị thanh trùng quy mô pilot"
+        ),
+        "opening_hours": "Thứ 2–Thứ 6 07:30–16:30",
+        "capacity": 12,
+        "location": "Cơ sở chính TDMU, phường Phú Hòa, Thủ Dầu Một",
+    },
+    {
+        "organization": TDMU,
+        "manager": "lab.tdmu@demo.test",
+        "name": "TDMU FabLab",
+        "kind": "fablab",
+        "description": (
+            "Maker space for students and local craft businesses: furniture prototypes, packaging "
+            "mock-ups and small electronics."
+        ),
+        "equipment": (
+            "3 × FDM 3D printers, laser cutter 60 W, woodworking CNC router, Arduino kits, "
+            "hand and power tools"
+        ),
+        "opening_hours": "Mon–Fri 07:30–17:00; Sat 08:00–11:30",
+        "capacity": 15,
+        "location": "TDMU campus, Thủ Dầu Một",
+    },
+]
+
+CAPABILITIES = [
+    {
+        "organization": EIU,
+        "owner": "university@demo.test",
+        "title": "Predictive maintenance and vibration analysis",
+        "description": (
+            "Condition monitoring of presses, CNC spindles, motors and pumps: accelerometer data "
+            "acquisition, FFT and envelope analysis, bearing fault detection and machine-learning "
+            "models for remaining useful life. Pilots run first in Lab 4.0."
+        ),
+        "keywords": "predictive maintenance, vibration analysis, condition monitoring, machine learning",
+    },
+    {
+        "organization": EIU,
+        "owner": "university@demo.test",
+        "title": "Computer vision for quality inspection",
+        "description": (
+            "Deep-learning defect detection on production lines: surface scratches, solder joints, "
+            "dimensional checks with industrial cameras and edge AI devices; dataset labelling."
+        ),
+        "keywords": "computer vision, quality inspection, deep learning, defect detection, edge AI",
+    },
+    {
+        "organization": EIU,
+        "owner": "university@demo.test",
+        "title": "Nhà máy thông minh: IoT và số hoá dây chuyền sản xuất",
+        "description": (
+            "Thiết kế hệ thống IoT thu thập dữ liệu máy (OEE, thời gian dừng máy), kết nối PLC qua "
+            "OPC UA/MQTT, bảng điều khiển thời gian thực cho nhà máy vừa và nhỏ."
+        ),
+        "keywords": "IoT, nhà máy thông minh, OEE, PLC, OPC UA, MQTT, smart factory",
+    },
+    {
+        "organization": EIU,
+        "owner": "university@demo.test",
+        "title": "Robotics and automation for SMEs",
+        "description": (
+            "Collaborative robot cells for pick-and-place, machine tending and packaging; "
+            "simulation and cycle-time studies before investment."
+        ),
+        "keywords": "robotics, cobot, automation, machine tending",
+    },
+    {
+        "organization": VGU,
+        "owner": "lab.vgu@demo.test",
+        "title": "Rooftop solar and energy efficiency for industrial parks",
+        "description": (
+            "Energy audits of factories, rooftop PV design, battery storage sizing and monitoring; "
+            "compressed air and thermal process savings."
+        ),
+        "keywords": "renewable energy, solar PV, energy efficiency, battery storage",
+    },
+    {
+        "organization": VGU,
+        "owner": "lab.vgu@demo.test",
+        "title": "Advanced materials and fatigue testing",
+        "description": (
+            "Characterisation of steels, aluminium alloys and composites; fatigue life of stamped and "
+            "welded parts; corrosion testing and failure analysis."
+        ),
+        "keywords": "materials, fatigue, corrosion, failure analysis, metal stamping",
+    },
+    {
+        "organization": VGU,
+        "owner": "lab.vgu@demo.test",
+        "title": "Logistics optimisation and supply chain analytics",
+        "description": (
+            "Vehicle routing, warehouse slotting, demand forecasting and container planning with "
+            "operations research and data analytics."
+        ),
+        "keywords": "logistics, route optimisation, supply chain, warehouse, forecasting",
+    },
+    {
+        "organization": TDMU,
+        "owner": "lab.tdmu@demo.test",
+        "title": "Công nghệ bảo quản sau thu hoạch và chuỗi lạnh",
+        "description": (
+            "Kéo dài thời hạn sử dụng trái cây tươi và thực phẩm đông lạnh: bao bì khí quyển điều "
+            "chỉnh, kiểm soát nhiệt độ chuỗi lạnh, đánh giá chất lượng và an toàn thực phẩm."
+        ),
+        "keywords": "bảo quản lạnh, chuỗi lạnh, thực phẩm, cold chain, food technology",
+    },
+    {
+        "organization": TDMU,
+        "owner": "lab.tdmu@demo.test",
+        "title": "Xử lý ngôn ngữ tự nhiên tiếng Việt (AI for Vietnamese NLP)",
+        "description": (
+            "Chatbot, phân loại văn bản, nhận dạng chữ (OCR) cho hồ sơ hành chính và chăm sóc khách "
+            "hàng; mô hình ngôn ngữ cho tiếng Việt có và không dấu."
+        ),
+        "keywords": "AI, NLP, tiếng Việt, chatbot, OCR",
+    },
+    {
+        "organization": TDMU,
+        "owner": "lab.tdmu@demo.test",
+        "title": "Xử lý nước thải công nghiệp và quan trắc môi trường",
+        "description": (
+            "Công nghệ xử lý nước thải giàu hữu cơ (chế biến thực phẩm, dệt nhuộm), quan trắc tự "
+            "động chất lượng nước và khí thải bằng cảm biến IoT."
+        ),
+        "keywords": "nước thải, môi trường, wastewater, dệt nhuộm, IoT",
+    },
+]
+
+MENTORS = [
+    {
+        "user": "mentor@demo.test",
+        "headline": "Former plant manager in electronics manufacturing; lean and Industry 4.0 coach",
+        "expertise": (
+            "Lean manufacturing, OEE improvement, rolling out predictive maintenance and IoT on the "
+            "shop floor, supplier audits for Japanese and Korean FDI customers, scaling production."
+        ),
+        "sectors": "electronics,mechanical engineering,industrial IoT",
+        "languages": "vi,en",
+        "capacity_per_month": 3,
+    },
+    {
+        "user": "mentor2@demo.test",
+        "headline": "Nhà đầu tư thiên thần, cựu giám đốc tài chính",
+        "expertise": (
+            "Gọi vốn, định giá startup, mô hình tài chính, chuẩn bị pitch deck và làm việc với quỹ "
+            "đầu tư mạo hiểm trong nước và Singapore."
+        ),
+        "sectors": "AI & software,logistics,agritech",
+        "languages": "vi,en",
+        "capacity_per_month": 4,
+    },
+    {
+        "user": "mentor3@demo.test",
+        "headline": "Chuyên gia an toàn thực phẩm và xuất khẩu nông sản",
+        "expertise": (
+            "HACCP, ISO 22000, BRC; chuỗi lạnh và bảo quản trái cây; thủ tục xuất khẩu sang Nhật "
+            "Bản và EU; truy xuất nguồn gốc."
+        ),
+        "sectors": "food processing,agritech",
+        "languages": "vi",
+        "capacity_per_month": 2,
+    },
+    {
+        "user": "mentor4@demo.test",
+        "headline": "AI engineer, computer vision and MLOps",
+        "expertise": (
+            "Computer vision for manufacturing quality inspection, deploying models on edge devices, "
+            "data labelling pipelines, MLOps and cloud cost control."
+        ),
+        "sectors": "AI & software,electronics",
+        "languages": "en,vi",
+        "capacity_per_month": 2,
+    },
+    {
+        "user": "mentor5@demo.test",
+        "headline": "Supply chain director, 15 years with FDI manufacturers",
+        "expertise": (
+            "Logistics and supply chain, warehouse operations, customs and export, working with "
+            "Japanese buyers; route planning for container trucks."
+        ),
+        "sectors": "logistics,textiles & garments,furniture & wood",
+        "languages": "vi,en,ja",
+        "capacity_per_month": 3,
+    },
+    {
+        "user": "mentor6@demo.test",
+        "headline": "Sustainability and ESG advisor for exporters",
+        "expertise": (
+            "Carbon footprint, EU green compliance (CBAM, due diligence), cleaner production, "
+            "wastewater and energy savings in textile dyeing and furniture finishing."
+        ),
+        "sectors": "textiles & garments,furniture & wood,cleantech",
+        "languages": "en,vi",
+        "capacity_per_month": 2,
+    },
+]
+
+STARTUPS = [
+    {
+        "owner": "founder@demo.test",
+        "name": "VibraSense",
+        "sector": "industrial IoT",
+        "stage": "prototype",
+        "team_size": 4,
+        "description": (
+            "Wireless vibration sensors and a cloud dashboard that warn factories days before a motor, "
+            "pump or press bearing fails. Built for SMEs in Binh Duong's industrial parks."
+        ),
+        "needs": (
+            "Field tests on real stamping presses and CNC machines, a vibration test bench, a mentor "
+            "with manufacturing sales experience, a first pilot customer."
+        ),
+    },
+    {
+        "owner": "founder@demo.test",
+        "name": "FreshTrace",
+        "sector": "agritech",
+        "stage": "idea",
+        "team_size": 2,
+        "description": (
+            "Truy xuất nguồn gốc trái cây Lái Thiêu bằng mã QR và cảm biến nhiệt độ trong suốt chuỗi "
+            "lạnh, từ vườn đến siêu thị."
+        ),
+        "needs": "Cần chuyên gia chuỗi lạnh, phòng thí nghiệm thực phẩm để thử thời hạn bảo quản.",
+    },
+    {
+        "owner": "founder2@demo.test",
+        "name": "InspectAI",
+        "sector": "AI & software",
+        "stage": "mvp",
+        "team_size": 6,
+        "description": (
+            "Computer vision inspection for SMT lines: detects solder bridges, missing components and "
+            "tombstoning from camera images, running on an edge device next to the line."
+        ),
+        "needs": (
+            "Labelled defect images from a PCB assembler, access to a pilot SMT line, GPU time, "
+            "introductions to electronics manufacturers."
+        ),
+    },
+    {
+        "owner": "founder2@demo.test",
+        "name": "CoboCell",
+        "sector": "robotics",
+        "stage": "mvp",
+        "team_size": 5,
+        "description": (
+            "Plug-and-play collaborative robot cells for machine tending and packaging, leased per "
+            "month to small factories."
+        ),
+        "needs": "PLC integration testing, safety certification advice, Lab 4.0 time for demos.",
+    },
+    {
+        "owner": "founder3@demo.test",
+        "name": "Nhuom Xanh",
+        "sector": "textiles & garments",
+        "stage": "prototype",
+        "team_size": 3,
+        "description": (
+            "cong nghe nhuom vai tiet kiem nuoc cho nha may det may, giam 40% nuoc thai va hoa chat, "
+            "phu hop yeu cau xanh cua khach hang EU"
+        ),
+        "needs": (
+            "can phong thi nghiem de thu do ben mau va nuoc thai, can nha may det may de chay thu, "
+            "can mentor ve tieu chuan ESG"
+        ),
+    },
+    {
+        "owner": "founder3@demo.test",
+        "name": "LogiMate",
+        "sector": "logistics",
+        "stage": "growth",
+        "team_size": 12,
+        "description": (
+            "phan mem quan ly kho va toi uu tuyen giao hang cho doanh nghiep vua va nho o cac khu "
+            "cong nghiep Binh Duong, ket noi voi cang Cat Lai"
+        ),
+        "needs": "mo rong khach hang doanh nghiep FDI, thuat toan toi uu tuyen xe container",
+    },
+    {
+        "owner": "founder4@demo.test",
+        "name": "Mộc Việt Design",
+        "sector": "furniture & wood",
+        "stage": "mvp",
+        "team_size": 7,
+        "description": (
+            "Nội thất gỗ thiết kế theo yêu cầu: khách hàng cấu hình sản phẩm 3D trực tuyến, xưởng "
+            "đối tác gia công bằng máy CNC tại Tân Uyên."
+        ),
+        "needs": "Máy CNC và laser để làm mẫu, đối tác nhà máy đồ gỗ xuất khẩu, tư vấn xuất khẩu.",
+    },
+    {
+        "owner": "founder4@demo.test",
+        "name": "SolarOps",
+        "sector": "cleantech",
+        "stage": "scale",
+        "team_size": 25,
+        "description": (
+            "cong nghe IoT giam sat va bao tri dien mat troi ap mai cho nha xuong, canh bao tam pin "
+            "ban va inverter loi"
+        ),
+        "needs": "Battery storage testing, partnerships with industrial park operators, Series A investors.",
+    },
+]
+
+RUBRIC = [
+    {"key": "team", "label": "Team"},
+    {"key": "market", "label": "Market"},
+    {"key": "innovation", "label": "Innovation"},
+    {"key": "feasibility", "label": "Feasibility"},
+    {"key": "impact", "label": "Impact on Binh Duong"},
+]
+
+PROGRAMS = [
+    {
+        "organization": BLOCK71,
+        "name": "Block71 Binh Duong Startup Cohort",
+        "description": (
+            "Six-month incubation for technology startups serving Binh Duong's strategic industries: "
+            "mentors, lab credits at EIU, VGU and TDMU, and introductions to enterprises."
+        ),
+        "opens_in_days": -20,
+        "closes_in_days": 25,
+        "seats": 12,
+        "rubric": RUBRIC,
+    },
+    {
+        "organization": BECAMEX,
+        "name": "Becamex Smart Manufacturing Accelerator – Batch 1",
+        "description": (
+            "Accelerator for Industry 4.0 startups with pilots in the industrial parks; applications "
+            "are closed."
+        ),
+        "opens_in_days": -200,
+        "closes_in_days": -140,
+        "seats": 8,
+        "rubric": RUBRIC,
+    },
+    {
+        "organization": BECAMEX,
+        "name": "Lab 4.0 Hardware Pre-incubation",
+        "description": (
+            "Pre-incubation for hardware teams: prototyping in the FabLab, TechLab and Lab 4.0 and "
+            "production tests in the 16,000 m² experimental workshop."
+        ),
+        "opens_in_days": 30,
+        "closes_in_days": 75,
+        "seats": 10,
+        "rubric": [
+            {"key": "team", "label": "Team"},
+            {"key": "market", "label": "Market"},
+            {"key": "innovation", "label": "Technical innovation"},
+            {"key": "feasibility", "label": "Manufacturability"},
+            {"key": "impact", "label": "Impact"},
+        ],
+    },
+]
+
+OPEN_PROGRAM = "Block71 Binh Duong Startup Cohort"
+
+APPLICATIONS = [
+    {
+        "program": OPEN_PROGRAM,
+        "startup": "VibraSense",
+        "submitted_by": "founder@demo.test",
+        "status": "submitted",
+        "pitch": "Predictive maintenance that an SME can afford: €30 per sensor, set up in one hour.",
+    },
+    {
+        "program": OPEN_PROGRAM,
+        "startup": "InspectAI",
+        "submitted_by": "founder2@demo.test",
+        "status": "under_review",
+        "pitch": (
+            "Our model catches 96% of solder defects on our pilot line; we need a Binh Duong EMS "
+            "partner to reach production quality."
+        ),
+    },
+    {
+        "program": OPEN_PROGRAM,
+        "startup": "LogiMate",
+        "submitted_by": "founder3@demo.test",
+        "status": "submitted",
+        "pitch": "40 khach hang, doanh thu tang 3 lan trong nam; can ho tro mo rong sang doanh nghiep FDI.",
+    },
+    {
+        "program": OPEN_PROGRAM,
+        "startup": "Nhuom Xanh",
+        "submitted_by": "founder3@demo.test",
+        "status": "under_review",
+        "pitch": "Nhuộm vải tiết kiệm nước – giảm 40% nước thải, đã thử ở quy mô phòng thí nghiệm.",
+    },
+]
+
+REVIEWS = [
+    {
+        "program": OPEN_PROGRAM,
+        "startup": "InspectAI",
+        "reviewer": "staff@demo.test",
+        "scores": {"team": 4, "market": 4, "innovation": 5, "feasibility": 3, "impact": 4},
+        "comment": (
+            "Strong technical team and a clear need among EMS companies in the province. Accuracy "
+            "claims come from one pilot line; ask for a second site before acceptance."
+        ),
+    },
+]
+
+CHALLENGES = [
+    {
+        "organization": STAMPING,
+        "author": "enterprise@demo.test",
+        "title": "Predictive maintenance for our stamping line",
+        "sector": "mechanical engineering",
+        "deadline_in_days": 60,
+        "description": (
+            "Công ty Cơ khí Chính xác Tân Uyên is a precision stamping supplier in Tân Uyên, Binh "
+            "Duong, serving Japanese and Korean customers since 2009. Our 12 mechanical and servo "
+            "presses (80–400 tons) lose about 6% of planned time to unplanned stops, mostly bearing, "
+            "clutch and lubrication failures. We want vibration sensors and analytics that predict "
+            "failures at least one week ahead. PLC signals (stroke counter, tonnage) are available."
+        ),
+    },
+    {
+        "organization": STAMPING,
+        "author": "enterprise@demo.test",
+        "title": "Tự động kiểm tra kích thước chi tiết dập bằng camera",
+        "sector": "mechanical engineering",
+        "deadline_in_days": 90,
+        "description": (
+            "Hiện nay công nhân đo kích thước chi tiết dập bằng thước kẹp, mất nhiều thời gian và dễ "
+            "sai sót. Chúng tôi cần giải pháp thị giác máy tính đo lỗ, biên dạng và phát hiện bavia "
+            "ngay trên dây chuyền, độ chính xác ±0,05 mm."
+        ),
+    },
+    {
+        "organization": ELECTRONICS,
+        "author": "electronics@demo.test",
+        "title": "Computer vision inspection of PCB solder joints",
+        "sector": "electronics",
+        "deadline_in_days": 45,
+        "description": (
+            "Our company is located in Mỹ Phước industrial park, Binh Duong, and assembles PCBs for "
+            "consumer electronics and automotive customers on 8 SMT lines. Our AOI machines raise "
+            "too many false alarms on solder joints, so operators re-check every board by hand. We "
+            "look for a deep-learning model that reviews AOI images and cuts false calls by half."
+        ),
+    },
+    {
+        "organization": ELECTRONICS,
+        "author": "electronics@demo.test",
+        "title": "Cut the energy use of reflow ovens and compressed air",
+        "sector": "electronics",
+        "deadline_in_days": -10,
+        "status": "closed",
+        "description": (
+            "Reflow ovens and compressors are 45% of our electricity bill. We want monitoring, leak "
+            "detection and a rooftop solar study for our 20,000 m² factory roof."
+        ),
+    },
+    {
+        "organization": FOOD,
+        "author": "food@demo.test",
+        "title": "Bảo quản lạnh cho chuỗi cung ứng thực phẩm",
+        "sector": "food processing",
+        "deadline_in_days": 75,
+        "description": (
+            "Công ty CP Thực phẩm Xanh Lái Thiêu chế biến và xuất khẩu trái cây đông lạnh. Chúng tôi "
+            "cần giải pháp giám sát nhiệt độ trong kho lạnh và xe lạnh theo thời gian thực, cảnh báo "
+            "khi vượt ngưỡng, và công nghệ kéo dài thời hạn bảo quản măng cụt tươi lên 30 ngày."
+        ),
+    },
+    {
+        "organization": FOOD,
+        "author": "food@demo.test",
+        "title": "Xu ly nuoc thai nha may che bien trai cay",
+        "sector": "food processing",
+        "deadline_in_days": 120,
+        "description": (
+            "nha may cua chung toi o Thuan An thai ra 300 m3 nuoc thai moi ngay, BOD cao vao mua trai "
+            "cay. can cong nghe xu ly nuoc thai tiet kiem dien va he thong quan trac tu dong"
+        ),
+    },
+    {
+        "organization": LOGISTICS,
+        "author": "logistics@demo.test",
+        "title": "Route optimisation for container trucks to Cat Lai port",
+        "sector": "logistics",
+        "deadline_in_days": 50,
+        "description": (
+            "Our company operates bonded warehouses in Bau Bang and VSIP II industrial parks, Binh "
+            "Duong, with a fleet of 120 container trucks. Empty return trips and waiting time at Cat "
+            "Lai port cost us heavily. We want route and dispatch optimisation using GPS data, "
+            "traffic and port slot information."
+        ),
+    },
+    {
+        "organization": GARMENTS,
+        "author": "garments@demo.test",
+        "title": "Fabric defect detection and carbon footprint per order",
+        "sector": "textiles & garments",
+        "deadline_in_days": 80,
+        "description": (
+            "Công ty TNHH May mặc Thuận An was founded in 2005 in Binh Duong and exports to the EU "
+            "and US. Two needs: automatic detection of fabric defects before cutting, and a tool that "
+            "computes the carbon footprint (energy, dyeing, transport) of each export order, as EU "
+            "buyers now require."
+        ),
+    },
+]
+
+NOTIFICATIONS = [
+    {
+        "user": "founder@demo.test",
+        "kind": "welcome",
+        "message": (
+            "Chào mừng bạn đến với nền tảng kết nối đổi mới sáng tạo Bình Dương! Hãy hoàn thiện "
+            "hồ sơ startup và tìm phòng lab phù hợp."
+        ),
+        "link": "/",
+    },
+    {
+        "user": "founder@demo.test",
+        "kind": "program_open",
+        "message": "Block71 Binh Duong Startup Cohort is open for applications.",
+        "link": "",
+    },
+]

@@ -1,0 +1,246 @@
+"""Load the demo data: missing rows only (looked up by natural key), refused in production."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from flask import current_app
+from sqlalchemy import select
+
+from incubator.demo import data
+from incubator.errors import DomainError
+from incubator.extensions import db
+from incubator.models import (
+    Application,
+    ApplicationReview,
+    Capability,
+    Challenge,
+    Lab,
+    Membership,
+    MentorProfile,
+    Notification,
+    Organization,
+    Program,
+    Startup,
+    User,
+)
+
+SEEDED_MODELS = (
+    User,
+    Organization,
+    Membership,
+    Lab,
+    Capability,
+    MentorProfile,
+    Startup,
+    Program,
+    Application,
+    ApplicationReview,
+    Challenge,
+    Notification,
+)
+
+
+def seed_demo() -> dict[str, int]:
+    """Create the missing demo rows, commit once, and return how many of each model were created."""
+    if current_app.config.get("INCUBATOR_ENV") == "production":
+        raise DomainError("Demo data is never seeded in production.")
+    seeder = DemoSeeder(date.today())
+    try:
+        seeder.run()
+    except Exception:
+        db.session.rollback()
+        raise
+    db.session.commit()
+    return {model.__name__: seeder.created[model.__name__] for model in SEEDED_MODELS}
+
+
+def nfc(value: object) -> object:
+    """`value` with every string in it normalised to Unicode NFC."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [nfc(item) for item in value]
+    if isinstance(value, dict):
+        return {key: nfc(item) for key, item in value.items()}
+    return value
+
+
+class DemoSeeder:
+    """Creates each demo record unless a row with its natural key exists, counting creations."""
+
+    def __init__(self, today: date) -> None:
+        self.today = today
+        self.created: Counter[str] = Counter()
+
+    def run(self) -> None:
+        """Seed every kind of record, parents before children."""
+        self.seed_users()
+        self.seed_organizations()
+        self.seed_memberships()
+        self.seed_labs()
+        self.seed_capabilities()
+        self.seed_mentors()
+        self.seed_startups()
+        self.seed_programs()
+        self.seed_applications()
+        self.seed_reviews()
+        self.seed_challenges()
+        self.seed_notifications()
+
+    def ensure(self, model: type, key: dict, setup: Callable | None = None, **fields: object) -> object:
+        """The `model` row matching `key`; when missing, create it with `fields` (and `setup`)."""
+        key = nfc(key)
+        row = db.session.scalar(select(model).filter_by(**key))
+        if row is None:
+            row = model(**key, **nfc(fields))
+            if setup is not None:
+                setup(row)
+            db.session.add(row)
+            db.session.flush()
+            self.created[model.__name__] += 1
+        return row
+
+    # Lookups of records seeded earlier in the run (or by an earlier run).
+
+    def user(self, email: str) -> User:
+        """The user with `email`."""
+        return db.session.scalar(select(User).filter_by(email=email))
+
+    def organization(self, name: str) -> Organization:
+        """The organization called `name`."""
+        return db.session.scalar(select(Organization).filter_by(name=nfc(name)))
+
+    def startup(self, name: str) -> Startup:
+        """The startup called `name`."""
+        return db.session.scalar(select(Startup).filter_by(name=nfc(name)))
+
+    def program(self, name: str) -> Program:
+        """The program called `name`."""
+        return db.session.scalar(select(Program).filter_by(name=nfc(name)))
+
+    def application(self, program: str, startup: str) -> Application:
+        """The application of startup `startup` to program `program`."""
+        query = select(Application).filter_by(
+            program_id=self.program(program).id, startup_id=self.startup(startup).id
+        )
+        return db.session.scalar(query)
+
+    def days(self, offset: int) -> date:
+        """The date `offset` days from the seeding day."""
+        return self.today + timedelta(days=offset)
+
+    # One method per kind of record.
+
+    def seed_users(self) -> None:
+        """One account per role plus the extra founders, mentors, lab managers and enterprise reps."""
+        for email, full_name, role, language in data.USERS:
+            self.ensure(
+                User,
+                {"email": email},
+                setup=lambda user: user.set_password(data.DEMO_PASSWORD),
+                full_name=full_name,
+                role=role,
+                language=language,
+            )
+
+    def seed_organizations(self) -> None:
+        """Incubators, universities, enterprises and the provincial department."""
+        for spec in data.ORGANIZATIONS:
+            fields = {key: value for key, value in spec.items() if key != "name"}
+            self.ensure(Organization, {"name": spec["name"]}, **fields)
+
+    def seed_memberships(self) -> None:
+        """Who belongs to which organization, with their title there."""
+        for email, organization, title in data.MEMBERSHIPS:
+            key = {"user_id": self.user(email).id, "organization_id": self.organization(organization).id}
+            self.ensure(Membership, key, title=title)
+
+    def seed_labs(self) -> None:
+        """The universities' FabLabs, TechLabs, Lab 4.0, workshop and testing labs."""
+        for spec in data.LABS:
+            fields = {key: value for key, value in spec.items() if key not in ("organization", "manager")}
+            key = {"name": fields.pop("name"), "organization_id": self.organization(spec["organization"]).id}
+            self.ensure(Lab, key, manager_id=self.user(spec["manager"]).id, **fields)
+
+    def seed_capabilities(self) -> None:
+        """The universities' research capabilities."""
+        for spec in data.CAPABILITIES:
+            self.ensure(
+                Capability,
+                {"title": spec["title"]},
+                organization_id=self.organization(spec["organization"]).id,
+                owner_id=self.user(spec["owner"]).id,
+                description=spec["description"],
+                keywords=spec["keywords"],
+            )
+
+    def seed_mentors(self) -> None:
+        """A mentor profile for each mentor account."""
+        for spec in data.MENTORS:
+            fields = {key: value for key, value in spec.items() if key != "user"}
+            self.ensure(MentorProfile, {"user_id": self.user(spec["user"]).id}, **fields)
+
+    def seed_startups(self) -> None:
+        """The founders' startups."""
+        for spec in data.STARTUPS:
+            fields = {key: value for key, value in spec.items() if key not in ("name", "owner")}
+            self.ensure(Startup, {"name": spec["name"]}, owner_id=self.user(spec["owner"]).id, **fields)
+
+    def seed_programs(self) -> None:
+        """The open, closed and upcoming incubation programs, dated relative to today."""
+        for spec in data.PROGRAMS:
+            self.ensure(
+                Program,
+                {"name": spec["name"]},
+                organization_id=self.organization(spec["organization"]).id,
+                description=spec["description"],
+                opens_on=self.days(spec["opens_in_days"]),
+                closes_on=self.days(spec["closes_in_days"]),
+                seats=spec["seats"],
+                rubric=spec["rubric"],
+            )
+
+    def seed_applications(self) -> None:
+        """Startups' applications to the open program, submitted or under review."""
+        for spec in data.APPLICATIONS:
+            key = {
+                "program_id": self.program(spec["program"]).id,
+                "startup_id": self.startup(spec["startup"]).id,
+            }
+            submitter = self.user(spec["submitted_by"]).id
+            self.ensure(
+                Application, key, submitted_by_id=submitter, status=spec["status"], pitch=spec["pitch"]
+            )
+
+    def seed_reviews(self) -> None:
+        """Staff rubric scores and comments on applications."""
+        for spec in data.REVIEWS:
+            key = {
+                "application_id": self.application(spec["program"], spec["startup"]).id,
+                "reviewer_id": self.user(spec["reviewer"]).id,
+            }
+            self.ensure(ApplicationReview, key, scores=spec["scores"], comment=spec["comment"])
+
+    def seed_challenges(self) -> None:
+        """Technology challenges posted by enterprises."""
+        for spec in data.CHALLENGES:
+            self.ensure(
+                Challenge,
+                {"title": spec["title"]},
+                organization_id=self.organization(spec["organization"]).id,
+                author_id=self.user(spec["author"]).id,
+                description=spec["description"],
+                sector=spec["sector"],
+                status=spec.get("status", "open"),
+                deadline=self.days(spec["deadline_in_days"]),
+            )
+
+    def seed_notifications(self) -> None:
+        """Welcome notifications for the demo founder."""
+        for spec in data.NOTIFICATIONS:
+            key = {"user_id": self.user(spec["user"]).id, "kind": spec["kind"]}
+            self.ensure(Notification, key, message=spec["message"], link=spec["link"])
