@@ -1,0 +1,51 @@
+# The two commands of a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON ?= python3
+HOST ?= 127.0.0.1
+PORT ?= 5000
+TEST_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+export FLASK_APP := incubator.app:create_app
+
+.PHONY: install translations migrate seed run test test-sqlite test-postgresql lint bench
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $@
+
+install: $(BIN)/.installed
+
+translations: install
+	$(BIN)/pybabel compile -d incubator/translations
+
+migrate: install
+	$(BIN)/flask db upgrade
+
+seed: migrate
+	$(BIN)/flask seed-demo
+
+# Web server and one Celery worker on the embedded default (SQLite, no Redis); Ctrl-C stops both.
+run: translations seed
+	@echo "Serving on http://$(HOST):$(PORT) with a Celery worker; demo accounts are listed in README.md"
+	$(BIN)/celery -A worker.celery_app worker --loglevel=info --concurrency=2 & \
+	worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+	$(BIN)/flask run --host $(HOST) --port $(PORT)
+
+# The whole suite on SQLite, then again on PostgreSQL (matchcore's pure tests run once).
+test: translations test-sqlite test-postgresql
+
+test-sqlite: install
+	$(BIN)/python -m pytest -p no:cacheprovider
+
+test-postgresql: install
+	TEST_DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python -m pytest -p no:cacheprovider --ignore=tests/matchcore
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: install
+	$(BIN)/python bench/bench_matchcore.py

@@ -1,0 +1,1 @@
+"""Accounts: registration, login, profile, languages and user administration."""

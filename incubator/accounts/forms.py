@@ -1,0 +1,101 @@
+"""Account forms: registration, login, profile, password and admin user creation."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, PasswordField, SelectField, StringField, SubmitField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
+
+from incubator.accounts import services
+from incubator.accounts.models import ROLES, SELF_SERVICE_ROLES
+from incubator.text import clean_email, clean_text
+
+ROLE_LABELS = {
+    "founder": _l("Startup founder"),
+    "university": _l("University (lab manager / tech transfer)"),
+    "enterprise": _l("Enterprise representative"),
+    "mentor": _l("Mentor / expert"),
+    "staff": _l("Becamex staff"),
+    "government": _l("Government (read-only)"),
+    "admin": _l("Platform administrator"),
+}
+LANGUAGE_CHOICES = [SelectChoice("vi", "Tiếng Việt"), SelectChoice("en", "English")]
+PASSWORD_RULES = [DataRequired(), Length(min=10, max=128)]
+
+
+class EmailUniqueMixin:
+    """Refuses an e-mail address that already has an account."""
+
+    def validate_email(self, field: EmailField) -> None:
+        if services.find_user_by_email(field.data):
+            raise ValidationError(_l("An account with this e-mail already exists."))
+
+
+class RegistrationForm(EmailUniqueMixin, FlaskForm):
+    """Self-service sign-up for founders, universities, enterprises and mentors."""
+
+    full_name = StringField(
+        _l("Full name"), filters=[clean_text], validators=[DataRequired(), Length(max=120)]
+    )
+    email = EmailField(
+        _l("E-mail"), filters=[clean_email], validators=[DataRequired(), Email(), Length(max=254)]
+    )
+    role = SelectField(_l("I am a"), choices=[SelectChoice(r, ROLE_LABELS[r]) for r in SELF_SERVICE_ROLES])
+    language = SelectField(_l("Language"), choices=LANGUAGE_CHOICES)
+    password = PasswordField(_l("Password (at least 10 characters)"), validators=PASSWORD_RULES)
+    confirm = PasswordField(
+        _l("Repeat password"), validators=[EqualTo("password", _l("Passwords do not match."))]
+    )
+    submit = SubmitField(_l("Create account"))
+
+
+class LoginForm(FlaskForm):
+    """E-mail and password."""
+
+    email = EmailField(_l("E-mail"), filters=[clean_email], validators=[DataRequired(), Email()])
+    password = PasswordField(_l("Password"), validators=[DataRequired()])
+    submit = SubmitField(_l("Log in"))
+
+
+class ProfileForm(FlaskForm):
+    """A user's own name and language."""
+
+    full_name = StringField(
+        _l("Full name"), filters=[clean_text], validators=[DataRequired(), Length(max=120)]
+    )
+    language = SelectField(_l("Language"), choices=LANGUAGE_CHOICES)
+    submit = SubmitField(_l("Save"))
+
+
+class ChangePasswordForm(FlaskForm):
+    """The current password and a new one, twice."""
+
+    current = PasswordField(_l("Current password"), validators=[DataRequired()])
+    password = PasswordField(_l("New password (at least 10 characters)"), validators=PASSWORD_RULES)
+    confirm = PasswordField(
+        _l("Repeat new password"), validators=[EqualTo("password", _l("Passwords do not match."))]
+    )
+    submit = SubmitField(_l("Change password"))
+
+
+class AdminCreateUserForm(EmailUniqueMixin, FlaskForm):
+    """An administrator creating an account with any role."""
+
+    full_name = StringField(
+        _l("Full name"), filters=[clean_text], validators=[DataRequired(), Length(max=120)]
+    )
+    email = EmailField(
+        _l("E-mail"), filters=[clean_email], validators=[DataRequired(), Email(), Length(max=254)]
+    )
+    role = SelectField(_l("Role"), choices=[SelectChoice(r, ROLE_LABELS[r]) for r in ROLES])
+    language = SelectField(_l("Language"), choices=LANGUAGE_CHOICES)
+    password = PasswordField(_l("Initial password (at least 10 characters)"), validators=PASSWORD_RULES)
+    submit = SubmitField(_l("Create user"))
+
+
+class LanguageForm(FlaskForm):
+    """The language switch in the navigation bar."""
+
+    language = SelectField(_l("Language"), choices=LANGUAGE_CHOICES)

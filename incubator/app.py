@@ -1,0 +1,41 @@
+"""The application factory."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+import config
+from incubator import cli, errors
+from incubator.extensions import init_extensions
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    """Build the app: config → extensions → blueprints → errors → CLI."""
+    app = Flask(
+        __name__,
+        template_folder=str(config.ROOT / "templates"),
+        instance_path=str(config.INSTANCE),
+    )
+    app.config.from_mapping(config.build_config())
+    app.config["MIGRATIONS_DIR"] = config.ROOT / "migrations"
+    app.config.update(overrides or {})
+    config.validate(app.config)
+    config.INSTANCE.mkdir(exist_ok=True)
+    init_extensions(app)
+    register_blueprints(app)
+    errors.register_error_handlers(app)
+    cli.register_commands(app)
+    return app
+
+
+def register_blueprints(app: Flask) -> None:
+    """Mount every domain's blueprint."""
+    from incubator import models  # noqa: F401  (every table known before the first query)
+    from incubator.accounts.routes import admin_bp
+    from incubator.accounts.routes import bp as accounts_bp
+    from incubator.dashboard.routes import bp as dashboard_bp
+    from incubator.home.routes import bp as home_bp
+    from incubator.review.routes import bp as review_bp
+
+    for blueprint in (home_bp, accounts_bp, admin_bp, review_bp, dashboard_bp):
+        app.register_blueprint(blueprint)

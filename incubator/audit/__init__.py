@@ -1,0 +1,1 @@
+"""The audit trail: one row for every decision."""

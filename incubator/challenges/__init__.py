@@ -1,0 +1,1 @@
+"""Enterprise technology challenges and university research capabilities."""

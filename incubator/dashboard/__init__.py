@@ -1,0 +1,1 @@
+"""The government's read-only view of the ecosystem."""

@@ -1,0 +1,58 @@
+"""Domain errors and the error pages (HTML or JSON), never with a stack trace."""
+
+from __future__ import annotations
+
+from flask import Flask, jsonify, render_template, request
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from incubator.extensions import db
+
+MESSAGES = {
+    400: _l("The request could not be understood."),
+    403: _l("You do not have access to this page."),
+    404: _l("This page does not exist."),
+    405: _l("This action is not allowed here."),
+    413: _l("The upload is too large."),
+    429: _l("Too many attempts. Please wait a minute and try again."),
+    500: _l("Something went wrong on our side. Your saved data is safe; please try again."),
+}
+
+
+class DomainError(Exception):
+    """A business rule refused an action; the message is safe to show to the user."""
+
+
+def wants_json() -> bool:
+    """Whether the client asked for JSON rather than a page."""
+    if request.path.startswith("/api/") or request.is_json:
+        return True
+    best = request.accept_mimetypes.best_match(["text/html", "application/json"])
+    return best == "application/json"
+
+
+def render_error(status: int, message: str | None = None):  # noqa: ANN201
+    """A response for `status` in the format the client wants."""
+    text = str(message or MESSAGES.get(status, MESSAGES[500]))
+    if wants_json():
+        return jsonify(error=text, status=status), status
+    return render_template("errors/error.html", status=status, message=text), status
+
+
+def register_error_handlers(app: Flask) -> None:
+    """Install the handlers for HTTP errors, CSRF failures and unexpected exceptions."""
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error: CSRFError):  # noqa: ANN202
+        return render_error(400, _l("The form expired or was not sent from this site. Please retry."))
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):  # noqa: ANN202
+        return render_error(error.code or 500)
+
+    @app.errorhandler(Exception)
+    def unexpected_error(error: Exception):  # noqa: ANN202
+        db.session.rollback()
+        app.logger.exception("unhandled error", exc_info=error)
+        return render_error(InternalServerError.code)

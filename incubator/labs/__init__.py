@@ -1,0 +1,1 @@
+"""University labs (FabLab, TechLab, Lab 4.0, workshops) and their bookings."""

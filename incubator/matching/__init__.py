@@ -1,0 +1,1 @@
+"""Matching runs and the suggestions they produce."""

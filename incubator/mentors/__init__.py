@@ -1,0 +1,1 @@
+"""Mentors: expert profiles and their availability."""

@@ -1,0 +1,1 @@
+"""Organizations (universities, enterprises, government bodies, incubators) and memberships."""

@@ -1,0 +1,1 @@
+"""Introductions between parties and the partnerships that grow from them."""

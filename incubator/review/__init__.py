@@ -1,0 +1,1 @@
+"""Incubation programs, applications and rubric reviews."""

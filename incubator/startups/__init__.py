@@ -1,0 +1,1 @@
+"""Startups: the founders' company profiles."""

@@ -1,0 +1,136 @@
+"""Fixtures: the app on a real database (SQLite, or PostgreSQL via TEST_DATABASE_URL), clients, logins."""
+
+from __future__ import annotations
+
+import contextvars
+import os
+import re
+from collections.abc import Callable, Iterator
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+from flask.testing import FlaskClient
+from flask_migrate import upgrade
+
+from incubator.app import create_app
+from incubator.extensions import db as _db
+from incubator.extensions import limiter
+
+IN_CI = os.environ.get("CI") == "true"
+CSRF_PATTERN = re.compile(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"')
+TEST_PASSWORD = "correct-horse-battery"
+
+
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """PostgreSQL when TEST_DATABASE_URL is set (and reachable), else a fresh SQLite file."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
+    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    try:
+        engine.connect().close()
+    except sa.exc.OperationalError as error:
+        message = f"PostgreSQL at TEST_DATABASE_URL is unreachable: {error}"
+        pytest.exit(message, returncode=1) if IN_CI else pytest.skip(message, allow_module_level=True)
+    return url
+
+
+def reset_schema(url: str) -> None:
+    """Start PostgreSQL from an empty public schema so migrations run from nothing."""
+    if url.startswith("postgresql"):
+        engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+        with engine.begin() as connection:
+            connection.execute(sa.text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    """One app per test session, schema built by the Alembic migrations."""
+    url = database_url(tmp_path_factory)
+    reset_schema(url)
+    app = create_app(
+        {
+            "INCUBATOR_ENV": "testing",
+            "SECRET_KEY": "test-secret",
+            "SQLALCHEMY_DATABASE_URI": url,
+            "RATELIMIT_STORAGE_URI": "memory://",
+            "SERVER_NAME": None,
+        }
+    )
+    with app.app_context():
+        upgrade(directory=str(app.config["MIGRATIONS_DIR"]))
+    yield app
+    with app.app_context():
+        _db.engine.dispose()
+
+
+@pytest.fixture
+def db(app: Flask) -> Iterator:
+    """The database inside an app context, emptied after the test."""
+    with app.app_context():
+        limiter.reset()
+        yield _db
+        _db.session.remove()
+        empty_tables()
+
+
+def empty_tables() -> None:
+    """Delete every row (the schema stays)."""
+    tables = [t.name for t in reversed(_db.metadata.sorted_tables)]
+    with _db.engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(sa.text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+        else:
+            for name in tables:
+                connection.execute(sa.text(f"DELETE FROM {name}"))
+
+
+class IsolatedClient(FlaskClient):
+    """Runs each request in a fresh context, as a server would: no `g` or session shared with the test."""
+
+    def open(self, *args: object, **kwargs: object):  # noqa: ANN201
+        return contextvars.Context().run(super().open, *args, **kwargs)
+
+
+@pytest.fixture
+def client(app: Flask, db) -> FlaskClient:  # noqa: ANN001
+    """A browser-like test client (cookies kept, CSRF enforced) that prefers English."""
+    app.test_client_class = IsolatedClient
+    client = app.test_client()
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
+
+
+def csrf_token(html: str) -> str:
+    """The CSRF token of the first form in `html`."""
+    match = CSRF_PATTERN.search(html)
+    assert match, "no csrf_token in page"
+    return match.group(1)
+
+
+def submit(client: FlaskClient, url: str, data: dict, form_url: str | None = None, **kwargs):  # noqa: ANN201
+    """Open the page holding the form, then POST `data` with its CSRF token, as a browser would."""
+    page = client.get(form_url or url)
+    return client.post(url, data={**data, "csrf_token": csrf_token(page.get_data(as_text=True))}, **kwargs)
+
+
+@pytest.fixture
+def post_form(client: FlaskClient) -> Callable:
+    """`post_form(url, data)` submits a form with its CSRF token."""
+    return lambda url, data, **kw: submit(client, url, data, **kw)
+
+
+@pytest.fixture
+def login_as(client: FlaskClient, db) -> Callable:  # noqa: ANN001
+    """`login_as(role, **fields)` creates a user with `role` and logs in through the login form."""
+    from tests.factories import UserFactory
+
+    def login(role: str, **fields: object):  # noqa: ANN202
+        user = UserFactory(role=role, **fields)
+        response = submit(client, "/login", {"email": user.email, "password": TEST_PASSWORD})
+        assert response.status_code == 302, response.get_data(as_text=True)[:500]
+        return user
+
+    return login

@@ -1,0 +1,58 @@
+"""Settings: embedded defaults that serve, and clear start-up errors."""
+
+import pytest
+
+import config
+from incubator.app import create_app
+
+
+def test_defaults_serve_a_bare_machine():
+    settings = config.build_config({})
+    assert settings["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///")
+    assert settings["SQLALCHEMY_DATABASE_URI"].endswith("instance/incubator.sqlite")
+    assert settings["CELERY"]["broker_url"].startswith("sqla+sqlite:///")
+    assert settings["RATELIMIT_STORAGE_URI"] == "memory://"
+    assert settings["SECRET_KEY"] == config.DEV_SECRET_KEY
+
+
+def test_redis_url_switches_broker_results_and_rate_limits_to_redis():
+    settings = config.build_config({"REDIS_URL": "redis://127.0.0.1:6379/3"})
+    assert settings["CELERY"]["broker_url"] == "redis://127.0.0.1:6379/3"
+    assert settings["CELERY"]["result_backend"] == "redis://127.0.0.1:6379/3"
+    assert settings["RATELIMIT_STORAGE_URI"] == "redis://127.0.0.1:6379/3"
+
+
+def test_postgres_urls_use_psycopg3():
+    settings = config.build_config({"DATABASE_URL": "postgres://u@h/db"})
+    assert settings["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u@h/db"
+
+
+def test_production_without_secret_key_refuses_to_start():
+    with pytest.raises(config.ConfigError, match="SECRET_KEY must be set"):
+        config.validate(config.build_config({"INCUBATOR_ENV": "production"}))
+
+
+def test_production_with_the_development_key_refuses_to_start():
+    settings = config.build_config({"INCUBATOR_ENV": "production", "SECRET_KEY": config.DEV_SECRET_KEY})
+    with pytest.raises(config.ConfigError, match="development key"):
+        config.validate(settings)
+
+
+def test_unknown_environment_name_is_refused():
+    with pytest.raises(config.ConfigError, match="INCUBATOR_ENV"):
+        config.validate(config.build_config({"INCUBATOR_ENV": "staging", "SECRET_KEY": "x"}))
+
+
+def test_production_cookies_are_secure():
+    settings = config.build_config({"INCUBATOR_ENV": "production", "SECRET_KEY": "s3cret"})
+    assert settings["SESSION_COOKIE_SECURE"] and settings["REMEMBER_COOKIE_SECURE"]
+
+
+def test_app_factory_registers_every_blueprint(app):
+    assert {"home", "accounts", "admin", "review", "dashboard"} <= set(app.blueprints)
+    assert "celery" in app.extensions
+
+
+def test_app_factory_refuses_a_missing_secret_key_outside_development(tmp_path):
+    with pytest.raises(config.ConfigError):
+        create_app({"INCUBATOR_ENV": "testing", "SECRET_KEY": None})

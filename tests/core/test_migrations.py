@@ -1,0 +1,61 @@
+"""The Alembic migrations build the schema from nothing and agree with the models."""
+
+from datetime import datetime
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from incubator.extensions import db as _db
+from tests.factories import OrganizationFactory, UserFactory
+
+
+def test_models_and_migrations_agree(db):
+    with db.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        diff = compare_metadata(context, _db.metadata)
+    assert diff == []
+
+
+def test_migrations_created_every_model_table(db):
+    tables = set(sa.inspect(db.engine).get_table_names())
+    assert set(_db.metadata.tables) <= tables
+    assert "alembic_version" in tables
+
+
+def test_check_constraints_refuse_an_unknown_role(db):
+    with pytest.raises(sa.exc.IntegrityError):
+        UserFactory(role="pirate")
+    db.session.rollback()
+
+
+def _booking(lab_id: int, user_id: int, start: int, end: int) -> dict:
+    return {
+        "lab_id": lab_id,
+        "requester_id": user_id,
+        "starts_at": datetime(2026, 12, 1, start),
+        "ends_at": datetime(2026, 12, 1, end),
+        "purpose": "",
+        "status": "approved",
+        "created_at": datetime(2026, 11, 1),
+        "updated_at": datetime(2026, 11, 1),
+    }
+
+
+def test_postgresql_refuses_overlapping_approved_bookings(db):
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("the exclusion constraint exists on PostgreSQL only")
+    from incubator.labs.models import Booking, Lab
+
+    manager = UserFactory(role="university")
+    org = OrganizationFactory()
+    lab = Lab(organization_id=org.id, manager_id=manager.id, name="FabLab", kind="fablab", capacity=4)
+    db.session.add(lab)
+    db.session.commit()
+    db.session.execute(sa.insert(Booking), [_booking(lab.id, manager.id, 9, 11)])
+    db.session.commit()
+    with pytest.raises(sa.exc.IntegrityError, match="ex_bookings_no_overlapping_approved"):
+        db.session.execute(sa.insert(Booking), [_booking(lab.id, manager.id, 10, 12)])
+        db.session.commit()
+    db.session.rollback()
