@@ -1,0 +1,206 @@
+"""Matcher: fit TF-IDF on targets, then top-k targets per source by blockwise sparse products."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+from sparse_dot_topn import sp_matmul_topn
+
+from incubator.matchcore.documents import Document, Match
+from incubator.matchcore.explain import explain
+from incubator.matchcore.filters import ALLOW_ALL, Allowed
+from incubator.matchcore.vectorize import TermWeights
+
+Candidates = list[tuple[int, float]]
+
+
+@dataclass(frozen=True)
+class MatchParams:
+    """Matcher settings: boilerplate cut-off, IDF sharpening, explanation length, work sizes."""
+
+    max_df: float = 0.5
+    idf_power: float = 1.0
+    n_terms: int = 5
+    block_rows: int = 2048
+    n_threads: int = 1
+
+
+@dataclass
+class _Partition:
+    """The fitted targets of one kind: their global positions and transposed TF-IDF rows."""
+
+    positions: np.ndarray
+    columns: sp.csr_matrix
+
+
+def check_unique_ids(documents: Sequence[Document]) -> None:
+    """Refuse two documents with the same id."""
+    seen = Counter(d.id for d in documents)
+    duplicates = sorted(i for i, n in seen.items() if n > 1)
+    if duplicates:
+        raise ValueError(f"duplicate document ids: {duplicates[:5]}")
+
+
+def _items(documents: Sequence[Document]) -> list[tuple[str, tuple[str, ...]]]:
+    """Return the (text, tags) pairs the vectoriser reads."""
+    return [(d.text, tuple(d.tags)) for d in documents]
+
+
+class Matcher:
+    """Rank fitted target documents for any source document (scikit-learn style)."""
+
+    def __init__(self, params: MatchParams | None = None) -> None:
+        """Keep the parameters; nothing is learned before `fit`."""
+        self.params = params or MatchParams()
+
+    def fit(self, documents: Sequence[Document]) -> Matcher:
+        """Learn vocabulary and IDF from `documents` and keep them as the targets to rank."""
+        check_unique_ids(documents)
+        self.weights_ = TermWeights(self.params.max_df, self.params.idf_power)
+        self._set_targets(documents, self.weights_.fit_transform(_items(documents)))
+        return self
+
+    def _set_targets(self, documents: Sequence[Document], matrix: sp.csr_matrix) -> None:
+        """Keep the targets, their TF-IDF rows, and one transposed block per kind."""
+        self.targets_ = tuple(documents)
+        self.matrix_ = matrix
+        kinds = np.array([d.kind for d in documents], dtype=object)
+        self.partitions_ = {}
+        for kind in sorted(set(kinds)):
+            positions = np.flatnonzero(kinds == kind)
+            self.partitions_[kind] = _Partition(positions, matrix[positions].T.tocsr())
+
+    def transform(self, documents: Sequence[Document]) -> sp.csr_matrix:
+        """Return the L2-normalised TF-IDF rows of `documents` in the fitted vocabulary."""
+        return self.weights_.transform(_items(documents))
+
+    def with_targets(self, targets: Sequence[Document]) -> Matcher:
+        """Return a copy that ranks `targets` with this matcher's vocabulary and IDF (no refit)."""
+        check_unique_ids(targets)
+        other = copy.copy(self)
+        other._set_targets(targets, self.transform(targets))
+        return other
+
+    def top_k(
+        self,
+        sources: Sequence[Document],
+        targets: Sequence[Document] | None = None,
+        k: int = 10,
+        allowed: Allowed | None = None,
+        explain: bool = True,
+    ) -> dict[str, list[Match]]:
+        """Return, per source id in input order, its best `k` allowed targets, best first.
+
+        `targets` None means the fitted documents. Only pairs with a positive score are
+        returned; a filtered-out pair makes room for the next allowed one.
+        """
+        if targets is not None:
+            return self.with_targets(targets).top_k(sources, None, k, allowed, explain)
+        check_unique_ids(sources)
+        allowed = allowed or ALLOW_ALL
+        results: dict[str, list[Match]] = {}
+        for start in range(0, len(sources), self.params.block_rows):
+            block = sources[start : start + self.params.block_rows]
+            results.update(self._rank_block(block, k, allowed, explain))
+        return results
+
+    def rank_one(
+        self, document: Document, k: int = 10, allowed: Allowed | None = None, explain: bool = True
+    ) -> list[Match]:
+        """Rank the fitted targets for one new or edited document without refitting."""
+        return self.top_k([document], None, k, allowed, explain)[document.id]
+
+    def _rank_block(
+        self, block: Sequence[Document], k: int, allowed: Allowed, explain: bool
+    ) -> dict[str, list[Match]]:
+        """Rank one block of sources: sparse top-n products, then filters and explanations."""
+        rows = self.transform(block)
+        lost = Counter(source for source, _ in allowed.excluded)
+        wanted = [k + lost[d.id] + int(allowed.exclude_self) for d in block]
+        chosen = self._choose(block, rows, wanted, k, allowed)
+        return {
+            source.id: self._matches(source, rows[i], chosen[i], explain) for i, source in enumerate(block)
+        }
+
+    def _choose(
+        self, block: Sequence[Document], rows: sp.csr_matrix, wanted: list[int], k: int, allowed: Allowed
+    ) -> list[Candidates]:
+        """Pick each source's `k` best allowed targets, fetching more candidates where filters bite."""
+        chosen: list[Candidates | None] = [None] * len(block)
+        pending = list(range(len(block)))
+        while pending:
+            fetched = self._candidates(block, rows, pending, wanted, allowed)
+            for i, (candidates, complete) in zip(pending, fetched, strict=True):
+                kept = [c for c in candidates if allowed.permits(block[i], self.targets_[c[0]])]
+                if len(kept) >= k or complete:
+                    chosen[i] = kept[:k]
+                wanted[i] *= 2
+            pending = [i for i in pending if chosen[i] is None]
+        return chosen
+
+    def _candidates(
+        self,
+        block: Sequence[Document],
+        rows: sp.csr_matrix,
+        pending: list[int],
+        wanted: list[int],
+        allowed: Allowed,
+    ) -> list[tuple[Candidates, bool]]:
+        """Return, for each pending row, its top `wanted` candidates and whether none were cut off."""
+        groups: dict[tuple[frozenset[str], int], list[int]] = {}
+        for i in pending:
+            kinds = allowed.target_kinds(block[i].kind, self.partitions_)
+            groups.setdefault((kinds, wanted[i]), []).append(i)
+        found: dict[int, tuple[Candidates, bool]] = {}
+        for (kinds, n), members in groups.items():
+            found.update(zip(members, self._top_in_kinds(rows[members], sorted(kinds), n), strict=True))
+        return [found[i] for i in pending]
+
+    def _top_in_kinds(self, rows: sp.csr_matrix, kinds: list[str], n: int) -> list[tuple[Candidates, bool]]:
+        """Return each row's top `n` targets among `kinds` (score desc, then target position)."""
+        merged: list[Candidates] = [[] for _ in range(rows.shape[0])]
+        complete = [True] * rows.shape[0]
+        for kind in kinds:
+            part = self.partitions_[kind]
+            product = sp_matmul_topn(rows, part.columns, top_n=n, n_threads=self.params.n_threads)
+            for r in range(rows.shape[0]):
+                lo, hi = product.indptr[r], product.indptr[r + 1]
+                complete[r] = complete[r] and hi - lo < n
+                positions = part.positions[product.indices[lo:hi]]
+                merged[r].extend(zip(positions.tolist(), product.data[lo:hi].tolist(), strict=True))
+        return [
+            (sorted(m, key=lambda c: (-c[1], c[0]))[:n], done)
+            for m, done in zip(merged, complete, strict=True)
+        ]
+
+    def _matches(
+        self, source: Document, row: sp.csr_matrix, chosen: Candidates, with_terms: bool
+    ) -> list[Match]:
+        """Turn chosen (position, score) pairs into Match objects, with terms when asked."""
+        matches = []
+        for position, score in chosen:
+            target = self.targets_[position]
+            terms = ()
+            if with_terms:
+                pair_rows = (row, self.matrix_[position])
+                terms = explain(source, target, pair_rows, self.weights_.terms_, self.params.n_terms)
+            matches.append(Match(source.id, target.id, round(float(score), 6), terms))
+        return matches
+
+    def to_bytes(self) -> bytes:
+        """Serialise the fitted matcher (pickle) so workers rank against identical targets."""
+        return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)
+
+    @staticmethod
+    def from_bytes(data: bytes) -> Matcher:
+        """Load a matcher written by `to_bytes` (trusted data only: this is pickle)."""
+        matcher = pickle.loads(data)  # noqa: S301 - our own bytes, see docstring
+        if not isinstance(matcher, Matcher):
+            raise TypeError("not a serialised Matcher")
+        return matcher
