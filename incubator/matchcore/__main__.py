@@ -9,7 +9,6 @@ from collections.abc import Sequence
 
 from incubator.matchcore.documents import Match
 from incubator.matchcore.jsonl import InputError, read_documents
-from incubator.matchcore.rank import Matcher
 
 
 def parser() -> argparse.ArgumentParser:
@@ -33,6 +32,8 @@ def _line(source: str, matches: list[Match]) -> str:
 def rank(sources_path: str, targets_path: str, k: int, explain: bool) -> list[str]:
     """Read and validate both files, then return the output lines (nothing is printed here)."""
     sources, targets = read_documents(sources_path), read_documents(targets_path)
+    from incubator.matchcore.rank import Matcher  # after validation: bad input fails fast
+
     try:
         matcher = Matcher().fit(targets)
     except ValueError as error:

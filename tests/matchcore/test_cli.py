@@ -1,0 +1,66 @@
+"""Command line: JSON lines in, one JSON line per source out; bad input is refused whole."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+TARGETS = [
+    {"id": "t1", "text": "Phòng thí nghiệm công nghệ thực phẩm", "kind": "lab"},
+    {"id": "t2", "text": "Cơ khí chính xác, gia công CNC", "tags": ["cnc"]},
+]
+SOURCES = [{"id": "s1", "text": "cong nghe thuc pham"}, {"id": 7, "text": "gia cong co khi"}]
+
+
+def write(path: Path, rows) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def run(sources: Path, targets: Path, *extra: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "incubator.matchcore", "rank", "--sources", str(sources)]
+    command += ["--targets", str(targets), "--top-k", "2", *extra]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+
+
+def test_rank_writes_one_json_line_per_source_best_first(tmp_path):
+    result = run(write(tmp_path / "s.jsonl", SOURCES), write(tmp_path / "t.jsonl", TARGETS), "--explain")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.returncode == 0
+    assert [line["source"] for line in lines] == ["s1", "7"]
+    assert lines[0]["matches"][0]["target"] == "t1"
+    assert "công nghệ" in lines[0]["matches"][0]["terms"]
+    assert lines[1]["matches"][0]["target"] == "t2"
+
+
+BAD_LINES = {
+    "not JSON": (b'{"id": "a", "text": "x"}\n{oops\n', 2, "not valid JSON"),
+    "missing id": (b'{"id": "a", "text": "x"}\n{"text": "y"}\n', 2, "'id'"),
+    "missing text": (b'{"id": "a"}\n', 1, "'text'"),
+    "duplicate id": (b'{"id": "a", "text": "x"}\n{"id": "a", "text": "y"}\n', 2, "duplicate id"),
+    "empty file": (b"", 1, "empty file"),
+    "wrong encoding": (
+        '{"id": "a", "text": "x"}\n{"id": "b", "text": "công"}\n'.encode("cp1258"),
+        2,
+        "UTF-8",
+    ),
+    "not an object": (b'["a", "x"]\n', 1, "JSON object"),
+    "bad tags": (b'{"id": "a", "text": "x", "tags": "cnc"}\n', 1, "'tags'"),
+}
+
+
+@pytest.mark.parametrize("side", ["sources", "targets"])
+@pytest.mark.parametrize("case", BAD_LINES)
+def test_bad_input_gets_one_line_naming_file_and_line_and_no_output(tmp_path, case, side):
+    content, line, reason = BAD_LINES[case]
+    good_s, good_t = write(tmp_path / "s.jsonl", SOURCES), write(tmp_path / "t.jsonl", TARGETS)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(content)
+    result = run(bad, good_t) if side == "sources" else run(good_s, bad)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert f"{bad}:{line}:" in result.stderr and reason in result.stderr
