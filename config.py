@@ -25,14 +25,19 @@ def database_url(env: dict) -> str:
 
 
 def broker_settings(env: dict) -> dict:
-    """Celery broker and result store: Redis when REDIS_URL is set, else SQLite files."""
+    """Celery broker and result store: CELERY_BROKER_URL, else Redis when REDIS_URL is set, else SQLite."""
     redis_url = env.get("REDIS_URL")
-    if redis_url:
-        return {"broker_url": redis_url, "result_backend": redis_url}
-    return {
-        "broker_url": f"sqla+sqlite:///{INSTANCE / 'broker.sqlite'}",
-        "result_backend": f"db+sqlite:///{INSTANCE / 'results.sqlite'}",
-    }
+    broker = env.get("CELERY_BROKER_URL") or redis_url or f"sqla+sqlite:///{INSTANCE / 'broker.sqlite'}"
+    results = redis_url or f"db+sqlite:///{INSTANCE / 'results.sqlite'}"
+    settings = {"broker_url": broker, "result_backend": env.get("CELERY_RESULT_BACKEND") or results}
+    if broker.startswith("redis"):
+        settings["broker_transport_options"] = {
+            # Redis hands a task held by a dead worker to another one after this many seconds.
+            "visibility_timeout": int(env.get("CELERY_VISIBILITY_TIMEOUT", "3600")),
+            "socket_connect_timeout": 2,
+            "socket_timeout": 5,
+        }
+    return settings
 
 
 def build_config(env: dict | None = None) -> dict:
@@ -48,14 +53,20 @@ def build_config(env: dict | None = None) -> dict:
         "REDIS_URL": redis_url,
         "CELERY": {
             **broker_settings(env),
+            "include": ["incubator.matching.tasks"],
             "task_acks_late": True,
             "task_reject_on_worker_lost": True,
             "worker_prefetch_multiplier": 1,
+            "task_ignore_result": True,  # progress lives in the database, not in results
             "broker_connection_retry_on_startup": True,
-            "broker_transport_options": {
-                "visibility_timeout": int(env.get("CELERY_VISIBILITY_TIMEOUT", "3600"))
-            },
+            "broker_connection_timeout": 3,
+            # A page that queues work must answer quickly when the broker is down.
+            "task_publish_retry_policy": {"max_retries": 1, "interval_start": 0.2, "interval_step": 0.5},
         },
+        "MATCHING_TOP_K": int(env.get("MATCHING_TOP_K", "5")),
+        "MATCHING_SHARD_SIZE": int(env.get("MATCHING_SHARD_SIZE", "200")),
+        "MATCHING_STALE_AFTER": int(env.get("MATCHING_STALE_AFTER", "900")),  # seconds without progress
+        "MATCHING_MODEL_TTL": int(env.get("MATCHING_MODEL_TTL", "300")),  # refit for incremental matches
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",
         "RATELIMIT_SWALLOW_ERRORS": True,
         "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,

@@ -35,7 +35,8 @@ def register_blueprints(app: Flask) -> None:
     from incubator.accounts.routes import bp as accounts_bp
     from incubator.dashboard.routes import bp as dashboard_bp
     from incubator.home.routes import bp as home_bp
+    from incubator.matching.routes import bp as matching_bp
     from incubator.review.routes import bp as review_bp
 
-    for blueprint in (home_bp, accounts_bp, admin_bp, review_bp, dashboard_bp):
+    for blueprint in (home_bp, accounts_bp, admin_bp, review_bp, dashboard_bp, matching_bp):
         app.register_blueprint(blueprint)

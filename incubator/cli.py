@@ -1,9 +1,12 @@
-"""Command-line entry points (`flask seed-demo`, `flask create-user`): thin wrappers over services."""
+"""Command-line entry points (`flask seed-demo`, `flask create-user`, `flask matching …`): thin wrappers."""
 
 from __future__ import annotations
 
+import time
+
 import click
 from flask import Flask
+from flask.cli import AppGroup
 
 from incubator.accounts.models import ROLES
 from incubator.errors import DomainError
@@ -13,6 +16,7 @@ def register_commands(app: Flask) -> None:
     """Attach the project's commands to `flask`."""
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(create_user_command)
+    app.cli.add_command(matching_cli)
 
 
 @click.command("seed-demo")
@@ -44,3 +48,53 @@ def create_user_command(email: str, full_name: str, role: str, language: str, pa
         raise click.ClickException("The password needs at least 10 characters.")
     user = create_user(email, password, full_name, role, language)
     click.echo(f"Created {user.role} {user.email}.")
+
+
+matching_cli = AppGroup("matching", help="Matching runs: start one, follow it, queue flagged profiles.")
+
+
+def describe(status: dict) -> str:
+    """One line about a run."""
+    line = f"run {status['id']}: {status['status']} {status['done']}/{status['total']} ({status['percent']}%)"
+    return line + (f" — {status['error']}" if status["error"] else "")
+
+
+@matching_cli.command("run")
+@click.option("--wait", is_flag=True, help="Print progress until the run ends; exit 1 if it fails.")
+@click.option("--interval", default=1.0, show_default=True, help="Seconds between progress lines.")
+def matching_run_command(wait: bool, interval: float) -> None:
+    """Start a full matching run on the workers."""
+    from incubator.extensions import db
+    from incubator.matching import services
+
+    try:
+        run = services.start_run(None)
+    except DomainError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Started matching run {run.id}.")
+    while wait:
+        time.sleep(interval)
+        db.session.expire_all()
+        services.refresh_stale_runs()
+        status = services.run_status(services.get_run(run.id))
+        click.echo(describe(status))
+        if status["finished"]:
+            raise SystemExit(0 if status["status"] == "done" else 1)
+
+
+@matching_cli.command("status")
+def matching_status_command() -> None:
+    """Show the latest runs and how many saved profiles wait for a match."""
+    from incubator.matching import incremental, services
+
+    for run in services.list_runs(limit=10):
+        click.echo(describe(services.run_status(run)))
+    click.echo(f"{incremental.pending_count()} saved profile(s) wait for their incremental match.")
+
+
+@matching_cli.command("sweep")
+def matching_sweep_command() -> None:
+    """Queue again the profiles whose match could not be queued (broker was down)."""
+    from incubator.matching import incremental
+
+    click.echo(f"Queued {incremental.dispatch_flagged()} flagged profile(s).")

@@ -21,7 +21,12 @@ MESSAGES = {
 
 
 class DomainError(Exception):
-    """A business rule refused an action; the message is safe to show to the user."""
+    """A business rule refused an action; the message is safe to show (and translated at display)."""
+
+
+def N_(message: str) -> str:
+    """Mark `message` for the translation catalogue; it is translated where it is shown."""
+    return message
 
 
 def wants_json() -> bool:

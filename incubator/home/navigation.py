@@ -16,6 +16,8 @@ NAVIGATION = {
     "staff": [
         ("home.index", _l("Overview")),
         ("review.applications", _l("Applications")),
+        ("matching.runs", _l("Matching")),
+        ("matching.suggestions", _l("Suggestions")),
         ("dashboard.index", _l("Ecosystem")),
     ],
     "government": [("dashboard.index", _l("Ecosystem dashboard"))],
@@ -23,6 +25,7 @@ NAVIGATION = {
         ("home.index", _l("Overview")),
         ("admin.users", _l("Users")),
         ("review.applications", _l("Applications")),
+        ("matching.runs", _l("Matching")),
         ("dashboard.index", _l("Ecosystem")),
     ],
 }

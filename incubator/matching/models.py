@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from incubator.database import Base, IdMixin, TimestampMixin, one_of
 
 RUN_STATUSES = ("queued", "running", "done", "failed")
+SHARD_STATUSES = ("pending", "done")
 SUGGESTION_STATUSES = ("pending", "approved", "rejected")
 
 
@@ -28,6 +29,11 @@ class MatchingRun(IdMixin, TimestampMixin, Base):
     started_at: Mapped[datetime | None] = mapped_column(DateTime)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime)
     error: Mapped[str] = mapped_column(Text, default="")
+    heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime)  # last sign of progress
+
+    @property
+    def finished(self) -> bool:
+        return self.status in ("done", "failed")
 
     def __repr__(self) -> str:
         return f"<MatchingRun {self.id} {self.status} {self.progress_done}/{self.progress_total}>"
@@ -59,3 +65,34 @@ class Suggestion(IdMixin, TimestampMixin, Base):
             f"<Suggestion {self.id} {self.source_type}:{self.source_id}"
             f" → {self.target_type}:{self.target_id} {self.score:.3f}>"
         )
+
+
+class RunShard(IdMixin, TimestampMixin, Base):
+    """A slice of a run's sources that one worker ranks; done once, however often it is delivered."""
+
+    __tablename__ = "matching_run_shards"
+    __table_args__ = (UniqueConstraint("run_id", "position"), one_of("status", SHARD_STATUSES))
+
+    run_id: Mapped[int] = mapped_column(ForeignKey("matching_runs.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    source_ids: Mapped[list] = mapped_column(JSON, default=list)  # document ids, e.g. "challenge:3"
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    suggestions: Mapped[int] = mapped_column(Integer, default=0)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    run: Mapped[MatchingRun] = relationship()
+
+    def __repr__(self) -> str:
+        return f"<RunShard {self.id} run={self.run_id} #{self.position} {self.status}>"
+
+
+class PendingMatch(IdMixin, TimestampMixin, Base):
+    """A saved profile waiting for its incremental match; it survives a broker outage."""
+
+    __tablename__ = "pending_matches"
+
+    document_id: Mapped[str] = mapped_column(String(40), unique=True)
+    queued_at: Mapped[datetime | None] = mapped_column(DateTime)  # handed to the broker
+
+    def __repr__(self) -> str:
+        return f"<PendingMatch {self.document_id} queued={self.queued_at}>"

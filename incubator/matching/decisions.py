@@ -1,0 +1,64 @@
+"""Staff decisions on suggestions: approve or reject, kept across reruns."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from incubator.audit.services import record
+from incubator.database import utcnow
+from incubator.errors import N_, DomainError
+from incubator.extensions import db
+from incubator.matching.corpus import PROFILE_MODELS
+from incubator.matching.models import Suggestion
+
+DECISIONS = ("approved", "rejected")
+
+
+class DecisionRefused(DomainError):
+    """The suggestion cannot take this decision."""
+
+
+def decide_suggestion(suggestion_id: int, decision: str, user_id: int) -> Suggestion:
+    """Approve or reject a pending suggestion (a rejected pair is never suggested again)."""
+    suggestion = db.session.get(Suggestion, suggestion_id)
+    if suggestion is None or decision not in DECISIONS:
+        raise DecisionRefused(N_("Unknown suggestion or decision."))
+    if suggestion.status != "pending":
+        raise DecisionRefused(N_("This suggestion was already decided."))
+    suggestion.status, suggestion.decided_by_id, suggestion.decided_at = decision, user_id, utcnow()
+    record(user_id, f"suggestion.{decision}", suggestion, score=suggestion.score)
+    db.session.commit()
+    return suggestion
+
+
+def suggestions_by_source(status: str = "pending", limit: int = 300) -> list[Suggestion]:
+    """Suggestions with `status`, grouped by source (best first within each source)."""
+    query = (
+        select(Suggestion)
+        .where(Suggestion.status == status)
+        .order_by(Suggestion.source_type, Suggestion.source_id, Suggestion.score.desc())
+        .limit(limit)
+    )
+    return list(db.session.scalars(query))
+
+
+def profile_titles(session: Session, suggestions: list[Suggestion]) -> dict[tuple[str, int], str]:
+    """Readable names of every profile a list of suggestions mentions, in one query per kind."""
+    wanted: dict[str, set[int]] = {}
+    for s in suggestions:
+        wanted.setdefault(s.source_type, set()).add(s.source_id)
+        wanted.setdefault(s.target_type, set()).add(s.target_id)
+    titles = {}
+    for kind, ids in wanted.items():
+        model = PROFILE_MODELS[kind]
+        for row in session.scalars(select(model).where(model.id.in_(ids))):
+            titles[(kind, row.id)] = title_of(kind, row)
+    return titles
+
+
+def title_of(kind: str, row: object) -> str:
+    """The name a person would use for a profile row."""
+    if kind == "mentor":
+        return row.headline or row.user.full_name
+    return getattr(row, "title", None) or getattr(row, "name", "")

@@ -1,0 +1,226 @@
+"""Matching services: start, plan, rank, close and retry runs; incremental matches; staff decisions."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from flask import current_app
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+
+from incubator.audit.services import record
+from incubator.database import utcnow
+from incubator.errors import N_, DomainError
+from incubator.extensions import db
+from incubator.matching import fitted
+from incubator.matching.corpus import SOURCE_KINDS
+from incubator.matching.models import MatchingRun, PendingMatch, RunShard, Suggestion
+from incubator.matching.suggestions import allowed_for, replace_pending
+
+log = logging.getLogger(__name__)
+ACTIVE = ("queued", "running")
+QUEUE_DOWN = N_("The task queue is unavailable right now; nothing was lost. Please try again in a minute.")
+
+
+class RunRefused(DomainError):
+    """A run cannot start or be retried in its current state."""
+
+
+class QueueUnavailable(DomainError):
+    """The broker refused the task."""
+
+
+def dispatch(task_name: str, *args: object) -> bool:
+    """Send a task by name; False (logged) when the broker cannot take it."""
+    try:
+        current_app.extensions["celery"].send_task(task_name, args=args)
+    except Exception:  # any broker failure: the caller keeps what was saved
+        log.warning("could not queue %s%s", task_name, args, exc_info=True)
+        return False
+    return True
+
+
+def get_run(run_id: int) -> MatchingRun | None:
+    """The run with `run_id`, if any."""
+    return db.session.get(MatchingRun, run_id)
+
+
+def list_runs(limit: int = 50) -> list[MatchingRun]:
+    """The latest runs, newest first (stale ones marked failed first)."""
+    refresh_stale_runs()
+    query = select(MatchingRun).order_by(MatchingRun.id.desc()).limit(limit)
+    return list(db.session.scalars(query))
+
+
+def start_run(user_id: int | None) -> MatchingRun:
+    """Create a queued full run and hand it to the workers; refuse while another is active."""
+    refresh_stale_runs()
+    if db.session.scalar(select(MatchingRun.id).where(MatchingRun.status.in_(ACTIVE)).limit(1)):
+        raise RunRefused(N_("A matching run is already in progress."))
+    params = {
+        "top_k": current_app.config["MATCHING_TOP_K"],
+        "shard_size": current_app.config["MATCHING_SHARD_SIZE"],
+    }
+    run = MatchingRun(started_by_id=user_id, status="queued", params=params, heartbeat_at=utcnow())
+    db.session.add(run)
+    db.session.flush()
+    record(user_id, "matching.run_started", run)
+    db.session.commit()
+    queue_plan(run)
+    return run
+
+
+def queue_plan(run: MatchingRun) -> None:
+    """Queue the planning task of `run`; on a broker failure mark it failed and say so."""
+    if not dispatch("incubator.matching.tasks.plan_run", run.id):
+        fail_run(run.id, QUEUE_DOWN)
+        raise QueueUnavailable(QUEUE_DOWN)
+
+
+def retry_run(run_id: int, user_id: int | None) -> MatchingRun:
+    """Resume a failed run: shards already done stay done, the others are queued again."""
+    run = get_run(run_id)
+    if run is None or run.status != "failed":
+        raise RunRefused(N_("Only a failed run can be retried."))
+    run.status, run.error, run.heartbeat_at, run.finished_at = "queued", "", utcnow(), None
+    record(user_id, "matching.run_retried", run)
+    db.session.commit()
+    queue_plan(run)
+    return run
+
+
+def plan_run(run_id: int) -> list[int]:
+    """Split the run's sources into shards (once) and return the ids of shards still to rank."""
+    run = get_run(run_id)
+    if run is None or run.status == "done":
+        return []
+    if not db.session.scalar(select(func.count()).where(RunShard.run_id == run_id)):
+        create_shards(run)
+    run.status, run.heartbeat_at = "running", utcnow()
+    run.started_at = run.started_at or utcnow()
+    db.session.execute(PendingMatch.__table__.delete().where(PendingMatch.created_at <= run.started_at))
+    db.session.commit()
+    close_if_complete(run_id)
+    query = select(RunShard.id).where(RunShard.run_id == run_id, RunShard.status == "pending")
+    return list(db.session.scalars(query.order_by(RunShard.position)))
+
+
+def create_shards(run: MatchingRun) -> None:
+    """Fit this process's matcher for the run and store its sources as shards of shard_size."""
+    matcher = fitted.matcher_for_run(db.session, run.id)
+    sources = [d.id for d in matcher.targets_ if d.kind in SOURCE_KINDS]
+    size = max(1, int(run.params.get("shard_size", 200)))
+    for position, start in enumerate(range(0, len(sources), size)):
+        chunk = sources[start : start + size]
+        db.session.add(RunShard(run_id=run.id, position=position, source_ids=chunk, size=len(chunk)))
+    run.progress_total = len(sources)
+    try:
+        db.session.flush()
+    except IntegrityError:  # a redelivered plan already created them
+        db.session.rollback()
+
+
+def rank_shard(shard_id: int) -> int:
+    """Rank one shard and write its suggestions exactly once; return how many it wrote."""
+    shard = db.session.get(RunShard, shard_id)
+    if shard is None or shard.status == "done":
+        return 0
+    run_id, k = shard.run_id, int(shard.run.params.get("top_k", 5))
+    matcher = fitted.matcher_for_run(db.session, run_id)
+    by_id = {d.id: d for d in matcher.targets_}
+    sources = [by_id[i] for i in shard.source_ids if i in by_id]
+    results = matcher.top_k(sources, None, k, allowed_for(sources))
+    claimed = db.session.execute(
+        update(RunShard).where(RunShard.id == shard_id, RunShard.status == "pending").values(status="done")
+    )
+    if claimed.rowcount != 1:  # another delivery of this shard finished first
+        db.session.rollback()
+        return 0
+    written = replace_pending(results, run_id)
+    shard.suggestions, shard.finished_at = written, utcnow()
+    record_progress(run_id)
+    db.session.commit()
+    close_if_complete(run_id)
+    return written
+
+
+def record_progress(run_id: int) -> None:
+    """Set the run's progress to the number of sources in its finished shards."""
+    done = select(func.coalesce(func.sum(RunShard.size), 0)).where(
+        RunShard.run_id == run_id, RunShard.status == "done"
+    )
+    db.session.execute(
+        update(MatchingRun)
+        .where(MatchingRun.id == run_id)
+        .values(progress_done=done.scalar_subquery(), heartbeat_at=utcnow())
+    )
+
+
+def close_if_complete(run_id: int) -> bool:
+    """Mark the run done once no shard is pending (idempotent; the last shard closes it)."""
+    pending = select(func.count()).where(RunShard.run_id == run_id, RunShard.status == "pending")
+    if db.session.scalar(pending):
+        return False
+    run = get_run(run_id)
+    if run is None or run.status == "done":
+        return False
+    run.status, run.finished_at, run.error = "done", utcnow(), ""
+    run.counts = run_counts(run_id)
+    db.session.commit()
+    return True
+
+
+def run_counts(run_id: int) -> dict:
+    """Suggestions written by a run, by kind, and the shard count."""
+    by_kind = db.session.execute(
+        select(Suggestion.kind, func.count()).where(Suggestion.run_id == run_id).group_by(Suggestion.kind)
+    ).all()
+    shards = db.session.scalar(select(func.count()).where(RunShard.run_id == run_id))
+    return {"suggestions": sum(n for _, n in by_kind), "by_kind": dict(by_kind), "shards": shards}
+
+
+def fail_run(run_id: int, message: str) -> None:
+    """Mark a run failed with a message staff can read (a retry resumes it)."""
+    db.session.rollback()
+    run = get_run(run_id)
+    if run is not None and run.status != "done":
+        run.status, run.error, run.finished_at = "failed", message[:2000], utcnow()
+        db.session.commit()
+
+
+def refresh_stale_runs() -> int:
+    """Mark failed the active runs that showed no progress for MATCHING_STALE_AFTER seconds."""
+    limit = utcnow() - timedelta(seconds=current_app.config["MATCHING_STALE_AFTER"])
+    minutes = max(1, current_app.config["MATCHING_STALE_AFTER"] // 60)
+    message = (
+        f"No progress for {minutes} min: a worker may have stopped. Retry to finish the remaining shards."
+    )
+    result = db.session.execute(
+        update(MatchingRun)
+        .where(MatchingRun.status.in_(ACTIVE), MatchingRun.heartbeat_at < limit)
+        .values(status="failed", error=message, finished_at=utcnow())
+    )
+    db.session.commit()
+    return result.rowcount
+
+
+def run_of_shard(shard_id: int) -> int | None:
+    """The run a shard belongs to."""
+    db.session.rollback()
+    return db.session.scalar(select(RunShard.run_id).where(RunShard.id == shard_id))
+
+
+def run_status(run: MatchingRun) -> dict:
+    """The fields the progress bar polls."""
+    percent = round(100 * run.progress_done / run.progress_total) if run.progress_total else 0
+    return {
+        "id": run.id,
+        "status": run.status,
+        "done": run.progress_done,
+        "total": run.progress_total,
+        "percent": 100 if run.status == "done" else percent,
+        "finished": run.finished,
+        "error": run.error,
+        "counts": run.counts,
+    }
