@@ -1,0 +1,1 @@
+"""Benchmarks that print figures (quality and speed); not part of the test suite."""
