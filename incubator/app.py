@@ -33,10 +33,16 @@ def register_blueprints(app: Flask) -> None:
     from incubator import models  # noqa: F401  (every table known before the first query)
     from incubator.accounts.routes import admin_bp
     from incubator.accounts.routes import bp as accounts_bp
+    from incubator.challenges.routes import bp as challenges_bp
+    from incubator.challenges.routes import capabilities_bp
     from incubator.dashboard.routes import bp as dashboard_bp
     from incubator.home.routes import bp as home_bp
+    from incubator.labs.routes import bp as labs_bp
     from incubator.matching.routes import bp as matching_bp
+    from incubator.mentors.routes import bp as mentors_bp
     from incubator.review.routes import bp as review_bp
+    from incubator.startups.routes import bp as startups_bp
 
-    for blueprint in (home_bp, accounts_bp, admin_bp, review_bp, dashboard_bp, matching_bp):
+    profiles = (startups_bp, challenges_bp, capabilities_bp, labs_bp, mentors_bp)
+    for blueprint in (home_bp, accounts_bp, admin_bp, review_bp, dashboard_bp, matching_bp, *profiles):
         app.register_blueprint(blueprint)

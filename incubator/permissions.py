@@ -38,11 +38,28 @@ def may_change(obj: object, owner_field: str = "owner_id") -> bool:
     return current_user.role in STAFF_ROLES or getattr(obj, owner_field) == current_user.id
 
 
+def may_access(obj: object, allowed: Callable[[object], bool]) -> bool:
+    """Whether the current user is staff or passes the domain's `allowed(obj)` rule."""
+    if not current_user.is_authenticated:
+        return False
+    return current_user.role in STAFF_ROLES or allowed(obj)
+
+
 def get_owned_or_404(model: type, object_id: int, owner_field: str = "owner_id") -> object:
     """Load `model` #`object_id`: 404 if missing, 403 unless the current user owns it or is staff."""
     obj = db.session.get(model, object_id)
     if obj is None:
         abort(404)
     if not may_change(obj, owner_field):
+        abort(403)
+    return obj
+
+
+def get_allowed_or_404(model: type, object_id: int, allowed: Callable[[object], bool]) -> object:
+    """Load `model` #`object_id`: 404 if missing, 403 unless the current user is staff or `allowed(obj)`."""
+    obj = db.session.get(model, object_id)
+    if obj is None:
+        abort(404)
+    if not may_access(obj, allowed):
         abort(403)
     return obj

@@ -6,7 +6,16 @@ import factory
 from factory.alchemy import SQLAlchemyModelFactory
 
 from incubator.extensions import db
-from incubator.models import Organization, Startup, User
+from incubator.models import (
+    Capability,
+    Challenge,
+    Lab,
+    Membership,
+    MentorProfile,
+    Organization,
+    Startup,
+    User,
+)
 from tests.conftest import TEST_PASSWORD
 
 
@@ -56,3 +65,63 @@ class StartupFactory(BaseFactory):
     description = "IoT sensors for factories"
     sector = "manufacturing"
     stage = "prototype"
+
+
+class MembershipFactory(BaseFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    title = ""
+
+
+class LabFactory(BaseFactory):
+    class Meta:
+        model = Lab
+
+    organization = factory.SubFactory(OrganizationFactory, kind="university")
+    manager = factory.SubFactory(UserFactory, role="university")
+    name = factory.Sequence(lambda n: f"Lab {n}")
+    kind = "fablab"
+    description = "Rapid prototyping for startups"
+    equipment = "3D printer\nLaser cutter"
+    opening_hours = "Mon–Fri 08:00–17:00"
+    capacity = 10
+    bookable = True
+
+
+class ChallengeFactory(BaseFactory):
+    class Meta:
+        model = Challenge
+
+    organization = factory.SubFactory(OrganizationFactory, kind="enterprise")
+    author = factory.SubFactory(UserFactory, role="enterprise")
+    title = factory.Sequence(lambda n: f"Challenge {n}")
+    description = "Predictive maintenance for our stamping line"
+    sector = "manufacturing"
+    status = "open"
+
+
+class CapabilityFactory(BaseFactory):
+    class Meta:
+        model = Capability
+
+    organization = factory.SubFactory(OrganizationFactory, kind="university")
+    owner = factory.SubFactory(UserFactory, role="university")
+    title = factory.Sequence(lambda n: f"Capability {n}")
+    description = "Machine vision and vibration analysis"
+    keywords = "vision, vibration"
+
+
+class MentorProfileFactory(BaseFactory):
+    class Meta:
+        model = MentorProfile
+
+    user = factory.SubFactory(UserFactory, role="mentor")
+    headline = "Industrial IoT engineer"
+    expertise = "Sensors, PLCs, predictive maintenance"
+    sectors = "manufacturing"
+    languages = "vi,en"
+    capacity_per_month = 2
+    available = True

@@ -9,16 +9,17 @@ from flask_login import current_user
 from incubator.accounts.forms import LanguageForm
 
 NAVIGATION = {
-    "founder": [("home.index", _l("My startups"))],
-    "university": [("home.index", _l("My labs"))],
-    "enterprise": [("home.index", _l("My challenges"))],
-    "mentor": [("home.index", _l("My mentoring"))],
+    "founder": [("startups.index", _l("My startups")), ("labs.index", _l("Labs"))],
+    "university": [("labs.mine", _l("My labs")), ("capabilities.index", _l("Research capabilities"))],
+    "enterprise": [("challenges.index", _l("My challenges"))],
+    "mentor": [("home.index", _l("My mentoring")), ("mentors.profile", _l("My mentor profile"))],
     "staff": [
         ("home.index", _l("Overview")),
         ("review.applications", _l("Applications")),
         ("matching.runs", _l("Matching")),
         ("matching.suggestions", _l("Suggestions")),
         ("dashboard.index", _l("Ecosystem")),
+        ("labs.index", _l("Labs")),
     ],
     "government": [("dashboard.index", _l("Ecosystem dashboard"))],
     "admin": [
@@ -27,6 +28,7 @@ NAVIGATION = {
         ("review.applications", _l("Applications")),
         ("matching.runs", _l("Matching")),
         ("dashboard.index", _l("Ecosystem")),
+        ("labs.index", _l("Labs")),
     ],
 }
 

@@ -1,0 +1,95 @@
+"""Pages where enterprises post challenges and universities list research capabilities."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from incubator.challenges import services
+from incubator.challenges.forms import STATUS_LABELS, CapabilityForm, ChallengeForm, NewChallengeForm
+from incubator.challenges.models import Capability, Challenge
+from incubator.permissions import STAFF_ROLES, get_allowed_or_404, role_required
+
+bp = Blueprint("challenges", __name__, url_prefix="/challenges")
+capabilities_bp = Blueprint("capabilities", __name__, url_prefix="/capabilities")
+
+
+def flash_saved(queued: bool) -> None:
+    """Confirm the save, warning when matching has to wait for the task queue."""
+    if queued:
+        flash(_("Saved. Matching suggestions will follow shortly."), "success")
+    else:
+        flash(_("Saved. Matching will run as soon as the task queue is back."), "warning")
+
+
+@bp.route("/")
+@role_required("enterprise")
+def index():
+    challenges = services.list_challenges(current_user)
+    return render_template("challenges/index.html", challenges=challenges, status_labels=STATUS_LABELS)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@role_required("enterprise")
+def new():
+    organization = services.organization_for(current_user, "enterprise")
+    form = NewChallengeForm()
+    if organization and form.validate_on_submit():
+        _challenge, queued = services.create_challenge(current_user, organization, form.data)
+        flash_saved(queued)
+        return redirect(url_for("challenges.index"))
+    return render_template("challenges/form.html", form=form, challenge=None, organization=organization)
+
+
+@bp.route("/<int:challenge_id>/edit", methods=["GET", "POST"])
+@role_required("enterprise", *STAFF_ROLES)
+def edit(challenge_id: int):
+    allowed = partial(services.may_edit_challenge, current_user)
+    challenge = get_allowed_or_404(Challenge, challenge_id, allowed)
+    form = ChallengeForm(obj=challenge)
+    if form.validate_on_submit():
+        flash_saved(services.update_challenge(challenge, form.data, current_user.id))
+        return redirect(url_for("challenges.edit", challenge_id=challenge.id))
+    organization = challenge.organization
+    return render_template("challenges/form.html", form=form, challenge=challenge, organization=organization)
+
+
+@capabilities_bp.route("/", endpoint="index")
+@role_required("university")
+def capability_list():
+    capabilities = services.list_capabilities(current_user)
+    return render_template("challenges/capabilities.html", capabilities=capabilities)
+
+
+@capabilities_bp.route("/new", methods=["GET", "POST"], endpoint="new")
+@role_required("university")
+def new_capability():
+    organization = services.organization_for(current_user, "university")
+    form = CapabilityForm()
+    if organization and form.validate_on_submit():
+        _capability, queued = services.create_capability(current_user, organization, form.data)
+        flash_saved(queued)
+        return redirect(url_for("capabilities.index"))
+    return render_template(
+        "challenges/capability_form.html", form=form, capability=None, organization=organization
+    )
+
+
+@capabilities_bp.route("/<int:capability_id>/edit", methods=["GET", "POST"], endpoint="edit")
+@role_required("university", *STAFF_ROLES)
+def edit_capability(capability_id: int):
+    allowed = partial(services.may_edit_capability, current_user)
+    capability = get_allowed_or_404(Capability, capability_id, allowed)
+    form = CapabilityForm(obj=capability)
+    if form.validate_on_submit():
+        flash_saved(services.update_capability(capability, form.data, current_user.id))
+        return redirect(url_for("capabilities.edit", capability_id=capability.id))
+    return render_template(
+        "challenges/capability_form.html",
+        form=form,
+        capability=capability,
+        organization=capability.organization,
+    )

@@ -1,0 +1,108 @@
+"""Challenge and capability services: saved for an organization, audited, then queued for matching."""
+
+from __future__ import annotations
+
+from sqlalchemy import or_, select
+
+from incubator.accounts.models import User
+from incubator.audit.services import record
+from incubator.challenges.models import Capability, Challenge
+from incubator.extensions import db
+from incubator.matching.incremental import queue_profile_match
+from incubator.organizations.models import Membership, Organization
+
+CHALLENGE_FIELDS = ("title", "description", "sector", "status", "deadline")
+CAPABILITY_FIELDS = ("title", "description", "keywords")
+
+
+def organization_for(user: User, kind: str) -> Organization | None:
+    """The first organization of `kind` that `user` belongs to, if any."""
+    query = (
+        select(Organization)
+        .join(Membership, Membership.organization_id == Organization.id)
+        .where(Membership.user_id == user.id, Organization.kind == kind)
+        .order_by(Membership.id)
+    )
+    return db.session.scalars(query).first()
+
+
+def is_member(user: User, organization_id: int) -> bool:
+    """Whether `user` belongs to the organization #`organization_id`."""
+    query = select(Membership.id).where(
+        Membership.user_id == user.id, Membership.organization_id == organization_id
+    )
+    return db.session.scalar(query) is not None
+
+
+def member_organization_ids(user: User) -> select:
+    """A subquery of the ids of `user`'s organizations."""
+    return select(Membership.organization_id).where(Membership.user_id == user.id)
+
+
+def may_edit_challenge(user: User, challenge: Challenge) -> bool:
+    """The author and members of the challenge's organization may edit it."""
+    return challenge.author_id == user.id or is_member(user, challenge.organization_id)
+
+
+def may_edit_capability(user: User, capability: Capability) -> bool:
+    """The owner and members of the capability's organization may edit it."""
+    return capability.owner_id == user.id or is_member(user, capability.organization_id)
+
+
+def changed_fields(obj: object, data: dict, fields: tuple[str, ...]) -> list[str]:
+    """Set the `fields` of `obj` that `data` changes; return their names."""
+    changed = [name for name in fields if getattr(obj, name) != data[name]]
+    for name in changed:
+        setattr(obj, name, data[name])
+    return changed
+
+
+def list_challenges(user: User) -> list[Challenge]:
+    """Challenges of `user`'s organizations or written by `user`, newest first."""
+    mine = or_(Challenge.organization_id.in_(member_organization_ids(user)), Challenge.author_id == user.id)
+    return list(db.session.scalars(select(Challenge).where(mine).order_by(Challenge.id.desc())))
+
+
+def create_challenge(author: User, organization: Organization, data: dict) -> tuple[Challenge, bool]:
+    """Post a challenge for `organization`, then queue its match; also return whether it was queued."""
+    fields = {name: data[name] for name in CHALLENGE_FIELDS}
+    challenge = Challenge(author_id=author.id, organization_id=organization.id, **fields)
+    db.session.add(challenge)
+    db.session.flush()
+    record(author.id, "challenge.created", challenge, organization_id=organization.id)
+    db.session.commit()
+    return challenge, queue_profile_match("challenge", challenge.id)
+
+
+def update_challenge(challenge: Challenge, data: dict, actor_id: int) -> bool:
+    """Save a challenge's edited fields, then queue its match; return whether it was queued."""
+    changed = changed_fields(challenge, data, CHALLENGE_FIELDS)
+    record(actor_id, "challenge.updated", challenge, fields=changed)
+    db.session.commit()
+    return queue_profile_match("challenge", challenge.id)
+
+
+def list_capabilities(user: User) -> list[Capability]:
+    """Capabilities of `user`'s organizations or owned by `user`, by title."""
+    mine = or_(Capability.organization_id.in_(member_organization_ids(user)), Capability.owner_id == user.id)
+    query = select(Capability).where(mine).order_by(Capability.title, Capability.id)
+    return list(db.session.scalars(query))
+
+
+def create_capability(owner: User, organization: Organization, data: dict) -> tuple[Capability, bool]:
+    """List a research capability of `organization`, then queue its match; also return whether queued."""
+    fields = {name: data[name] for name in CAPABILITY_FIELDS}
+    capability = Capability(owner_id=owner.id, organization_id=organization.id, **fields)
+    db.session.add(capability)
+    db.session.flush()
+    record(owner.id, "capability.created", capability, organization_id=organization.id)
+    db.session.commit()
+    return capability, queue_profile_match("capability", capability.id)
+
+
+def update_capability(capability: Capability, data: dict, actor_id: int) -> bool:
+    """Save a capability's edited fields, then queue its match; return whether it was queued."""
+    changed = changed_fields(capability, data, CAPABILITY_FIELDS)
+    record(actor_id, "capability.updated", capability, fields=changed)
+    db.session.commit()
+    return queue_profile_match("capability", capability.id)

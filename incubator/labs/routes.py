@@ -1,0 +1,72 @@
+"""Lab pages: search and details for every logged-in user; listing and editing for universities."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from incubator.challenges.services import organization_for
+from incubator.extensions import db
+from incubator.labs import services
+from incubator.labs.forms import KIND_LABELS, LabForm, LabSearchForm
+from incubator.labs.models import Lab
+from incubator.permissions import STAFF_ROLES, get_allowed_or_404, may_access, role_required
+
+bp = Blueprint("labs", __name__, url_prefix="/labs")
+
+
+def flash_saved(queued: bool) -> None:
+    """Confirm the save, warning when matching has to wait for the task queue."""
+    if queued:
+        flash(_("Saved. Matching suggestions will follow shortly."), "success")
+    else:
+        flash(_("Saved. Matching will run as soon as the task queue is back."), "warning")
+
+
+@bp.route("/")
+@login_required
+def index():
+    form = LabSearchForm(request.args, services.lab_organizations())
+    labs = services.search_labs(**form.criteria())
+    return render_template("labs/index.html", form=form, labs=labs, kind_labels=KIND_LABELS)
+
+
+@bp.route("/<int:lab_id>")
+@login_required
+def detail(lab_id: int):
+    lab = db.session.get(Lab, lab_id) or abort(404)
+    can_edit = may_access(lab, partial(services.may_edit_lab, current_user))
+    return render_template("labs/detail.html", lab=lab, can_edit=can_edit, kind_labels=KIND_LABELS)
+
+
+@bp.route("/mine")
+@role_required("university")
+def mine():
+    labs = services.list_my_labs(current_user)
+    return render_template("labs/mine.html", labs=labs, kind_labels=KIND_LABELS)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@role_required("university")
+def new():
+    organization = organization_for(current_user, "university")
+    form = LabForm()
+    if organization and form.validate_on_submit():
+        lab, queued = services.create_lab(current_user, organization, form.data)
+        flash_saved(queued)
+        return redirect(url_for("labs.detail", lab_id=lab.id))
+    return render_template("labs/form.html", form=form, lab=None, organization=organization)
+
+
+@bp.route("/<int:lab_id>/edit", methods=["GET", "POST"])
+@role_required("university", *STAFF_ROLES)
+def edit(lab_id: int):
+    lab = get_allowed_or_404(Lab, lab_id, partial(services.may_edit_lab, current_user))
+    form = LabForm(obj=lab)
+    if form.validate_on_submit():
+        flash_saved(services.update_lab(lab, form.data, current_user.id))
+        return redirect(url_for("labs.detail", lab_id=lab.id))
+    return render_template("labs/form.html", form=form, lab=lab, organization=lab.organization)

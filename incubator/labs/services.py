@@ -1,0 +1,81 @@
+"""Lab services: a university's labs listed and edited (then queued for matching), and lab search."""
+
+from __future__ import annotations
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import selectinload
+
+from incubator.accounts.models import User
+from incubator.audit.services import record
+from incubator.challenges.services import changed_fields, is_member, member_organization_ids
+from incubator.extensions import db
+from incubator.labs.models import Lab
+from incubator.matchcore.normalize import fold
+from incubator.matching.incremental import queue_profile_match
+from incubator.organizations.models import Organization
+
+FIELDS = (
+    "name",
+    "kind",
+    "description",
+    "equipment",
+    "opening_hours",
+    "capacity",
+    "area_m2",
+    "location",
+    "bookable",
+)
+
+
+def may_edit_lab(user: User, lab: Lab) -> bool:
+    """The manager and members of the lab's organization may edit it."""
+    return lab.manager_id == user.id or is_member(user, lab.organization_id)
+
+
+def list_my_labs(user: User) -> list[Lab]:
+    """Labs `user` manages or that belong to `user`'s organizations, by name."""
+    mine = or_(Lab.organization_id.in_(member_organization_ids(user)), Lab.manager_id == user.id)
+    query = select(Lab).where(mine).options(selectinload(Lab.organization)).order_by(Lab.name, Lab.id)
+    return list(db.session.scalars(query))
+
+
+def lab_organizations() -> list[Organization]:
+    """Organizations that list at least one lab, by name (the search filter's choices)."""
+    query = select(Organization).where(Organization.id.in_(select(Lab.organization_id)))
+    return list(db.session.scalars(query.order_by(Organization.name)))
+
+
+def searchable_text(lab: Lab) -> str:
+    """A lab's name, description and equipment, case-folded and without diacritics."""
+    return fold(" ".join((lab.name, lab.description, lab.equipment)))
+
+
+def search_labs(text: str = "", kind: str | None = None, organization_id: int | None = None) -> list[Lab]:
+    """Labs holding every word of `text` (case and accents ignored), of `kind` and organization."""
+    query = select(Lab).options(selectinload(Lab.organization)).order_by(Lab.name, Lab.id)
+    if kind:
+        query = query.where(Lab.kind == kind)
+    if organization_id:
+        query = query.where(Lab.organization_id == organization_id)
+    words = fold(text).split()
+    # Text is matched here, not in SQL: folding "công nghệ" to "cong nghe" is the same on both databases.
+    return [lab for lab in db.session.scalars(query) if all(w in searchable_text(lab) for w in words)]
+
+
+def create_lab(manager: User, organization: Organization, data: dict) -> tuple[Lab, bool]:
+    """List a lab of `organization` managed by `manager`, then queue its match; also return if queued."""
+    fields = {name: data[name] for name in FIELDS}
+    lab = Lab(manager_id=manager.id, organization_id=organization.id, **fields)
+    db.session.add(lab)
+    db.session.flush()
+    record(manager.id, "lab.created", lab, organization_id=organization.id)
+    db.session.commit()
+    return lab, queue_profile_match("lab", lab.id)
+
+
+def update_lab(lab: Lab, data: dict, actor_id: int) -> bool:
+    """Save a lab's edited fields, then queue its match; return whether it was queued."""
+    changed = changed_fields(lab, data, FIELDS)
+    record(actor_id, "lab.updated", lab, fields=changed)
+    db.session.commit()
+    return queue_profile_match("lab", lab.id)

@@ -1,0 +1,51 @@
+"""Startup pages: a founder's list of startups, and the profile form to create or edit one."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from incubator.permissions import STAFF_ROLES, get_owned_or_404, role_required
+from incubator.startups import services
+from incubator.startups.forms import STAGE_LABELS, StartupForm
+from incubator.startups.models import Startup
+
+bp = Blueprint("startups", __name__, url_prefix="/startups")
+
+
+def flash_saved(queued: bool) -> None:
+    """Confirm the save, warning when matching has to wait for the task queue."""
+    if queued:
+        flash(_("Saved. Matching suggestions will follow shortly."), "success")
+    else:
+        flash(_("Saved. Matching will run as soon as the task queue is back."), "warning")
+
+
+@bp.route("/")
+@role_required("founder")
+def index():
+    startups = services.list_startups(current_user)
+    return render_template("startups/index.html", startups=startups, stage_labels=STAGE_LABELS)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@role_required("founder")
+def new():
+    form = StartupForm()
+    if form.validate_on_submit():
+        _startup, queued = services.create_startup(current_user, form.data)
+        flash_saved(queued)
+        return redirect(url_for("startups.index"))
+    return render_template("startups/form.html", form=form, startup=None)
+
+
+@bp.route("/<int:startup_id>/edit", methods=["GET", "POST"])
+@role_required("founder", *STAFF_ROLES)
+def edit(startup_id: int):
+    startup = get_owned_or_404(Startup, startup_id)
+    form = StartupForm(obj=startup)
+    if form.validate_on_submit():
+        flash_saved(services.update_startup(startup, form.data, current_user.id))
+        return redirect(url_for("startups.edit", startup_id=startup.id))
+    return render_template("startups/form.html", form=form, startup=startup)

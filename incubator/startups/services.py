@@ -1,0 +1,39 @@
+"""Startup services: a founder's startups, created and edited, then queued for matching."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from incubator.accounts.models import User
+from incubator.audit.services import record
+from incubator.extensions import db
+from incubator.matching.incremental import queue_profile_match
+from incubator.startups.models import Startup
+
+FIELDS = ("name", "description", "needs", "sector", "stage", "website", "team_size")
+
+
+def list_startups(owner: User) -> list[Startup]:
+    """The startups `owner` created, by name."""
+    query = select(Startup).where(Startup.owner_id == owner.id).order_by(Startup.name, Startup.id)
+    return list(db.session.scalars(query))
+
+
+def create_startup(owner: User, data: dict) -> tuple[Startup, bool]:
+    """Save a new startup owned by `owner`, then queue its match; also return whether it was queued."""
+    startup = Startup(owner_id=owner.id, **{name: data[name] for name in FIELDS})
+    db.session.add(startup)
+    db.session.flush()
+    record(owner.id, "startup.created", startup)
+    db.session.commit()
+    return startup, queue_profile_match("startup", startup.id)
+
+
+def update_startup(startup: Startup, data: dict, actor_id: int) -> bool:
+    """Save `startup`'s edited fields, then queue its match; return whether it was queued."""
+    changed = sorted(name for name in FIELDS if getattr(startup, name) != data[name])
+    for name in changed:
+        setattr(startup, name, data[name])
+    record(actor_id, "startup.updated", startup, fields=changed)
+    db.session.commit()
+    return queue_profile_match("startup", startup.id)

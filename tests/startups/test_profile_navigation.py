@@ -1,0 +1,32 @@
+"""Each role's menu leads to its profile pages."""
+
+import pytest
+
+LINKS = {
+    "founder": {"/startups/", "/labs/"},
+    "university": {"/labs/mine", "/capabilities/"},
+    "enterprise": {"/challenges/"},
+    "mentor": {"/mentors/profile"},
+    "staff": {"/labs/"},
+    "admin": {"/labs/"},
+    "government": set(),
+}
+ALL_LINKS = set().union(*LINKS.values())
+
+
+@pytest.mark.parametrize("role", LINKS)
+def test_each_role_sees_its_profile_links(client, login_as, role):
+    login_as(role)
+    body = client.get("/").get_data(as_text=True)
+    nav = body[
+        body.index('data-testid="role-nav"') : body.index("</ul>", body.index('data-testid="role-nav"'))
+    ]
+    for url in ALL_LINKS:
+        assert (f'href="{url}"' in nav) == (url in LINKS[role]), url
+
+
+@pytest.mark.parametrize("role", LINKS)
+def test_each_link_in_the_menu_opens(client, login_as, role):
+    login_as(role)
+    for url in LINKS[role]:
+        assert client.get(url).status_code == 200, url
