@@ -4,7 +4,7 @@ from incubator.accounts.models import User
 from incubator.audit.models import AuditEvent
 from incubator.challenges.models import Capability, Challenge
 from incubator.labs.models import Booking, Lab
-from incubator.matching.models import MatchingRun, PendingMatch, RunShard, Suggestion
+from incubator.matching.models import MatchingRun, PendingMatch, RunModel, RunShard, Suggestion
 from incubator.mentors.models import MentorProfile
 from incubator.notifications.models import Notification
 from incubator.organizations.models import Membership, Organization
@@ -29,6 +29,7 @@ __all__ = [
     "Partnership",
     "PendingMatch",
     "Program",
+    "RunModel",
     "RunShard",
     "Startup",
     "Suggestion",

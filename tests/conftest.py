@@ -13,6 +13,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
 
+from config import build_config
 from incubator.app import create_app
 from incubator.extensions import db as _db
 from incubator.extensions import limiter
@@ -45,20 +46,34 @@ def reset_schema(url: str) -> None:
         engine.dispose()
 
 
+def make_app(url: str, broker_url: str, **overrides: object) -> Flask:
+    """A testing app on database `url` publishing tasks to `broker_url`."""
+    celery = {**build_config({})["CELERY"], "broker_url": broker_url, "result_backend": "cache+memory://"}
+    if broker_url.startswith("redis"):
+        celery["broker_transport_options"] = {"visibility_timeout": 4, "socket_connect_timeout": 2}
+    settings = {
+        "INCUBATOR_ENV": "testing",
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": url,
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "CELERY": celery,
+    }
+    return create_app({**settings, **overrides})
+
+
 @pytest.fixture(scope="session")
-def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
-    """One app per test session, schema built by the Alembic migrations."""
+def database(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The test database URL, emptied and migrated from nothing once per session."""
     url = database_url(tmp_path_factory)
     reset_schema(url)
-    app = create_app(
-        {
-            "INCUBATOR_ENV": "testing",
-            "SECRET_KEY": "test-secret",
-            "SQLALCHEMY_DATABASE_URI": url,
-            "RATELIMIT_STORAGE_URI": "memory://",
-            "SERVER_NAME": None,
-        }
-    )
+    return url
+
+
+@pytest.fixture(scope="session")
+def app(database: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    """One app per test session (tasks go to an embedded broker no worker reads)."""
+    broker = f"sqla+sqlite:///{tmp_path_factory.mktemp('broker') / 'unread.sqlite'}"
+    app = make_app(database, broker)
     with app.app_context():
         upgrade(directory=str(app.config["MIGRATIONS_DIR"]))
     yield app

@@ -1,13 +1,16 @@
-"""The fitted matcher each worker process keeps: one per run, and a recent one for incremental matches."""
+"""The fitted matchers a process keeps: the current run's (shared through the database) and a recent one."""
 
 from __future__ import annotations
 
 import time
+import zlib
 
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from incubator.matchcore import Matcher
 from incubator.matching.corpus import load_documents
+from incubator.matching.models import RunModel
 
 _by_run: dict[int, Matcher] = {}
 _latest: tuple[float, Matcher] | None = None
@@ -21,12 +24,29 @@ def fit(session: Session) -> Matcher:
     return matcher
 
 
+def fit_for_run(session: Session, run_id: int) -> Matcher:
+    """Fit the run's matcher once and store it, so workers load it instead of fitting again."""
+    matcher = fit(session)
+    session.execute(delete(RunModel).where(RunModel.run_id != run_id))  # only the latest run's is kept
+    session.merge(RunModel(run_id=run_id, data=zlib.compress(matcher.to_bytes(), 1)))
+    _remember(run_id, matcher)
+    return matcher
+
+
 def matcher_for_run(session: Session, run_id: int) -> Matcher:
-    """The matcher of `run_id`, fitted once per worker process (the previous run's is dropped)."""
+    """The run's matcher: this process's copy, else the stored one, else a fresh fit."""
     if run_id not in _by_run:
-        _by_run.clear()
-        _by_run[run_id] = fit(session)
+        stored = session.get(RunModel, run_id)
+        if stored is None:
+            return fit_for_run(session, run_id)
+        _remember(run_id, Matcher.from_bytes(zlib.decompress(stored.data)))
     return _by_run[run_id]
+
+
+def _remember(run_id: int, matcher: Matcher) -> None:
+    """Keep one run's matcher per process (the previous run's is dropped)."""
+    _by_run.clear()
+    _by_run[run_id] = matcher
 
 
 def recent_matcher(session: Session, max_age: float) -> Matcher:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from incubator.database import Base, IdMixin, TimestampMixin, one_of
@@ -96,3 +96,15 @@ class PendingMatch(IdMixin, TimestampMixin, Base):
 
     def __repr__(self) -> str:
         return f"<PendingMatch {self.document_id} queued={self.queued_at}>"
+
+
+class RunModel(Base):
+    """The matcher a run's planner fitted, compressed, so every worker ranks against the same targets."""
+
+    __tablename__ = "matching_run_models"
+
+    run_id: Mapped[int] = mapped_column(ForeignKey("matching_runs.id", ondelete="CASCADE"), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+    def __repr__(self) -> str:
+        return f"<RunModel run={self.run_id} {len(self.data)} bytes>"

@@ -20,7 +20,9 @@ STAFF = ("staff", "admin")
 @role_required(*STAFF)
 def runs():
     waiting = incremental.pending_count()
-    return render_template("matching/runs.html", runs=services.list_runs(), form=ConfirmForm(), waiting=waiting)
+    return render_template(
+        "matching/runs.html", runs=services.list_runs(), form=ConfirmForm(), waiting=waiting
+    )
 
 
 @bp.route("/runs", methods=["POST"])

@@ -107,8 +107,8 @@ def plan_run(run_id: int) -> list[int]:
 
 
 def create_shards(run: MatchingRun) -> None:
-    """Fit this process's matcher for the run and store its sources as shards of shard_size."""
-    matcher = fitted.matcher_for_run(db.session, run.id)
+    """Fit and store the run's matcher, and store its sources as shards of shard_size."""
+    matcher = fitted.fit_for_run(db.session, run.id)
     sources = [d.id for d in matcher.targets_ if d.kind in SOURCE_KINDS]
     size = max(1, int(run.params.get("shard_size", 200)))
     for position, start in enumerate(range(0, len(sources), size)):

@@ -1,0 +1,99 @@
+"""With Redis stopped, pages render, saved profiles stay saved, and starting a run says why it cannot."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+
+import pytest
+import redis
+from flask import Flask
+from sqlalchemy import select
+
+from incubator.extensions import db as _db
+from incubator.matching import incremental
+from incubator.matching.models import MatchingRun, PendingMatch
+from incubator.startups.models import Startup
+from tests.conftest import IN_CI, TEST_PASSWORD, IsolatedClient, empty_tables, make_app, submit
+from tests.factories import UserFactory
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def stopped_redis() -> Iterator[str]:
+    """A real redis-server of our own, started and then stopped: its URL now refuses connections."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.fail("redis-server is missing") if IN_CI else pytest.skip("redis-server is not installed")
+    port = free_port()
+    server = subprocess.Popen([binary, "--port", str(port), "--save", "", "--appendonly", "no"],
+                              stdout=subprocess.DEVNULL)  # fmt: skip
+    url = f"redis://127.0.0.1:{port}/0"
+    client = redis.Redis.from_url(url)
+    for _ in range(50):
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            time.sleep(0.1)
+    client.close()
+    server.terminate()
+    server.wait(timeout=10)
+    yield url
+
+
+@pytest.fixture
+def redis_down_app(app: Flask, database: str, stopped_redis: str) -> Iterator[Flask]:
+    """The app configured for production-like Redis (broker and rate limits) while Redis is down."""
+    down = make_app(database, stopped_redis, REDIS_URL=stopped_redis, RATELIMIT_STORAGE_URI=stopped_redis)
+    down.test_client_class = IsolatedClient
+    with down.app_context():
+        yield down
+        _db.session.remove()
+        empty_tables()
+
+
+def logged_in(app: Flask, role: str):  # noqa: ANN201
+    client = app.test_client()
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    user = UserFactory(role=role)
+    response = submit(client, "/login", {"email": user.email, "password": TEST_PASSWORD})
+    assert response.status_code == 302
+    return client, user
+
+
+@pytest.mark.parametrize("url", ["/", "/matching/", "/matching/suggestions", "/dashboard/", "/login"])
+def test_pages_render_while_redis_is_down(redis_down_app, url):
+    client, _ = logged_in(redis_down_app, "staff")
+    assert client.get(url).status_code == 200
+
+
+def test_starting_a_run_while_redis_is_down_shows_a_clear_message(redis_down_app):
+    client, _ = logged_in(redis_down_app, "staff")
+    response = submit(client, "/matching/runs", {}, form_url="/matching/", follow_redirects=True)
+    assert response.status_code == 200
+    assert "The task queue is unavailable right now" in response.get_data(as_text=True)
+    run = _db.session.scalar(select(MatchingRun))
+    assert run.status == "failed" and "unavailable" in run.error
+
+
+def test_a_saved_profile_survives_redis_being_down_and_is_flagged_for_later(redis_down_app):
+    owner = UserFactory(role="founder")
+    startup = Startup(owner_id=owner.id, name="Nông nghiệp số Bình Dương", stage="idea")
+    _db.session.add(startup)
+    _db.session.commit()
+    assert incremental.queue_profile_match("startup", startup.id) is False
+    _db.session.expire_all()
+    assert _db.session.get(Startup, startup.id).name == "Nông nghiệp số Bình Dương"
+    flag = _db.session.scalar(select(PendingMatch))
+    assert flag.document_id == f"startup:{startup.id}" and flag.queued_at is None
+    assert incremental.dispatch_flagged() == 0  # still down: stays flagged
+    assert incremental.pending_count() == 1
