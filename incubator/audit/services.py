@@ -1,4 +1,4 @@
-"""Recording audit events inside the caller's transaction."""
+"""Recording audit events inside the caller's transaction, and the changed fields they name."""
 
 from __future__ import annotations
 
@@ -17,3 +17,11 @@ def record(actor_id: int | None, action: str, obj: object, **detail: object) -> 
     )
     db.session.add(event)
     return event
+
+
+def changed_fields(obj: object, data: dict, fields: tuple[str, ...]) -> list[str]:
+    """Set the `fields` of `obj` that `data` changes; return their names (an update's audit detail)."""
+    changed = [name for name in fields if getattr(obj, name) != data[name]]
+    for name in changed:
+        setattr(obj, name, data[name])
+    return changed

@@ -11,17 +11,9 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from incubator.challenges.models import CHALLENGE_STATUSES
-from incubator.text import clean_text
+from incubator.text import clean_tags, clean_text
 
 STATUS_LABELS = {"open": _l("Open"), "closed": _l("Closed")}
-
-
-def clean_tags(value: str | None) -> str | None:
-    """NFC, trimmed, comma-separated tags: "a ,b,, c" becomes "a, b, c"."""
-    value = clean_text(value)
-    if not value:
-        return value
-    return ", ".join(tag.strip() for tag in value.split(",") if tag.strip())
 
 
 class ChallengeForm(FlaskForm):

@@ -4,25 +4,18 @@ from __future__ import annotations
 
 from functools import partial
 
-from flask import Blueprint, flash, redirect, render_template, url_for
-from flask_babel import gettext as _
+from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user
 
 from incubator.challenges import services
 from incubator.challenges.forms import STATUS_LABELS, CapabilityForm, ChallengeForm, NewChallengeForm
 from incubator.challenges.models import Capability, Challenge
+from incubator.feedback import flash_saved
+from incubator.organizations.services import organization_for
 from incubator.permissions import STAFF_ROLES, get_allowed_or_404, role_required
 
 bp = Blueprint("challenges", __name__, url_prefix="/challenges")
 capabilities_bp = Blueprint("capabilities", __name__, url_prefix="/capabilities")
-
-
-def flash_saved(queued: bool) -> None:
-    """Confirm the save, warning when matching has to wait for the task queue."""
-    if queued:
-        flash(_("Saved. Matching suggestions will follow shortly."), "success")
-    else:
-        flash(_("Saved. Matching will run as soon as the task queue is back."), "warning")
 
 
 @bp.route("/")
@@ -35,7 +28,7 @@ def index():
 @bp.route("/new", methods=["GET", "POST"])
 @role_required("enterprise")
 def new():
-    organization = services.organization_for(current_user, "enterprise")
+    organization = organization_for(current_user, "enterprise")
     form = NewChallengeForm()
     if organization and form.validate_on_submit():
         _challenge, queued = services.create_challenge(current_user, organization, form.data)
@@ -67,7 +60,7 @@ def capability_list():
 @capabilities_bp.route("/new", methods=["GET", "POST"], endpoint="new")
 @role_required("university")
 def new_capability():
-    organization = services.organization_for(current_user, "university")
+    organization = organization_for(current_user, "university")
     form = CapabilityForm()
     if organization and form.validate_on_submit():
         _capability, queued = services.create_capability(current_user, organization, form.data)

@@ -5,38 +5,15 @@ from __future__ import annotations
 from sqlalchemy import or_, select
 
 from incubator.accounts.models import User
-from incubator.audit.services import record
+from incubator.audit.services import changed_fields, record
 from incubator.challenges.models import Capability, Challenge
 from incubator.extensions import db
 from incubator.matching.incremental import queue_profile_match
-from incubator.organizations.models import Membership, Organization
+from incubator.organizations.models import Organization
+from incubator.organizations.services import is_member, member_organization_ids
 
 CHALLENGE_FIELDS = ("title", "description", "sector", "status", "deadline")
 CAPABILITY_FIELDS = ("title", "description", "keywords")
-
-
-def organization_for(user: User, kind: str) -> Organization | None:
-    """The first organization of `kind` that `user` belongs to, if any."""
-    query = (
-        select(Organization)
-        .join(Membership, Membership.organization_id == Organization.id)
-        .where(Membership.user_id == user.id, Organization.kind == kind)
-        .order_by(Membership.id)
-    )
-    return db.session.scalars(query).first()
-
-
-def is_member(user: User, organization_id: int) -> bool:
-    """Whether `user` belongs to the organization #`organization_id`."""
-    query = select(Membership.id).where(
-        Membership.user_id == user.id, Membership.organization_id == organization_id
-    )
-    return db.session.scalar(query) is not None
-
-
-def member_organization_ids(user: User) -> select:
-    """A subquery of the ids of `user`'s organizations."""
-    return select(Membership.organization_id).where(Membership.user_id == user.id)
 
 
 def may_edit_challenge(user: User, challenge: Challenge) -> bool:
@@ -47,14 +24,6 @@ def may_edit_challenge(user: User, challenge: Challenge) -> bool:
 def may_edit_capability(user: User, capability: Capability) -> bool:
     """The owner and members of the capability's organization may edit it."""
     return capability.owner_id == user.id or is_member(user, capability.organization_id)
-
-
-def changed_fields(obj: object, data: dict, fields: tuple[str, ...]) -> list[str]:
-    """Set the `fields` of `obj` that `data` changes; return their names."""
-    changed = [name for name in fields if getattr(obj, name) != data[name]]
-    for name in changed:
-        setattr(obj, name, data[name])
-    return changed
 
 
 def list_challenges(user: User) -> list[Challenge]:

@@ -4,26 +4,18 @@ from __future__ import annotations
 
 from functools import partial
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from incubator.challenges.services import organization_for
 from incubator.extensions import db
+from incubator.feedback import flash_saved
 from incubator.labs import services
 from incubator.labs.forms import KIND_LABELS, LabForm, LabSearchForm
 from incubator.labs.models import Lab
+from incubator.organizations.services import organization_for
 from incubator.permissions import STAFF_ROLES, get_allowed_or_404, may_access, role_required
 
 bp = Blueprint("labs", __name__, url_prefix="/labs")
-
-
-def flash_saved(queued: bool) -> None:
-    """Confirm the save, warning when matching has to wait for the task queue."""
-    if queued:
-        flash(_("Saved. Matching suggestions will follow shortly."), "success")
-    else:
-        flash(_("Saved. Matching will run as soon as the task queue is back."), "warning")
 
 
 @bp.route("/")

@@ -6,13 +6,13 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
 from incubator.accounts.models import User
-from incubator.audit.services import record
-from incubator.challenges.services import changed_fields, is_member, member_organization_ids
+from incubator.audit.services import changed_fields, record
 from incubator.extensions import db
 from incubator.labs.models import Lab
 from incubator.matchcore.normalize import fold
 from incubator.matching.incremental import queue_profile_match
 from incubator.organizations.models import Organization
+from incubator.organizations.services import is_member, member_organization_ids
 
 FIELDS = (
     "name",

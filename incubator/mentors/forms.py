@@ -8,8 +8,7 @@ from wtforms import BooleanField, IntegerField, SelectMultipleField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
-from incubator.challenges.forms import clean_tags
-from incubator.text import clean_text
+from incubator.text import clean_tags, clean_text
 
 LANGUAGE_CHOICES = [SelectChoice("vi", "Tiếng Việt"), SelectChoice("en", "English")]
 

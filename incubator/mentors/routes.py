@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, url_for
-from flask_babel import gettext as _
+from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user
 
+from incubator.feedback import flash_saved
 from incubator.mentors import services
 from incubator.mentors.forms import MentorProfileForm
 from incubator.permissions import role_required
 
 bp = Blueprint("mentors", __name__, url_prefix="/mentors")
-
-
-def flash_saved(queued: bool) -> None:
-    """Confirm the save, warning when matching has to wait for the task queue."""
-    if queued:
-        flash(_("Saved. Matching suggestions will follow shortly."), "success")
-    else:
-        flash(_("Saved. Matching will run as soon as the task queue is back."), "warning")
 
 
 @bp.route("/profile", methods=["GET", "POST"])

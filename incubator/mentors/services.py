@@ -5,8 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from incubator.accounts.models import User
-from incubator.audit.services import record
-from incubator.challenges.services import changed_fields
+from incubator.audit.services import changed_fields, record
 from incubator.extensions import db
 from incubator.matching.incremental import queue_profile_match
 from incubator.mentors.models import MentorProfile

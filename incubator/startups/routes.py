@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, url_for
-from flask_babel import gettext as _
+from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user
 
+from incubator.feedback import flash_saved
 from incubator.permissions import STAFF_ROLES, get_owned_or_404, role_required
 from incubator.startups import services
 from incubator.startups.forms import STAGE_LABELS, StartupForm
 from incubator.startups.models import Startup
 
 bp = Blueprint("startups", __name__, url_prefix="/startups")
-
-
-def flash_saved(queued: bool) -> None:
-    """Confirm the save, warning when matching has to wait for the task queue."""
-    if queued:
-        flash(_("Saved. Matching suggestions will follow shortly."), "success")
-    else:
-        flash(_("Saved. Matching will run as soon as the task queue is back."), "warning")
 
 
 @bp.route("/")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from incubator.accounts.models import User
-from incubator.audit.services import record
+from incubator.audit.services import changed_fields, record
 from incubator.extensions import db
 from incubator.matching.incremental import queue_profile_match
 from incubator.startups.models import Startup
@@ -31,9 +31,7 @@ def create_startup(owner: User, data: dict) -> tuple[Startup, bool]:
 
 def update_startup(startup: Startup, data: dict, actor_id: int) -> bool:
     """Save `startup`'s edited fields, then queue its match; return whether it was queued."""
-    changed = sorted(name for name in FIELDS if getattr(startup, name) != data[name])
-    for name in changed:
-        setattr(startup, name, data[name])
+    changed = sorted(changed_fields(startup, data, FIELDS))
     record(actor_id, "startup.updated", startup, fields=changed)
     db.session.commit()
     return queue_profile_match("startup", startup.id)
