@@ -55,3 +55,33 @@ def page(browser, live_server, db) -> Iterator:  # noqa: ANN001
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def embedded_broker_app(app: Flask, database: str, tmp_path_factory: pytest.TempPathFactory) -> Flask:
+    """An app on the test database with the embedded broker `make run` uses."""
+    from tests.conftest import make_app
+
+    broker = f"sqla+sqlite:///{tmp_path_factory.mktemp('e2e-broker') / 'broker.sqlite'}"
+    return make_app(database, broker, MATCHING_SHARD_SIZE=4)
+
+
+@pytest.fixture
+def served_with_worker(embedded_broker_app: Flask, database: str, tmp_path: Path) -> Iterator[str]:
+    """The embedded-broker app served on a free port, with a real Celery worker reading its broker."""
+    from incubator.extensions import db as _db
+    from tests.conftest import empty_tables
+    from tests.matching.conftest import Workers
+
+    app = embedded_broker_app
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    workers = Workers(database, app.config["CELERY"]["broker_url"], tmp_path)
+    with app.app_context():
+        workers.start()
+        yield f"http://127.0.0.1:{server.server_port}"
+        workers.stop_all()
+        server.shutdown()
+        _db.session.remove()
+        empty_tables()
