@@ -22,13 +22,20 @@ Candidates = list[tuple[int, float]]
 
 @dataclass(frozen=True)
 class MatchParams:
-    """Matcher settings: boilerplate cut-off, IDF sharpening, explanation length, work sizes."""
+    """Matcher settings: boilerplate cut-off, IDF sharpening, explanation length, work sizes.
+
+    min_df: terms in fewer fitted documents are dropped (2 shrinks a large vocabulary but
+    loses terms that only one target shares with a new source). n_jobs: processes that
+    count terms of large batches (1 inside daemons such as Celery prefork workers).
+    """
 
     max_df: float = 0.5
     idf_power: float = 1.0
     n_terms: int = 5
-    block_rows: int = 2048
+    block_rows: int = 4096
     n_threads: int = 1
+    min_df: int = 1
+    n_jobs: int = 1
 
 
 @dataclass
@@ -62,7 +69,8 @@ class Matcher:
     def fit(self, documents: Sequence[Document]) -> Matcher:
         """Learn vocabulary and IDF from `documents` and keep them as the targets to rank."""
         check_unique_ids(documents)
-        self.weights_ = TermWeights(self.params.max_df, self.params.idf_power)
+        p = self.params
+        self.weights_ = TermWeights(p.max_df, p.idf_power, p.min_df, p.n_jobs)
         self._set_targets(documents, self.weights_.fit_transform(_items(documents)))
         return self
 
@@ -70,6 +78,11 @@ class Matcher:
         """Keep the targets, their TF-IDF rows, and one transposed block per kind."""
         self.targets_ = tuple(documents)
         self.matrix_ = matrix
+        self._partition()
+
+    def _partition(self) -> None:
+        """Split the fitted rows by kind, transposed for the sparse products."""
+        documents, matrix = self.targets_, self.matrix_
         kinds = np.array([d.kind for d in documents], dtype=object)
         self.partitions_ = {}
         for kind in sorted(set(kinds)):
@@ -105,9 +118,10 @@ class Matcher:
         check_unique_ids(sources)
         allowed = allowed or ALLOW_ALL
         results: dict[str, list[Match]] = {}
-        for start in range(0, len(sources), self.params.block_rows):
-            block = sources[start : start + self.params.block_rows]
-            results.update(self._rank_block(block, k, allowed, explain))
+        rows, size = self.transform(sources), self.params.block_rows
+        for start in range(0, len(sources), size):
+            block = sources[start : start + size]
+            results.update(self._rank_block(block, rows[start : start + size], k, allowed, explain))
         return results
 
     def rank_one(
@@ -117,10 +131,9 @@ class Matcher:
         return self.top_k([document], None, k, allowed, explain)[document.id]
 
     def _rank_block(
-        self, block: Sequence[Document], k: int, allowed: Allowed, explain: bool
+        self, block: Sequence[Document], rows: sp.csr_matrix, k: int, allowed: Allowed, explain: bool
     ) -> dict[str, list[Match]]:
         """Rank one block of sources: sparse top-n products, then filters and explanations."""
-        rows = self.transform(block)
         lost = Counter(source for source, _ in allowed.excluded)
         wanted = [k + lost[d.id] + int(allowed.exclude_self) for d in block]
         chosen = self._choose(block, rows, wanted, k, allowed)
@@ -164,34 +177,53 @@ class Matcher:
 
     def _top_in_kinds(self, rows: sp.csr_matrix, kinds: list[str], n: int) -> list[tuple[Candidates, bool]]:
         """Return each row's top `n` targets among `kinds` (score desc, then target position)."""
-        merged: list[Candidates] = [[] for _ in range(rows.shape[0])]
-        complete = [True] * rows.shape[0]
-        for kind in kinds:
-            part = self.partitions_[kind]
-            product = sp_matmul_topn(rows, part.columns, top_n=n, n_threads=self.params.n_threads)
-            for r in range(rows.shape[0]):
-                lo, hi = product.indptr[r], product.indptr[r + 1]
-                complete[r] = complete[r] and hi - lo < n
-                positions = part.positions[product.indices[lo:hi]]
-                merged[r].extend(zip(positions.tolist(), product.data[lo:hi].tolist(), strict=True))
-        return [
-            (sorted(m, key=lambda c: (-c[1], c[0]))[:n], done)
-            for m, done in zip(merged, complete, strict=True)
-        ]
+        parts = [self._product(rows, kind, n) for kind in kinds]
+        owner = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, np.int64)
+        position = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, np.int64)
+        score = np.concatenate([p[2] for p in parts]) if parts else np.zeros(0, np.float32)
+        order = np.lexsort((position, -score, owner))
+        owner, position, score = owner[order], position[order], score[order]
+        starts = np.searchsorted(owner, np.arange(rows.shape[0] + 1))
+        keep = np.arange(len(owner)) - starts[owner] < n
+        complete = np.ones(rows.shape[0], bool)
+        for p in parts:
+            complete &= p[3]
+        bounds = np.searchsorted(owner[keep], np.arange(rows.shape[0] + 1)).tolist()
+        pairs = list(zip(position[keep].tolist(), score[keep].tolist(), strict=True))
+        return [(pairs[bounds[r] : bounds[r + 1]], bool(complete[r])) for r in range(rows.shape[0])]
+
+    def _product(self, rows: sp.csr_matrix, kind: str, n: int) -> tuple[np.ndarray, ...]:
+        """Return (row, target position, score) of each row's top `n` in one kind, and completeness."""
+        part = self.partitions_[kind]
+        product = sp_matmul_topn(rows, part.columns, top_n=n, n_threads=self.params.n_threads)
+        counts = np.diff(product.indptr)
+        owner = np.repeat(np.arange(rows.shape[0]), counts)
+        return owner, part.positions[product.indices], product.data, counts < n
 
     def _matches(
         self, source: Document, row: sp.csr_matrix, chosen: Candidates, with_terms: bool
     ) -> list[Match]:
         """Turn chosen (position, score) pairs into Match objects, with terms when asked."""
-        matches = []
-        for position, score in chosen:
-            target = self.targets_[position]
-            terms = ()
-            if with_terms:
-                pair_rows = (row, self.matrix_[position])
-                terms = explain(source, target, pair_rows, self.weights_.terms_, self.params.n_terms)
-            matches.append(Match(source.id, target.id, round(float(score), 6), terms))
-        return matches
+        targets = [self.targets_[position] for position, _ in chosen]
+        terms: list[tuple[str, ...]] = [()] * len(chosen)
+        if with_terms and chosen:
+            target_rows = self.matrix_[[position for position, _ in chosen]]
+            keys, n = self.weights_.keys_, self.params.n_terms
+            terms = explain(source, targets, (row, target_rows), keys, n)
+        return [
+            Match(source.id, t.id, round(float(score), 6), shown)
+            for t, (_, score), shown in zip(targets, chosen, terms, strict=True)
+        ]
+
+    def __getstate__(self) -> dict:
+        """Pickle without the per-kind transposed copies (rebuilt on load)."""
+        return {key: value for key, value in self.__dict__.items() if key != "partitions_"}
+
+    def __setstate__(self, state: dict) -> None:
+        """Restore a pickled matcher and rebuild its per-kind blocks."""
+        self.__dict__.update(state)
+        if "matrix_" in state:
+            self._partition()
 
     def to_bytes(self) -> bytes:
         """Serialise the fitted matcher (pickle) so workers rank against identical targets."""

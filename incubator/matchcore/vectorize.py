@@ -1,47 +1,38 @@
-"""The TF-IDF configuration: folded syllable unigrams and bigrams, tags, boilerplate damping.
+"""The TF-IDF weights: folded syllable unigrams and bigrams, tags, boilerplate damping.
 
 The result equals scikit-learn's ``TfidfVectorizer(analyzer=Analyzer(), sublinear_tf=True,
-max_df=...)`` up to column order (a test checks it); counting is done in C-level loops
-because the stock counter costs about a microsecond per term, minutes at 100k profiles.
+max_df=...)`` up to column order (a test checks it). Terms are counted as 64-bit keys
+(see keys.py) in numpy, because a Python vocabulary of millions of bigrams costs minutes and
+gigabytes at 100k profiles; large batches are counted in worker processes.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import chain, repeat
+from collections.abc import Sequence
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
 
+from incubator.matchcore.keys import Counts, Item, count_keys, term_key
 from incubator.matchcore.normalize import tag_token, tokens, word_ngrams
+from incubator.matchcore.parallel import map_chunks
 
 # Below this many documents a term's document frequency says nothing about boilerplate.
 MIN_BOILERPLATE_DOCS = 5
-CHUNK = 2048
-
-Item = tuple[str, tuple[str, ...]]
-ColumnsOf = Callable[[Iterator[str]], Iterator[int]]
 
 
 class Analyzer:
     """Turn `(text, tags)` into terms: folded unigrams and bigrams, then one token per tag."""
 
     def __call__(self, item: Item) -> list[str]:
-        """Return the terms of one document."""
+        """Return the terms of one document (the readable twin of keys.count_keys)."""
         text, tags = item
         terms = word_ngrams(tokens(text))
         terms.extend(tag_token(tag) for tag in tags)
         return terms
-
-
-class _GrowingVocabulary(dict):
-    """A term → column map that gives the next column to a term it has not seen."""
-
-    def __missing__(self, term: str) -> int:
-        column = self[term] = len(self)
-        return column
 
 
 def max_doc_count(n_docs: int, max_df: float) -> int:
@@ -59,68 +50,63 @@ def reference_vectorizer(n_docs: int, max_df: float) -> TfidfVectorizer:
     )
 
 
-def _count_chunk(items: Sequence[Item], columns_of: ColumnsOf, n_columns: int) -> sp.csr_matrix:
-    """Count the terms of `items` into a CSR matrix; `columns_of` maps terms to columns or -1."""
-    analyze = Analyzer()
-    term_lists = [analyze(item) for item in items]
-    lengths = np.fromiter(map(len, term_lists), dtype=np.int64, count=len(term_lists))
-    columns = np.fromiter(columns_of(chain.from_iterable(term_lists)), dtype=np.int64)
-    rows = np.repeat(np.arange(len(items)), lengths)
-    known = columns >= 0
-    counts = np.ones(int(known.sum()), dtype=np.float32)
-    shape = (len(items), max(n_columns, int(columns.max(initial=-1)) + 1))
-    matrix = sp.csr_matrix((counts, (rows[known], columns[known])), shape=shape)
-    matrix.sum_duplicates()
-    return matrix
+def count(items: Sequence[Item], n_jobs: int = 1) -> list[Counts]:
+    """Count the term keys of `items` chunk by chunk (in worker processes when the batch is large)."""
+    return map_chunks(count_keys, items, n_jobs) if items else [count_keys(items)]
 
 
-def _stack(chunks: list[sp.csr_matrix], n_columns: int) -> sp.csr_matrix:
-    """Stack row chunks whose column count grew while they were counted."""
-    resized = [sp.csr_matrix((c.data, c.indices, c.indptr), shape=(c.shape[0], n_columns)) for c in chunks]
-    if not resized:
-        return sp.csr_matrix((0, n_columns), dtype=np.float32)
-    return sp.vstack(resized, format="csr")
+def _remap(counts: sp.csr_matrix, columns: np.ndarray, idf: np.ndarray) -> sp.csr_matrix:
+    """Move a chunk's counts to fitted columns (-1: dropped) as L2-normalised sublinear TF-IDF."""
+    target = columns[counts.indices]
+    known = target >= 0
+    rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))[known]
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=counts.shape[0]))])
+    target = target[known]
+    data = ((1 + np.log(counts.data[known])) * idf[target]).astype(np.float32)
+    matrix = sp.csr_matrix((data, target.astype(np.int32), indptr), shape=(counts.shape[0], len(idf)))
+    return normalize(matrix, copy=False)
 
 
 class TermWeights:
-    """Learn a vocabulary and IDF weights from documents, then weight any document's terms."""
+    """Learn term keys and IDF weights from documents, then weight any document's terms."""
 
-    def __init__(self, max_df: float = 0.5, idf_power: float = 1.0) -> None:
-        """Keep the parameters: boilerplate cut-off and IDF sharpening."""
+    def __init__(self, max_df: float = 0.5, idf_power: float = 1.0, min_df: int = 1, n_jobs: int = 1) -> None:
+        """Keep the parameters: boilerplate cut-off, IDF sharpening, rare-term cut, processes."""
         self.max_df = max_df
         self.idf_power = idf_power
+        self.min_df = min_df
+        self.n_jobs = n_jobs
 
     def fit_transform(self, items: Sequence[Item]) -> sp.csr_matrix:
-        """Learn vocabulary and IDF from `items` and return their L2-normalised TF-IDF rows."""
-        vocabulary = _GrowingVocabulary()
-
-        def columns_of(terms: Iterator[str]) -> Iterator[int]:
-            return map(vocabulary.__getitem__, terms)
-
-        chunks = [_count_chunk(items[i : i + CHUNK], columns_of, 0) for i in range(0, len(items), CHUNK)]
-        counts = _stack(chunks, len(vocabulary))
-        counts = self._prune(counts, dict(vocabulary), len(items))
-        if counts.shape[1] == 0:
+        """Learn keys and IDF from `items` and return their L2-normalised TF-IDF rows."""
+        parts = count(items, self.n_jobs)
+        chunk_df = np.concatenate([np.bincount(c.indices, minlength=len(k)) for c, k in parts])
+        keys, inverse = np.unique(np.concatenate([k for _, k in parts]), return_inverse=True)
+        df = np.bincount(inverse, chunk_df)
+        keep = (df <= max_doc_count(len(items), self.max_df)) & (df >= self.min_df)
+        if not keep.any():
             raise ValueError("no terms to match on: every document is empty or stop words")
-        self.transformer_ = TfidfTransformer(sublinear_tf=True).fit(counts)
-        self.transformer_.idf_ = self.transformer_.idf_**self.idf_power
-        return self.transformer_.transform(counts).astype(np.float32)
+        self.keys_ = keys[keep]
+        idf = np.log((1 + len(items)) / (1 + df[keep])) + 1
+        self.idf_ = (idf**self.idf_power).astype(np.float32)
+        columns = np.where(keep, np.cumsum(keep) - 1, -1)[inverse]
+        bounds = np.cumsum([len(k) for _, k in parts])[:-1]
+        chunks = [
+            _remap(c, cols, self.idf_) for (c, _), cols in zip(parts, np.split(columns, bounds), strict=True)
+        ]
+        return sp.vstack(chunks, format="csr")
 
-    def _prune(self, counts: sp.csr_matrix, vocabulary: dict[str, int], n_docs: int) -> sp.csr_matrix:
-        """Drop boilerplate terms (document frequency above the cut-off) and renumber columns."""
-        df = np.bincount(counts.indices, minlength=counts.shape[1])
-        keep = df <= max_doc_count(n_docs, self.max_df)
-        self.terms_ = [term for term, column in vocabulary.items() if keep[column]]
-        self.vocabulary_ = {term: column for column, term in enumerate(self.terms_)}
-        return counts[:, np.flatnonzero(keep)] if not keep.all() else counts
+    def transform(self, items: Sequence[Item]) -> sp.csr_matrix:
+        """Return the TF-IDF rows of `items` over the fitted keys (unknown terms ignored)."""
+        chunks = [_remap(c, self.columns_of(k), self.idf_) for c, k in count(list(items), self.n_jobs)]
+        return sp.vstack(chunks, format="csr")
 
-    def transform(self, items: Iterable[Item]) -> sp.csr_matrix:
-        """Return the TF-IDF rows of `items` over the fitted vocabulary (unknown terms ignored)."""
-        items = list(items)
-        lookup, width = self.vocabulary_.get, len(self.terms_)
+    def columns_of(self, keys: np.ndarray) -> np.ndarray:
+        """Return the column of each key (sorted keys are fastest), or -1 when it was not fitted."""
+        columns = np.minimum(np.searchsorted(self.keys_, keys), len(self.keys_) - 1)
+        return np.where(self.keys_[columns] == keys, columns, -1)
 
-        def columns_of(terms: Iterator[str]) -> Iterator[int]:
-            return map(lookup, terms, repeat(-1))
-
-        chunks = [_count_chunk(items[i : i + CHUNK], columns_of, width) for i in range(0, len(items), CHUNK)]
-        return self.transformer_.transform(_stack(chunks, len(self.terms_))).astype(np.float32)
+    def column(self, term: str) -> int | None:
+        """Return the column of a readable term, or None when it is not in the vocabulary."""
+        found = int(self.columns_of(np.array([term_key(term)], np.uint64))[0])
+        return None if found < 0 else found

@@ -1,0 +1,140 @@
+"""Terms as 64-bit keys: unigrams, bigrams and tags counted per document without Python strings.
+
+A word's key is a polynomial hash of its UTF-8 bytes (mod 2**64, then mixed), computed for a
+whole batch at once in numpy; a bigram's key mixes its two words' keys. Keys are the same in
+every process, so fitting stays deterministic, and the fitted vocabulary is a sorted integer
+array instead of millions of Python strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+from incubator.matchcore.normalize import tag_token, tokens
+from incubator.matchcore.stopwords import ENGLISH, ENGLISH_MARKERS, VIETNAMESE
+
+Item = tuple[str, tuple[str, ...]]
+# A chunk's term counts (documents × the chunk's own keys) and those keys, sorted.
+Counts = tuple[sp.csr_matrix, np.ndarray]
+
+_BASE = 0x100000001B3
+_SPACE = 32
+# ASCII text: lower-case letters, digits and "_" are word bytes (as \w), the rest separate words.
+_ASCII_WORDS = bytes(
+    c + 32 if 65 <= c <= 90 else c if (48 <= c <= 57 or 97 <= c <= 122 or c == 95) else _SPACE
+    for c in range(256)
+)
+_powers: list[np.ndarray] = [np.ones(1, np.uint64), np.ones(1, np.uint64)]
+
+
+def _mix(z: np.ndarray) -> np.ndarray:
+    """Spread the bits of raw hashes (splitmix64 finaliser)."""
+    z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return z ^ (z >> np.uint64(31))
+
+
+def _power_tables(length: int) -> tuple[np.ndarray, np.ndarray]:
+    """Return BASE**i and BASE**-i (mod 2**64) for i below `length`, grown as needed."""
+    if len(_powers[0]) < length:
+        size = max(length, 2 * len(_powers[0]))
+        for i, base in enumerate((_BASE, pow(_BASE, -1, 2**64))):
+            steps = np.full(size, base, np.uint64)
+            steps[0] = 1
+            _powers[i] = np.cumprod(steps, dtype=np.uint64)
+    return _powers[0], _powers[1]
+
+
+def _token_keys(buffer: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """Return the start offset and key of every space-separated token in `buffer`."""
+    data = np.frombuffer(buffer, np.uint8)
+    edges = np.diff(np.concatenate(([0], data != _SPACE, [0])).astype(np.int8))
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    up, down = _power_tables(len(data) + 1)
+    prefix = np.zeros(len(data) + 1, np.uint64)
+    np.cumsum(data * down[: len(data)], out=prefix[1:])
+    return starts, _mix((prefix[ends] - prefix[starts]) * up[np.maximum(ends - 1, 0)])
+
+
+def word_keys(words: Sequence[str]) -> np.ndarray:
+    """Return the key of each word or tag token (none may contain a space)."""
+    return _token_keys(" ".join(words).encode("utf-8"))[1]
+
+
+def bigram_keys(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Mix the keys of two adjacent words into the bigram's key (order matters)."""
+    return _mix(left * np.uint64(0x9E3779B97F4A7C15) + (right ^ (right >> np.uint64(29))))
+
+
+def term_key(term: str) -> int:
+    """Return the key of a term as the analyser writes it ("word", "word word" or a tag token)."""
+    keys = word_keys(term.split(" "))
+    return int(keys[0] if len(keys) == 1 else bigram_keys(keys[:1], keys[1:])[0])
+
+
+_STOP = {
+    name: np.unique(word_keys(sorted(words)))
+    for name, words in (("en", ENGLISH), ("vi", VIETNAMESE), ("markers", ENGLISH_MARKERS))
+}
+
+
+def _stopped(keys: np.ndarray, owner: np.ndarray, n_docs: int) -> np.ndarray:
+    """Tell which words are stop words, each document's list chosen as stopwords.stop_words_for."""
+    markers = np.bincount(owner, np.isin(keys, _STOP["markers"]), n_docs)
+    english = markers * 12 >= np.bincount(owner, minlength=n_docs)
+    return np.where(english[owner], np.isin(keys, _STOP["en"]), np.isin(keys, _STOP["vi"]))
+
+
+def _spaced(text: str) -> bytes:
+    """Return the folded words of `text` as UTF-8, separated by spaces (ASCII takes a fast path)."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_WORDS)
+    return " ".join(tokens(text)).encode("utf-8")
+
+
+def _words(items: Sequence[Item]) -> tuple[np.ndarray, np.ndarray]:
+    """Return the key of every word of `items` and the document it belongs to."""
+    parts = [_spaced(text) for text, _ in items]
+    offsets = np.cumsum([0] + [len(p) + 1 for p in parts])
+    starts, keys = _token_keys(b" ".join(parts))
+    return keys, np.searchsorted(offsets, starts, side="right") - 1
+
+
+def _tags(items: Sequence[Item]) -> tuple[np.ndarray, np.ndarray]:
+    """Return the key of every tag of `items` and the document it belongs to."""
+    tags = [(row, tag_token(tag)) for row, (_, doc_tags) in enumerate(items) for tag in doc_tags]
+    keys = word_keys([token for _, token in tags]) if tags else np.zeros(0, np.uint64)
+    return keys, np.array([row for row, _ in tags], np.int64)
+
+
+def count_keys(items: Sequence[Item]) -> Counts:
+    """Count each document's term keys: unigrams and bigrams without stop words, then tags."""
+    keys, owner = _words(items)
+    kept = ~_stopped(keys, owner, len(items))
+    pairs = kept[:-1] & kept[1:] & (owner[:-1] == owner[1:])
+    tag_keys, tag_owner = _tags(items)
+    all_keys = np.concatenate([keys[kept], bigram_keys(keys[:-1][pairs], keys[1:][pairs]), tag_keys])
+    rows = np.concatenate([owner[kept], owner[:-1][pairs], tag_owner])
+    unique, inverse = np.unique(all_keys, return_inverse=True)
+    ones = np.ones(len(all_keys), np.float32)
+    counts = sp.csr_matrix((ones, (rows, inverse)), shape=(len(items), len(unique)))
+    counts.sum_duplicates()
+    return counts, unique
+
+
+def terms_by_key(text: str, tags: Sequence[str], wanted: np.ndarray) -> dict[int, str]:
+    """Return the folded terms of one document whose keys are in `wanted`, by key."""
+    words = tokens(text)
+    keys = word_keys(words) if words else np.zeros(0, np.uint64)
+    kept = ~_stopped(keys, np.zeros(len(keys), np.int64), 1)
+    tag_tokens = [tag_token(tag) for tag in tags]
+    found = dict(zip(word_keys(tag_tokens).tolist(), tag_tokens, strict=True)) if tags else {}
+    for i in np.flatnonzero(kept & np.isin(keys, wanted)).tolist():
+        found.setdefault(int(keys[i]), words[i])
+    pair_keys = bigram_keys(keys[:-1], keys[1:])
+    for i in np.flatnonzero(kept[:-1] & kept[1:] & np.isin(pair_keys, wanted)).tolist():
+        found.setdefault(int(pair_keys[i]), f"{words[i]} {words[i + 1]}")
+    return found
