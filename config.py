@@ -34,6 +34,9 @@ def broker_settings(env: dict) -> dict:
         settings["broker_transport_options"] = {
             # Redis hands a task held by a dead worker to another one after this many seconds.
             "visibility_timeout": int(env.get("CELERY_VISIBILITY_TIMEOUT", "3600")),
+            # ...looking for such tasks every this many seconds (kombu's default sweep is ~100 s).
+            "unacked_restore_interval": int(env.get("CELERY_RESTORE_INTERVAL", "10")),
+            "unacked_restore_throttle": 1,
             "socket_connect_timeout": 2,
             "socket_timeout": 5,
         }

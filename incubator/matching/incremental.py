@@ -12,7 +12,13 @@ from incubator.matching import fitted
 from incubator.matching.corpus import MATCH_KINDS, SOURCE_KINDS, document_id, load_document
 from incubator.matching.models import PendingMatch
 from incubator.matching.services import dispatch
-from incubator.matching.suggestions import allowed_for, forget_document, offer_target, replace_pending
+from incubator.matching.suggestions import (
+    allowed_for,
+    forget_document,
+    offer_target,
+    rank_by_kind,
+    replace_pending,
+)
 
 TASK = "incubator.matching.tasks.match_profile"
 
@@ -53,7 +59,7 @@ def match_profile(doc_id: str) -> int:
         matcher = fitted.recent_matcher(db.session, current_app.config["MATCHING_MODEL_TTL"])
         k = current_app.config["MATCHING_TOP_K"]
         if document.kind in SOURCE_KINDS:
-            written += replace_pending({doc_id: matcher.rank_one(document, k, allowed_for([document]))}, None)
+            written += replace_pending(rank_by_kind(matcher, [document], k), None)
         written += match_as_target(matcher, document, k)
     db.session.execute(delete(PendingMatch).where(PendingMatch.document_id == doc_id))
     db.session.commit()

@@ -1,4 +1,4 @@
-"""Matching services: start, plan, rank, close and retry runs; incremental matches; staff decisions."""
+"""Matching run services: start, plan, rank shards, close, fail and retry full runs."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from incubator.extensions import db
 from incubator.matching import fitted
 from incubator.matching.corpus import SOURCE_KINDS
 from incubator.matching.models import MatchingRun, PendingMatch, RunShard, Suggestion
-from incubator.matching.suggestions import allowed_for, replace_pending
+from incubator.matching.suggestions import rank_by_kind, replace_pending
 
 log = logging.getLogger(__name__)
 ACTIVE = ("queued", "running")
@@ -130,7 +130,7 @@ def rank_shard(shard_id: int) -> int:
     matcher = fitted.matcher_for_run(db.session, run_id)
     by_id = {d.id: d for d in matcher.targets_}
     sources = [by_id[i] for i in shard.source_ids if i in by_id]
-    results = matcher.top_k(sources, None, k, allowed_for(sources))
+    results = rank_by_kind(matcher, sources, k)
     claimed = db.session.execute(
         update(RunShard).where(RunShard.id == shard_id, RunShard.status == "pending").values(status="done")
     )

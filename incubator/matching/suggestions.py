@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import delete, or_, select
 
 from incubator.extensions import db
-from incubator.matchcore import Allowed, Document, Match
+from incubator.matchcore import Allowed, Document, Match, Matcher
 from incubator.matching.corpus import MATCH_KINDS, document_id, split_document_id
 from incubator.matching.models import Suggestion
 
@@ -37,10 +37,26 @@ def pair(suggestion: Suggestion) -> tuple[str, str]:
     )
 
 
+def decided_pairs(sources: Sequence[Document]) -> frozenset[tuple[str, str]]:
+    """Pairs of these sources that staff already decided (a rejected pair never comes back)."""
+    return frozenset(pair(s) for s in suggestions_of(d.id for d in sources) if s.status in DECIDED)
+
+
 def allowed_for(sources: Sequence[Document]) -> Allowed:
-    """Match kinds, minus every pair staff already decided (rejected pairs never come back)."""
-    decided = {pair(s) for s in suggestions_of(d.id for d in sources) if s.status in DECIDED}
-    return Allowed(kinds=MATCH_KINDS, excluded=frozenset(decided))
+    """Every kind of match, minus the pairs staff already decided."""
+    return Allowed(kinds=MATCH_KINDS, excluded=decided_pairs(sources))
+
+
+def rank_by_kind(matcher: Matcher, sources: Sequence[Document], k: int) -> dict[str, list[Match]]:
+    """Each source's best `k` targets of every kind it meets (k labs, k mentors, ...), undecided only."""
+    excluded = decided_pairs(sources)
+    results: dict[str, list[Match]] = {d.id: [] for d in sources}
+    for target_kind in sorted({t for targets in MATCH_KINDS.values() for t in targets}):
+        kinds = {s: (target_kind,) for s, targets in MATCH_KINDS.items() if target_kind in targets}
+        ranked = matcher.top_k(sources, None, k, Allowed(kinds=kinds, excluded=excluded))
+        for source_id, matches in ranked.items():
+            results[source_id].extend(matches)
+    return results
 
 
 def new_suggestion(match: Match, run_id: int | None) -> Suggestion:
@@ -79,14 +95,14 @@ def replace_pending(results: dict[str, list[Match]], run_id: int | None) -> int:
 
 
 def offer_target(target: Document, scores: dict[str, list[Match]], k: int) -> int:
-    """Add a new or edited target to each source's top-`k` where it now belongs; return additions."""
+    """Add a new or edited target to each source's top `k` of its kind where it belongs; return additions."""
     added = 0
     pending_by_source: dict[str, list[Suggestion]] = {}
     for s in suggestions_of(scores):
         if s.status == "pending":
             pending_by_source.setdefault(pair(s)[0], []).append(s)
     for source_id, matches in scores.items():
-        current = pending_by_source.get(source_id, [])
+        current = [s for s in pending_by_source.get(source_id, []) if s.target_type == target.kind]
         if not matches or any(pair(s)[1] == target.id for s in current):
             continue
         weakest = min(current, key=lambda s: s.score, default=None)

@@ -88,6 +88,7 @@ class Workers:
             "CELERY_BROKER_URL": self.broker,
             "CELERY_RESULT_BACKEND": "cache+memory://",
             "CELERY_VISIBILITY_TIMEOUT": "4",
+            "CELERY_RESTORE_INTERVAL": "1",
             "MATCHING_MODEL_TTL": "0",
         }
 
