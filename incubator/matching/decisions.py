@@ -32,15 +32,13 @@ def decide_suggestion(suggestion_id: int, decision: str, user_id: int) -> Sugges
     return suggestion
 
 
-def suggestions_by_source(status: str = "pending", limit: int = 300) -> list[Suggestion]:
-    """Suggestions with `status`, grouped by source (best first within each source)."""
-    query = (
-        select(Suggestion)
-        .where(Suggestion.status == status)
-        .order_by(Suggestion.source_type, Suggestion.source_id, Suggestion.score.desc())
-        .limit(limit)
-    )
-    return list(db.session.scalars(query))
+def suggestions_page(status: str = "pending", kind: str = "", page: int = 1, per_page: int = 60):  # noqa: ANN201
+    """One page of suggestions with `status` (and `kind`, e.g. "challenge-capability"), best first."""
+    query = select(Suggestion).where(Suggestion.status == status)
+    if kind:
+        query = query.where(Suggestion.kind == kind)
+    query = query.order_by(Suggestion.source_type, Suggestion.source_id, Suggestion.score.desc())
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
 
 
 def profile_titles(session: Session, suggestions: list[Suggestion]) -> dict[tuple[str, int], str]:

@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField
-from wtforms.validators import AnyOf
+from wtforms import HiddenField, IntegerField, SelectField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import AnyOf, NumberRange, Optional
+
+from incubator.matching.corpus import MATCH_KINDS
+
+KIND_CHOICES = [SelectChoice("", _l("All kinds of match"))] + [
+    SelectChoice(f"{source}-{target}", f"{source} → {target}")
+    for source, targets in MATCH_KINDS.items()
+    for target in targets
+]
+STATUS_CHOICES = [
+    SelectChoice("pending", _l("To decide")),
+    SelectChoice("approved", _l("Approved")),
+    SelectChoice("rejected", _l("Rejected")),
+]
 
 
 class ConfirmForm(FlaskForm):
@@ -15,3 +30,14 @@ class DecisionForm(FlaskForm):
     """Approve or reject a suggestion."""
 
     decision = HiddenField(validators=[AnyOf(("approved", "rejected"))])
+
+
+class SuggestionFilterForm(FlaskForm):
+    """The filters above the suggestion list (a GET form: nothing changes)."""
+
+    class Meta:
+        csrf = False
+
+    status = SelectField(_l("Status"), choices=STATUS_CHOICES, default="pending")
+    kind = SelectField(_l("Kind of match"), choices=KIND_CHOICES, default="")
+    page = IntegerField(default=1, validators=[Optional(), NumberRange(min=1, max=100_000)])

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from incubator.errors import DomainError
 from incubator.extensions import db
 from incubator.matching import decisions, incremental, services
-from incubator.matching.forms import ConfirmForm, DecisionForm
+from incubator.matching.forms import ConfirmForm, DecisionForm, SuggestionFilterForm
 from incubator.permissions import role_required
 
 bp = Blueprint("matching", __name__, url_prefix="/matching")
@@ -69,9 +69,12 @@ def retry(run_id: int):
 @bp.route("/suggestions")
 @role_required(*STAFF)
 def suggestions():
-    rows = decisions.suggestions_by_source()
-    titles = decisions.profile_titles(db.session, rows)
-    return render_template("matching/suggestions.html", suggestions=rows, titles=titles, form=DecisionForm())
+    filters = suggestion_filters()
+    page = decisions.suggestions_page(**filters.data)
+    titles = decisions.profile_titles(db.session, page.items)
+    return render_template(
+        "matching/suggestions.html", page=page, titles=titles, form=DecisionForm(), filters=filters
+    )
 
 
 @bp.route("/suggestions/<int:suggestion_id>/decision", methods=["POST"])
@@ -84,4 +87,13 @@ def decide(suggestion_id: int):
         decisions.decide_suggestion(suggestion_id, form.decision.data, current_user.id)
     except DomainError as error:
         flash(_(str(error)), "warning")
-    return redirect(url_for("matching.suggestions"))
+    return redirect(url_for("matching.suggestions", **suggestion_filters().data))
+
+
+def suggestion_filters() -> SuggestionFilterForm:
+    """The validated list filters from the query string (defaults when invalid)."""
+    filters = SuggestionFilterForm(request.args)
+    if not filters.validate():
+        filters = SuggestionFilterForm(formdata=None)
+    filters.page.data = filters.page.data or 1
+    return filters
