@@ -24,12 +24,15 @@ Candidates = list[tuple[int, float]]
 class MatchParams:
     """Matcher settings: boilerplate cut-off, IDF sharpening, explanation length, work sizes.
 
+    max_df_docs: an absolute cap on a term's document count for large corpora (the sparse
+    product costs the sum of its terms' document counts; None: only `max_df` applies).
     min_df: terms in fewer fitted documents are dropped (2 shrinks a large vocabulary but
     loses terms that only one target shares with a new source). n_jobs: processes that
     count terms of large batches (1 inside daemons such as Celery prefork workers).
     """
 
     max_df: float = 0.5
+    max_df_docs: int | None = None
     idf_power: float = 1.0
     n_terms: int = 5
     block_rows: int = 4096
@@ -70,7 +73,7 @@ class Matcher:
         """Learn vocabulary and IDF from `documents` and keep them as the targets to rank."""
         check_unique_ids(documents)
         p = self.params
-        self.weights_ = TermWeights(p.max_df, p.idf_power, p.min_df, p.n_jobs)
+        self.weights_ = TermWeights(p.max_df, p.idf_power, p.min_df, p.n_jobs, p.max_df_docs)
         self._set_targets(documents, self.weights_.fit_transform(_items(documents)))
         return self
 

@@ -35,9 +35,10 @@ class Analyzer:
         return terms
 
 
-def max_doc_count(n_docs: int, max_df: float) -> int:
+def max_doc_count(n_docs: int, max_df: float, max_docs: int | None = None) -> int:
     """Return the document count above which a term is boilerplate and dropped."""
-    return max(math.ceil(max_df * n_docs), MIN_BOILERPLATE_DOCS, 1)
+    count = math.ceil(max_df * n_docs) if max_docs is None else min(math.ceil(max_df * n_docs), max_docs)
+    return max(count, MIN_BOILERPLATE_DOCS, 1)
 
 
 def reference_vectorizer(n_docs: int, max_df: float) -> TfidfVectorizer:
@@ -70,9 +71,17 @@ def _remap(counts: sp.csr_matrix, columns: np.ndarray, idf: np.ndarray) -> sp.cs
 class TermWeights:
     """Learn term keys and IDF weights from documents, then weight any document's terms."""
 
-    def __init__(self, max_df: float = 0.5, idf_power: float = 1.0, min_df: int = 1, n_jobs: int = 1) -> None:
-        """Keep the parameters: boilerplate cut-off, IDF sharpening, rare-term cut, processes."""
+    def __init__(
+        self,
+        max_df: float = 0.5,
+        idf_power: float = 1.0,
+        min_df: int = 1,
+        n_jobs: int = 1,
+        max_docs: int | None = None,
+    ) -> None:
+        """Keep the parameters: boilerplate cut-offs, IDF sharpening, rare-term cut, processes."""
         self.max_df = max_df
+        self.max_docs = max_docs
         self.idf_power = idf_power
         self.min_df = min_df
         self.n_jobs = n_jobs
@@ -83,7 +92,7 @@ class TermWeights:
         chunk_df = np.concatenate([np.bincount(c.indices, minlength=len(k)) for c, k in parts])
         keys, inverse = np.unique(np.concatenate([k for _, k in parts]), return_inverse=True)
         df = np.bincount(inverse, chunk_df)
-        keep = (df <= max_doc_count(len(items), self.max_df)) & (df >= self.min_df)
+        keep = (df <= max_doc_count(len(items), self.max_df, self.max_docs)) & (df >= self.min_df)
         if not keep.any():
             raise ValueError("no terms to match on: every document is empty or stop words")
         self.keys_ = keys[keep]

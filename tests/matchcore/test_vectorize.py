@@ -31,3 +31,21 @@ def test_ascii_fast_path_counts_the_same_terms_as_the_unicode_path():
     rows = weights.transform([(ascii_text, ()), (ascii_text + " \u2013", ())])
     assert (rows[0] != rows[1]).nnz == 0
     assert weights.column("food safety") is not None and weights.column("haccp_audits") is not None
+
+
+def test_counting_in_worker_processes_gives_identical_rows(monkeypatch):
+    from incubator.matchcore import parallel
+
+    items = [(d.text + f" extra{i}", d.tags) for i, d in enumerate(TARGETS * 3)]
+    serial = TermWeights(max_df=0.5).fit_transform(items)
+    monkeypatch.setattr(parallel, "CHUNK", 4)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 1)
+    in_workers = TermWeights(max_df=0.5, n_jobs=2).fit_transform(items)
+    assert (serial != in_workers).nnz == 0
+
+
+def test_an_absolute_cap_drops_terms_in_too_many_documents():
+    items = [(f"common word{i % 8} item{i}", ()) for i in range(40)]
+    weights = TermWeights(max_df=1.0, max_docs=6)
+    weights.fit_transform(items)
+    assert weights.column("common") is None and weights.column("word3") is not None
