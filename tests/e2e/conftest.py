@@ -58,12 +58,16 @@ def page(browser, live_server, db) -> Iterator:  # noqa: ANN001
 
 
 @pytest.fixture(scope="session")
-def embedded_broker_app(app: Flask, database: str, tmp_path_factory: pytest.TempPathFactory) -> Flask:
+def embedded_broker_app(
+    app: Flask, database: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Flask]:
     """An app on the test database with the embedded broker `make run` uses."""
-    from tests.conftest import make_app
+    from tests.conftest import dispose, make_app
 
     broker = f"sqla+sqlite:///{tmp_path_factory.mktemp('e2e-broker') / 'broker.sqlite'}"
-    return make_app(database, broker, MATCHING_SHARD_SIZE=4)
+    embedded = make_app(database, broker, MATCHING_SHARD_SIZE=4)
+    yield embedded
+    dispose(embedded)
 
 
 @pytest.fixture

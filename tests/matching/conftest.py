@@ -16,7 +16,7 @@ from flask import Flask
 
 from incubator.extensions import db as _db
 from incubator.matching import fitted
-from tests.conftest import IN_CI, IsolatedClient, empty_tables, make_app
+from tests.conftest import IN_CI, IsolatedClient, dispose, empty_tables, make_app
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_TEST_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -52,13 +52,14 @@ def broker_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
 
 
 @pytest.fixture(scope="session")
-def broker_app(app: Flask, database: str, broker_url: str) -> Flask:
+def broker_app(app: Flask, database: str, broker_url: str) -> Iterator[Flask]:
     """An app on the test database that publishes to `broker_url` (small shards: several per run)."""
     broker_app = make_app(
         database, broker_url, MATCHING_SHARD_SIZE=4, MATCHING_MODEL_TTL=0, MATCHING_STALE_AFTER=20
     )
     broker_app.test_client_class = IsolatedClient
-    return broker_app
+    yield broker_app
+    dispose(broker_app)
 
 
 @pytest.fixture

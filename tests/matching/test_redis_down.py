@@ -17,7 +17,7 @@ from incubator.extensions import db as _db
 from incubator.matching import incremental
 from incubator.matching.models import MatchingRun, PendingMatch
 from incubator.startups.models import Startup
-from tests.conftest import IN_CI, TEST_PASSWORD, IsolatedClient, empty_tables, make_app, submit
+from tests.conftest import IN_CI, TEST_PASSWORD, IsolatedClient, dispose, empty_tables, make_app, submit
 from tests.factories import UserFactory
 
 
@@ -59,6 +59,7 @@ def redis_down_app(app: Flask, database: str, stopped_redis: str) -> Iterator[Fl
         yield down
         _db.session.remove()
         empty_tables()
+    dispose(down)
 
 
 def logged_in(app: Flask, role: str):  # noqa: ANN201
