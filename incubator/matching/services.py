@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 from datetime import timedelta
 
 from flask import current_app
@@ -13,6 +14,7 @@ from incubator.audit.services import record
 from incubator.database import utcnow
 from incubator.errors import N_, DomainError
 from incubator.extensions import db
+from incubator.matchcore import shards
 from incubator.matching import fitted
 from incubator.matching.corpus import SOURCE_KINDS
 from incubator.matching.models import MatchingRun, PendingMatch, RunShard, Suggestion
@@ -107,13 +109,15 @@ def plan_run(run_id: int) -> list[int]:
 
 
 def create_shards(run: MatchingRun) -> None:
-    """Fit and store the run's matcher, and store its sources as shards of shard_size."""
+    """Fit and store the run's matcher, and store its sources as shards of about shard_size."""
     matcher = fitted.fit_for_run(db.session, run.id)
-    sources = [d.id for d in matcher.targets_ if d.kind in SOURCE_KINDS]
+    sources = [d for d in matcher.targets_ if d.kind in SOURCE_KINDS]
     size = max(1, int(run.params.get("shard_size", 200)))
-    for position, start in enumerate(range(0, len(sources), size)):
-        chunk = sources[start : start + size]
-        db.session.add(RunShard(run_id=run.id, position=position, source_ids=chunk, size=len(chunk)))
+    for position, shard in enumerate(
+        shards.split(sources, math.ceil(len(sources) / size)) if sources else []
+    ):
+        ids = [d.id for d in shard]
+        db.session.add(RunShard(run_id=run.id, position=position, source_ids=ids, size=len(ids)))
     run.progress_total = len(sources)
     try:
         db.session.flush()
