@@ -1,8 +1,15 @@
-"""The terms behind a pair's score, shown as readable words with their diacritics."""
+"""The terms behind a pair's score, shown as readable words and phrases with their diacritics.
+
+Rules, so a reviewer reads reasons rather than fragments: bigrams that follow each other in
+both texts become one phrase ("kiểm tra kích thước"); a term is shown once by its readable form
+(a tag and the same words in the text are one term) and never inside a longer shown term;
+numbers and single characters are never shown; a single Vietnamese syllable must weigh twice
+as much as a phrase to come before it; a few words that explain nothing alone ("máy", "đo",
+"thời gian") are shown only when nothing else is.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -11,32 +18,51 @@ import scipy.sparse as sp
 
 from incubator.matchcore.documents import Document
 from incubator.matchcore.keys import terms_by_key
-from incubator.matchcore.normalize import TAG_PREFIX, best_surfaces, surface_pairs, tag_token
+from incubator.matchcore.normalize import TAG_PREFIX, tag_token, tokens
+from incubator.matchcore.phrases import as_written, chains
+from incubator.matchcore.stopwords import VIETNAMESE, stop_words_for
+
+# A single Vietnamese syllable's weight is multiplied by this when terms are ordered.
+SYLLABLE_WEIGHT = 0.5
+# Terms considered per term shown.
+CANDIDATES = 4
+# Folded terms that explain nothing on their own (máy, bảng/bằng, đo, tủ, phát, thí, thời gian):
+# shown only when nothing else is.
+_WEAK_WORDS = "may bang do tu phat thi cho de can co la khi cung nhu cong san ly mo phan noi gia hoa"
+_WEAK_WORDS += " thu cau trong chat quan xuat nha hoc hang dung tao viec lam nhat thoi gian"
+WEAK = frozenset([*_WEAK_WORDS.split(" "), "thoi gian", "hien nay", "chung toi", "cong ty"])
 
 
-def top_terms(source_row: sp.csr_matrix, target_row: sp.csr_matrix, n: int) -> np.ndarray:
-    """Return the columns of the `n` terms with the largest product of the two TF-IDF weights."""
+def top_terms(
+    source_row: sp.csr_matrix, target_row: sp.csr_matrix, n: int | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return the columns of the `n` (None: all) shared terms, largest product of weights first."""
     common, in_source, in_target = np.intersect1d(
         source_row.indices, target_row.indices, assume_unique=True, return_indices=True
     )
     contribution = source_row.data[in_source] * target_row.data[in_target]
     order = np.lexsort((common, -contribution))[:n]
-    return common[order]
+    return common[order], contribution[order]
 
 
 @lru_cache(maxsize=4096)
-def _surfaces(text: str) -> dict[str, str]:
-    """Map each folded token of `text` that carries diacritics to its most frequent written form."""
-    return best_surfaces(Counter(surface_pairs(text)))
+def _vietnamese(text: str) -> bool:
+    """Tell whether `text` reads as Vietnamese (the stop list chosen for it)."""
+    return stop_words_for(tokens(text)) is VIETNAMESE
 
 
-def readable(term: str, source: Document, target: Document) -> str:
-    """Show a folded term as written in the pair (target's spelling first, then the source's)."""
+def readable(term: str, source: Document, target: Document) -> str | None:
+    """Show a folded term as written in one clause of the pair (target first), or None if none has it."""
     if term.startswith(TAG_PREFIX):
         tags = {tag_token(tag): tag for tag in (*target.tags, *source.tags)}
-        return tags.get(term, term[len(TAG_PREFIX) :])
-    forms = [_surfaces(target.text), _surfaces(source.text)]
-    return " ".join(next((f[w] for f in forms if w in f), w) for w in term.split(" "))
+        return tags.get(term, term[len(TAG_PREFIX) :].replace("_", " "))
+    return as_written(term, (target.text, source.text))
+
+
+def noise(term: str) -> bool:
+    """Tell whether a term has a word with fewer than two letters ("0", "6", "x", "m²", "4 0")."""
+    words = term[len(TAG_PREFIX) :].split("_") if term.startswith(TAG_PREFIX) else term.split(" ")
+    return any(sum(map(str.isalpha, word)) < 2 for word in words)
 
 
 def column_terms(document: Document, columns: np.ndarray, keys: np.ndarray) -> dict[int, str]:
@@ -46,11 +72,68 @@ def column_terms(document: Document, columns: np.ndarray, keys: np.ndarray) -> d
     return {column: term for column, term in found if term is not None}
 
 
-def _shown(ranked: list[str], source: Document, target: Document, n: int) -> tuple[str, ...]:
-    """Keep `n` readable terms; a word already shown inside a two-word term is not repeated."""
-    in_pairs = {word for term in ranked if " " in term for word in term.split(" ")}
-    shown = [term for term in ranked if " " in term or term not in in_pairs][:n]
-    return tuple(readable(term, source, target) for term in shown)
+def absorb(weights: dict[str, float]) -> dict[str, float]:
+    """Add each term's weight to the longest other term that contains it, and drop it."""
+    weights = dict(weights)
+    for term in sorted(weights, key=lambda t: (t.count(" "), t)):
+        size = term.count(" ")
+        containers = [t for t in weights if t.count(" ") > size and _inside(term, t)]
+        if containers:
+            best = max(containers, key=lambda t: (t.count(" "), weights[t], t))
+            weights[best] += weights.pop(term)
+    return weights
+
+
+def ranked(weights: dict[str, float], source: Document, target: Document, n: int) -> list[str]:
+    """Order the pair's terms and joined phrases for showing: strong ones first, weak ones only alone.
+
+    `weights` holds every shared term, largest contribution first.
+    """
+    weights = {term: w for term, w in weights.items() if not noise(term)}
+    bigrams = {t: w for t, w in weights.items() if t.count(" ") == 1 and not t.startswith(TAG_PREFIX)}
+    top = dict(list(weights.items())[: CANDIDATES * n])
+    for phrase, w in chains(source.text, target.text, bigrams).items():
+        phrase = _trimmed(phrase)
+        top[phrase] = max(top.get(phrase, 0.0), w)
+    top = absorb(top)
+    damp = SYLLABLE_WEIGHT if _vietnamese(source.text) or _vietnamese(target.text) else 1.0
+    order = sorted((-w * (damp if _syllable(t) else 1.0), t) for t, w in top.items())
+    strong = [t for _, t in order if t not in WEAK]
+    return strong or [t for _, t in order]
+
+
+def _trimmed(phrase: str) -> str:
+    """Drop weak words from both ends of a phrase ("kiểm tra kích thước bằng")."""
+    words = phrase.split(" ")
+    while len(words) > 2 and words[-1] in WEAK:
+        words.pop()
+    while len(words) > 2 and words[0] in WEAK:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _syllable(term: str) -> bool:
+    """Tell whether a term is a single word of the text (not a tag)."""
+    return " " not in term and not term.startswith(TAG_PREFIX)
+
+
+def _inside(short: str, long: str) -> bool:
+    """Tell whether the words of `short` occur one after another in `long`."""
+    return f" {short} " in f" {long} "
+
+
+def shown(terms: list[str], source: Document, target: Document, n: int) -> tuple[str, ...]:
+    """Keep the first `n` readable terms, each once and none inside another shown one."""
+    picked: list[tuple[str, str]] = []
+    for term in terms:
+        text = readable(term, source, target) or ""
+        key = " ".join(tokens(text))
+        if not key or any(_inside(key, other) for other, _ in picked):
+            continue
+        picked = [(other, t) for other, t in picked if not _inside(other, key)] + [(key, text)]
+        if len(picked) == n:
+            break
+    return tuple(text for _, text in picked)
 
 
 def explain(
@@ -64,9 +147,11 @@ def explain(
 
     `rows` holds the source's TF-IDF row and the targets' rows; `keys` is the fitted vocabulary.
     """
-    tops = [top_terms(rows[0], rows[1][i], 3 * n) for i in range(len(targets))]
-    terms = column_terms(source, np.unique(np.concatenate([np.zeros(0, np.int64), *tops])), keys)
-    return [
-        _shown([terms[c] for c in top.tolist() if c in terms], source, t, n)
-        for top, t in zip(tops, targets, strict=True)
+    tops = [top_terms(rows[0], rows[1][i]) for i in range(len(targets))]
+    columns = np.unique(np.concatenate([np.zeros(0, np.int64), *(c for c, _ in tops)]))
+    terms = column_terms(source, columns, keys)
+    weights = [
+        {terms[c]: float(w) for c, w in zip(cols.tolist(), ws.tolist(), strict=True) if c in terms}
+        for cols, ws in tops
     ]
+    return [shown(ranked(w, source, t, n), source, t, n) for w, t in zip(weights, targets, strict=True)]
