@@ -98,3 +98,22 @@ def test_a_saved_profile_survives_redis_being_down_and_is_flagged_for_later(redi
     assert flag.document_id == f"startup:{startup.id}" and flag.queued_at is None
     assert incremental.dispatch_flagged() == 0  # still down: stays flagged
     assert incremental.pending_count() == 1
+
+
+def test_a_founder_saving_a_startup_while_redis_is_down_keeps_it_and_is_told_why(redis_down_app):
+    client, founder = logged_in(redis_down_app, "founder")
+    data = {
+        "name": "Cơ khí chính xác Tân Uyên",
+        "description": "CNC và đo lường",
+        "needs": "phòng lab đo rung",
+        "sector": "manufacturing",
+        "stage": "mvp",
+        "website": "",
+        "team_size": "4",
+    }
+    response = submit(client, "/startups/new", data, follow_redirects=True)
+    assert response.status_code == 200
+    assert "Matching will run as soon as the task queue is back." in response.get_data(as_text=True)
+    startup = _db.session.scalar(select(Startup).where(Startup.owner_id == founder.id))
+    assert startup.name == "Cơ khí chính xác Tân Uyên"
+    assert _db.session.scalar(select(PendingMatch.queued_at)) is None
