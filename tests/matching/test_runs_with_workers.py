@@ -139,3 +139,18 @@ def test_a_killed_worker_leaves_a_run_that_another_worker_completes(
     assert run.progress_done == run.progress_total
     found = pairs(wdb)
     assert len(found) == len(set(found))
+
+
+def test_the_command_line_starts_a_run_waits_for_it_and_reports_status(wdb, workers, broker_app):
+    seed_demo()
+    workers.start()
+    runner = broker_app.test_cli_runner()
+    result = runner.invoke(args=["matching", "run", "--wait", "--interval", "0.3"])
+    assert result.exit_code == 0, result.output
+    assert "Started matching run" in result.output and ": done " in result.output
+    status = runner.invoke(args=["matching", "status"])
+    assert (
+        status.exit_code == 0
+        and "done" in status.output
+        and "wait for their incremental match" in status.output
+    )
