@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
 from flask import current_app
 from sqlalchemy import delete, select
 
 from incubator.database import utcnow
 from incubator.extensions import db
-from incubator.matchcore import Document
+from incubator.matchcore import Document, Matcher
 from incubator.matching import fitted
 from incubator.matching.corpus import MATCH_KINDS, SOURCE_KINDS, document_id, load_document
 from incubator.matching.models import PendingMatch
@@ -21,6 +22,7 @@ from incubator.matching.suggestions import (
 )
 
 TASK = "incubator.matching.tasks.match_profile"
+CANDIDATE_SOURCES = 200  # a new target is offered to at most this many of its closest sources
 
 
 def queue_profile_match(kind: str, object_id: int) -> bool:
@@ -66,14 +68,24 @@ def match_profile(doc_id: str) -> int:
     return written
 
 
-def match_as_target(matcher: object, target: Document, k: int) -> int:
-    """Offer `target` to every source whose kind meets it, where it enters that source's top k."""
-    source_kinds = {s for s, targets in MATCH_KINDS.items() if target.kind in targets}
-    sources = [d for d in matcher.targets_ if d.kind in source_kinds and d.id != target.id]
-    if not sources:
+def match_as_target(matcher: Matcher, target: Document, k: int) -> int:
+    """Offer `target` to the sources it fits best, where it enters that source's top k of its kind."""
+    candidates = closest_sources(matcher, target)
+    if not candidates:
         return 0
-    scores = matcher.top_k(sources, [target], 1, allowed_for(sources))
+    scores = matcher.top_k(candidates, [target], 1, allowed_for(candidates))
     return offer_target(target, scores, k)
+
+
+def closest_sources(matcher: Matcher, target: Document) -> list[Document]:
+    """The fitted sources most similar to `target` (one sparse product over their stored rows)."""
+    kinds = {s for s, targets in MATCH_KINDS.items() if target.kind in targets}
+    positions = np.array([i for i, d in enumerate(matcher.targets_) if d.kind in kinds and d.id != target.id])
+    if positions.size == 0:
+        return []
+    scores = (matcher.matrix_[positions] @ matcher.transform([target]).T).toarray().ravel()
+    best = np.argsort(-scores, kind="stable")[:CANDIDATE_SOURCES]
+    return [matcher.targets_[positions[i]] for i in best if scores[i] > 0]
 
 
 def pending_count() -> int:
