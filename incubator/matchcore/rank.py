@@ -84,8 +84,9 @@ class Matcher:
         self._partition()
 
     def _partition(self) -> None:
-        """Split the fitted rows by kind, transposed for the sparse products."""
+        """Split the fitted rows by kind, transposed for the sparse products; list the ids."""
         documents, matrix = self.targets_, self.matrix_
+        self.target_ids_ = [d.id for d in documents]
         kinds = np.array([d.kind for d in documents], dtype=object)
         self.partitions_ = {}
         for kind in sorted(set(kinds)):
@@ -140,9 +141,10 @@ class Matcher:
         lost = Counter(source for source, _ in allowed.excluded)
         wanted = [k + lost[d.id] + int(allowed.exclude_self) for d in block]
         chosen = self._choose(block, rows, wanted, k, allowed)
-        return {
-            source.id: self._matches(source, rows[i], chosen[i], explain) for i, source in enumerate(block)
-        }
+        if not explain:
+            ids, pairs = self.target_ids_, zip(block, chosen, strict=True)
+            return {s.id: [Match(s.id, ids[p], round(x, 6)) for p, x in c] for s, c in pairs}
+        return {source.id: self._matches(source, rows[i], chosen[i], True) for i, source in enumerate(block)}
 
     def _choose(
         self, block: Sequence[Document], rows: sp.csr_matrix, wanted: list[int], k: int, allowed: Allowed
@@ -153,12 +155,21 @@ class Matcher:
         while pending:
             fetched = self._candidates(block, rows, pending, wanted, allowed)
             for i, (candidates, complete) in zip(pending, fetched, strict=True):
-                kept = [c for c in candidates if allowed.permits(block[i], self.targets_[c[0]])]
+                kept = self._permitted(block[i], candidates, allowed)
                 if len(kept) >= k or complete:
                     chosen[i] = kept[:k]
                 wanted[i] *= 2
             pending = [i for i in pending if chosen[i] is None]
         return chosen
+
+    def _permitted(self, source: Document, candidates: Candidates, allowed: Allowed) -> Candidates:
+        """Keep the candidates `allowed` permits (only an id comparison when that is the sole rule)."""
+        if allowed.excluded or allowed.predicate is not None:
+            return [c for c in candidates if allowed.permits(source, self.targets_[c[0]])]
+        if not allowed.exclude_self:
+            return candidates
+        ids, own = self.target_ids_, source.id
+        return [c for c in candidates if ids[c[0]] != own]
 
     def _candidates(
         self,
@@ -219,8 +230,8 @@ class Matcher:
         ]
 
     def __getstate__(self) -> dict:
-        """Pickle without the per-kind transposed copies (rebuilt on load)."""
-        return {key: value for key, value in self.__dict__.items() if key != "partitions_"}
+        """Pickle without the per-kind transposed copies and the id list (rebuilt on load)."""
+        return {k: v for k, v in self.__dict__.items() if k not in ("partitions_", "target_ids_")}
 
     def __setstate__(self, state: dict) -> None:
         """Restore a pickled matcher and rebuild its per-kind blocks."""

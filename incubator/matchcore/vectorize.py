@@ -17,6 +17,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from incubator.matchcore.keys import Counts, Item, count_keys, term_key
+from incubator.matchcore.merge import merge_keys
 from incubator.matchcore.normalize import tag_token, tokens, word_ngrams
 from incubator.matchcore.parallel import map_chunks
 
@@ -90,19 +91,17 @@ class TermWeights:
         """Learn keys and IDF from `items` and return their L2-normalised TF-IDF rows."""
         parts = count(items, self.n_jobs)
         chunk_df = np.concatenate([np.bincount(c.indices, minlength=len(k)) for c, k in parts])
-        keys, inverse = np.unique(np.concatenate([k for _, k in parts]), return_inverse=True)
-        df = np.bincount(inverse, chunk_df)
+        keys, positions = merge_keys([k for _, k in parts])
+        inverse = np.concatenate(positions)
+        df = np.bincount(inverse, chunk_df, minlength=len(keys))
         keep = (df <= max_doc_count(len(items), self.max_df, self.max_docs)) & (df >= self.min_df)
         if not keep.any():
             raise ValueError("no terms to match on: every document is empty or stop words")
         self.keys_ = keys[keep]
         idf = np.log((1 + len(items)) / (1 + df[keep])) + 1
         self.idf_ = (idf**self.idf_power).astype(np.float32)
-        columns = np.where(keep, np.cumsum(keep) - 1, -1)[inverse]
-        bounds = np.cumsum([len(k) for _, k in parts])[:-1]
-        chunks = [
-            _remap(c, cols, self.idf_) for (c, _), cols in zip(parts, np.split(columns, bounds), strict=True)
-        ]
+        columns = np.where(keep, np.cumsum(keep) - 1, -1)
+        chunks = [_remap(c, columns[p], self.idf_) for (c, _), p in zip(parts, positions, strict=True)]
         return sp.vstack(chunks, format="csr")
 
     def transform(self, items: Sequence[Item]) -> sp.csr_matrix:

@@ -49,3 +49,17 @@ def test_an_absolute_cap_drops_terms_in_too_many_documents():
     weights = TermWeights(max_df=1.0, max_docs=6)
     weights.fit_transform(items)
     assert weights.column("common") is None and weights.column("word3") is not None
+
+
+def test_bucketed_merge_of_sorted_chunks_equals_np_unique():
+    import numpy as np
+
+    from incubator.matchcore.merge import merge_keys
+
+    rng = np.random.default_rng(3)
+    pool = rng.integers(0, 2**63, 5000, dtype=np.int64).astype(np.uint64) * np.uint64(2)
+    chunks = [np.unique(pool[rng.integers(0, 5000, n)]) for n in (0, 1, 700, 3000)]
+    keys, positions = merge_keys(chunks)
+    expected, inverse = np.unique(np.concatenate(chunks), return_inverse=True)
+    assert np.array_equal(keys, expected)
+    assert np.array_equal(np.concatenate(positions), inverse)
