@@ -31,6 +31,8 @@ ROW = "{:>9} {:<10} {:>7} {:>7} {:>8} {:>8} {:>9} {:>9} {:>13} {:>10}"
 # Large-corpus settings: 2 processes count terms, 2 threads multiply, a term in more than 100
 # fitted profiles is boilerplate (the product costs the sum of the terms' document counts),
 # and a term in a single fitted profile is dropped (it cannot relate two fitted profiles).
+QUALITY_PARAMS = MatchParams(n_threads=2)
+SEGMENT_PARAMS = MatchParams(n_threads=2, segment_weight=0.6, segment_tau=0.02)
 SPEED_PARAMS = MatchParams(n_threads=2, n_jobs=2, block_rows=4096, max_df_docs=100, min_df=2)
 
 
@@ -51,9 +53,11 @@ def as_documents(rows: list[dict], kind: str) -> list[Document]:
     return [Document(str(r["id"]), r.get("kind", kind), r["text"], tuple(r.get("tags", ()))) for r in rows]
 
 
-def matcher_scores(targets: list[dict], queries: list[dict], k: int) -> np.ndarray:
+def matcher_scores(
+    targets: list[dict], queries: list[dict], k: int, params: MatchParams = QUALITY_PARAMS
+) -> np.ndarray:
     """Score queries × targets with the Matcher (pairs outside a query's top k score -1)."""
-    matcher = Matcher(MatchParams(n_threads=2)).fit(as_documents(targets, "target"))
+    matcher = Matcher(params).fit(as_documents(targets, "target"))
     excluded = frozenset((str(q["id"]), str(p)) for q in queries for p in q.get("known_partners", ()))
     results = matcher.top_k(as_documents(queries, "query"), None, k, Allowed(excluded=excluded), False)
     column = {str(t["id"]): j for j, t in enumerate(targets)}
@@ -121,6 +125,13 @@ def weighted_ordering(scores: np.ndarray, targets: list[dict], queries: list[dic
     return right / total if total else float("nan")
 
 
+def segment_rows(targets: list[dict], queries: list[dict], k: int) -> list[tuple[str, np.ndarray]]:
+    """Score with per-segment scoring too, when the targets are made of parts (split on " \n")."""
+    if not any(" \n" in t["text"] for t in targets):
+        return []
+    return [("matchcore segments", matcher_scores(targets, queries, k, SEGMENT_PARAMS))]
+
+
 def quality_rows(name: str, path: Path, k: int) -> list[tuple[str, str, dict[str, float]]]:
     """Return (set, method, figures) rows for one labelled file."""
     targets, queries = load(path)
@@ -129,6 +140,7 @@ def quality_rows(name: str, path: Path, k: int) -> list[tuple[str, str, dict[str
         ("plain TF-IDF", baseline_scores(targets, queries)),
         ("sublinear TF", baseline_scores(targets, queries, sublinear=True)),
         ("matchcore", matcher_scores(targets, queries, min(k, len(targets)))),
+        *segment_rows(targets, queries, min(k, len(targets))),
     ):
         figures = retrieval(scores, targets, queries)
         if any(q.get("ratings") for q in queries):

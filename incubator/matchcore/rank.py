@@ -12,9 +12,11 @@ import numpy as np
 import scipy.sparse as sp
 from sparse_dot_topn import sp_matmul_topn
 
+from incubator.matchcore import segments
 from incubator.matchcore.documents import Document, Match
 from incubator.matchcore.explain import explain
 from incubator.matchcore.filters import ALLOW_ALL, Allowed
+from incubator.matchcore.segments import Segments
 from incubator.matchcore.vectorize import TermWeights
 
 Candidates = list[tuple[int, float]]
@@ -29,6 +31,9 @@ class MatchParams:
     min_df: terms in fewer fitted documents are dropped (2 shrinks a large vocabulary but
     loses terms that only one target shares with a new source). n_jobs: processes that
     count terms of large batches (1 inside daemons such as Celery prefork workers).
+    segment_weight: above 0, a target made of parts (split on " \n") scores
+    (1 - w) * whole cosine + w * soft maximum of its parts' cosines (temperature
+    `segment_tau`); see segments.py (full products: for corpora of thousands).
     """
 
     max_df: float = 0.5
@@ -39,6 +44,8 @@ class MatchParams:
     n_threads: int = 1
     min_df: int = 1
     n_jobs: int = 1
+    segment_weight: float = 0.0
+    segment_tau: float = 0.02
 
 
 @dataclass
@@ -47,6 +54,7 @@ class _Partition:
 
     positions: np.ndarray
     columns: sp.csr_matrix
+    segments: Segments | None = None
 
 
 def check_unique_ids(documents: Sequence[Document]) -> None:
@@ -91,7 +99,10 @@ class Matcher:
         self.partitions_ = {}
         for kind in sorted(set(kinds)):
             positions = np.flatnonzero(kinds == kind)
-            self.partitions_[kind] = _Partition(positions, matrix[positions].T.tocsr())
+            parts = None
+            if self.params.segment_weight > 0:
+                parts = segments.build(self.weights_, [documents[i] for i in positions])
+            self.partitions_[kind] = _Partition(positions, matrix[positions].T.tocsr(), parts)
 
     def transform(self, documents: Sequence[Document]) -> sp.csr_matrix:
         """Return the L2-normalised TF-IDF rows of `documents` in the fitted vocabulary."""
@@ -208,7 +219,11 @@ class Matcher:
 
     def _product(self, rows: sp.csr_matrix, kind: str, n: int) -> tuple[np.ndarray, ...]:
         """Return (row, target position, score) of each row's top `n` in one kind, and completeness."""
-        part = self.partitions_[kind]
+        part, p = self.partitions_[kind], self.params
+        if part.segments is not None:
+            scores = segments.blended(rows, part.columns, part.segments, p.segment_weight, p.segment_tau)
+            owner, local, score, complete = segments.top_n(scores, n)
+            return owner, part.positions[local], score, complete
         product = sp_matmul_topn(rows, part.columns, top_n=n, n_threads=self.params.n_threads)
         counts = np.diff(product.indptr)
         owner = np.repeat(np.arange(rows.shape[0]), counts)
