@@ -154,14 +154,14 @@ def quality() -> None:
     sets = [("labelled_pairs", LABELLED, 100)]
     sets += [(n, data_dir() / f"{n}.jsonl", 100) for n in ("expertise_bench", "partnership_bench")]
     columns = ["recall@1", "recall@10", "MRR", "nDCG@10", "ordering(w)"]
-    print(f"{'set':<18} {'method':<13} " + " ".join(f"{c:>11}" for c in columns))
+    print(f"{'set':<18} {'method':<18} " + " ".join(f"{c:>11}" for c in columns))
     for name, path, k in sets:
         if not path.exists():
             print(f"{name:<18} (missing: {path}; set MATCHCORE_BENCH_DATA)")
             continue
         for row_set, method, figures in quality_rows(name, path, k):
             cells = " ".join(f"{figures[c]:>11.3f}" if c in figures else f"{'-':>11}" for c in columns)
-            print(f"{row_set:<18} {method:<13} {cells}")
+            print(f"{row_set:<18} {method:<18} {cells}")
     print("(MRR and recall are cut at rank 100 for the matcher on partnership_bench: 2,013 candidates)")
 
 

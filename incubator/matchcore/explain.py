@@ -24,8 +24,9 @@ from incubator.matchcore.stopwords import VIETNAMESE, stop_words_for
 
 # A single Vietnamese syllable's weight is multiplied by this when terms are ordered.
 SYLLABLE_WEIGHT = 0.5
-# Terms considered per term shown.
+# Terms considered per term shown, and shared terms read per term shown (to join into phrases).
 CANDIDATES = 4
+POOL = 10
 # Folded terms that explain nothing on their own (máy, bảng/bằng, đo, tủ, phát, thí, thời gian):
 # shown only when nothing else is.
 _WEAK_WORDS = "may bang do tu phat thi cho de can co la khi cung nhu cong san ly mo phan noi gia hoa"
@@ -147,7 +148,7 @@ def explain(
 
     `rows` holds the source's TF-IDF row and the targets' rows; `keys` is the fitted vocabulary.
     """
-    tops = [top_terms(rows[0], rows[1][i]) for i in range(len(targets))]
+    tops = [top_terms(rows[0], rows[1][i], POOL * n) for i in range(len(targets))]
     columns = np.unique(np.concatenate([np.zeros(0, np.int64), *(c for c, _ in tops)]))
     terms = column_terms(source, columns, keys)
     weights = [
