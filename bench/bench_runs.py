@@ -15,6 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from flask import current_app
 from flask_migrate import upgrade
 from sqlalchemy import delete, func, select
 
@@ -135,6 +136,7 @@ def timed_run(n_workers: int, logs: Path) -> tuple[float, MatchingRun]:
     db.session.execute(delete(RunShard))
     db.session.execute(delete(MatchingRun))
     db.session.commit()
+    current_app.extensions["celery"].control.purge()  # nothing left over from an interrupted run
     processes = start_workers(n_workers, logs)
     try:
         began = time.monotonic()
