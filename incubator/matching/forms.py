@@ -15,6 +15,12 @@ KIND_CHOICES = [SelectChoice("", _l("All kinds of match"))] + [
     for source, targets in MATCH_KINDS.items()
     for target in targets
 ]
+RUN_STATUS_LABELS = {
+    "queued": _l("queued"),
+    "running": _l("running"),
+    "done": _l("done"),
+    "failed": _l("failed"),
+}
 STATUS_CHOICES = [
     SelectChoice("pending", _l("To decide")),
     SelectChoice("approved", _l("Approved")),

@@ -9,10 +9,11 @@ from flask_login import current_user
 from incubator.errors import DomainError
 from incubator.extensions import db
 from incubator.matching import decisions, incremental, services
-from incubator.matching.forms import ConfirmForm, DecisionForm, SuggestionFilterForm
+from incubator.matching.forms import RUN_STATUS_LABELS, ConfirmForm, DecisionForm, SuggestionFilterForm
 from incubator.permissions import role_required
 
 bp = Blueprint("matching", __name__, url_prefix="/matching")
+bp.add_app_template_global(RUN_STATUS_LABELS, "run_status_labels")
 STAFF = ("staff", "admin")
 
 
@@ -51,7 +52,7 @@ def run(run_id: int):
 def run_status(run_id: int):
     services.refresh_stale_runs()
     found = services.get_run(run_id) or abort(404)
-    return jsonify(services.run_status(found))
+    return jsonify(services.run_status(found) | {"label": str(RUN_STATUS_LABELS[found.status])})
 
 
 @bp.route("/runs/<int:run_id>/retry", methods=["POST"])

@@ -19,7 +19,7 @@ def test_staff_start_a_run_watch_it_finish_and_approve_a_suggestion(browser, ser
     page.goto("/matching/")
     page.get_by_test_id("start-run").click()
     expect(page.get_by_test_id("run-progress")).to_be_visible()
-    expect(page.get_by_test_id("run-status")).to_have_text("done", timeout=90_000)
+    expect(page.get_by_test_id("run-status")).to_have_attribute("data-status", "done", timeout=90_000)
     progress = page.get_by_test_id("run-progress")
     assert progress.get_attribute("value") == progress.get_attribute("max")
     page.goto("/matching/suggestions")

@@ -9,7 +9,9 @@ document.querySelectorAll(".js-language select").forEach((select) => {
 document.querySelectorAll(".js-run-progress").forEach((card) => {
   const bar = card.querySelector(".js-bar");
   const show = (s) => {
-    card.querySelector(".js-status").textContent = s.status;
+    const status = card.querySelector(".js-status");
+    status.textContent = s.label;
+    status.dataset.status = s.status;
     card.querySelector(".js-done").textContent = s.done;
     card.querySelector(".js-total").textContent = s.total;
     card.querySelector(".js-error").textContent = s.error || "";
