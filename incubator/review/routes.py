@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from flask import Blueprint, render_template
+from flask_babel import lazy_gettext as _l
 
 from incubator.permissions import role_required
 from incubator.review import services
 
 bp = Blueprint("review", __name__, url_prefix="/review")
+APPLICATION_STATUS_LABELS = {
+    "submitted": _l("submitted"),
+    "under_review": _l("under review"),
+    "accepted": _l("accepted"),
+    "waitlisted": _l("waitlisted"),
+    "rejected": _l("rejected"),
+}
+bp.add_app_template_global(APPLICATION_STATUS_LABELS, "application_status_labels")
 
 
 @bp.route("/applications")

@@ -12,6 +12,7 @@ from incubator.startups.forms import STAGE_LABELS, StartupForm
 from incubator.startups.models import Startup
 
 bp = Blueprint("startups", __name__, url_prefix="/startups")
+bp.add_app_template_global(STAGE_LABELS, "stage_labels")
 
 
 @bp.route("/")
