@@ -1,0 +1,44 @@
+"""flask seed-demo: realistic Binh Duong data, one account per role, idempotent, never in production."""
+
+import unicodedata
+
+from sqlalchemy import func, select
+
+from incubator.accounts.models import ROLES, User
+from incubator.demo.seed import seed_demo
+from incubator.labs.models import Lab
+from incubator.organizations.models import Organization
+
+
+def test_seed_demo_creates_one_account_per_role_with_the_demo_password(app, db):
+    result = app.test_cli_runner().invoke(args=["seed-demo"])
+    assert result.exit_code == 0, result.output
+    for role in ROLES:
+        user = db.session.scalar(select(User).where(User.email == f"{role}@demo.test"))
+        assert user.role == role and user.check_password("demo-password")
+
+
+def test_seed_demo_is_idempotent(db):
+    first = seed_demo()
+    counts = {m: db.session.scalar(select(func.count()).select_from(m)) for m in (User, Organization, Lab)}
+    assert sum(first.values()) > 0
+    assert sum(seed_demo().values()) == 0
+    assert counts == {
+        m: db.session.scalar(select(func.count()).select_from(m)) for m in (User, Organization, Lab)
+    }
+
+
+def test_seed_demo_names_the_real_ecosystem_in_intact_vietnamese(db):
+    seed_demo()
+    names = set(db.session.scalars(select(Organization.name)))
+    assert any("Becamex" in n for n in names) and any("Eastern International" in n for n in names)
+    vietnamese = [u.full_name for u in db.session.scalars(select(User)) if not u.full_name.isascii()]
+    assert vietnamese and all(unicodedata.is_normalized("NFC", n) for n in vietnamese)
+    assert db.session.scalar(select(Lab).where(Lab.area_m2 == 16000)) is not None
+
+
+def test_seed_demo_refuses_to_run_in_production(app, db, monkeypatch):
+    monkeypatch.setitem(app.config, "INCUBATOR_ENV", "production")
+    result = app.test_cli_runner().invoke(args=["seed-demo"])
+    assert result.exit_code != 0 and "never seeded in production" in result.output
+    assert db.session.scalar(select(func.count()).select_from(User)) == 0
