@@ -55,8 +55,13 @@ def rank_by_kind(matcher: Matcher, sources: Sequence[Document], k: int) -> dict[
         kinds = {s: (target_kind,) for s, targets in MATCH_KINDS.items() if target_kind in targets}
         ranked = matcher.top_k(sources, None, k, Allowed(kinds=kinds, excluded=excluded))
         for source_id, matches in ranked.items():
-            results[source_id].extend(matches)
+            results[source_id].extend(explained(matches))
     return results
+
+
+def explained(matches: list[Match]) -> list[Match]:
+    """Only the matches with a readable reason (shared numbers or stray letters alone are no reason)."""
+    return [m for m in matches if m.terms]
 
 
 def new_suggestion(match: Match, run_id: int | None) -> Suggestion:
@@ -103,6 +108,7 @@ def offer_target(target: Document, scores: dict[str, list[Match]], k: int) -> in
             pending_by_source.setdefault(pair(s)[0], []).append(s)
     for source_id, matches in scores.items():
         current = [s for s in pending_by_source.get(source_id, []) if s.target_type == target.kind]
+        matches = explained(matches)
         if not matches or any(pair(s)[1] == target.id for s in current):
             continue
         weakest = min(current, key=lambda s: s.score, default=None)

@@ -37,6 +37,7 @@ def test_a_run_ranks_every_shard_and_keeps_at_most_k_targets_per_kind(demo):
     assert run.status == "done" and run.progress_done == run.progress_total > 0
     shards = demo.session.scalars(select(RunShard).where(RunShard.run_id == run.id)).all()
     assert len(shards) == run.counts["shards"] > 1 and all(s.status == "done" for s in shards)
+    assert all(s.terms for s in demo.session.scalars(select(Suggestion)))  # every suggestion says why
     per_kind = Counter(
         (s.source_type, s.source_id, s.target_type) for s in demo.session.scalars(select(Suggestion))
     )
