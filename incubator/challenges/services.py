@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import or_, select
 
 from incubator.accounts.models import User
-from incubator.audit.services import changed_fields, record
+from incubator.audit.services import changed_fields
 from incubator.challenges.models import Capability, Challenge
 from incubator.extensions import db
-from incubator.matching.incremental import queue_profile_match
+from incubator.matching.incremental import save_profile
 from incubator.organizations.models import Organization
 from incubator.organizations.services import is_member, member_organization_ids
 
@@ -36,19 +36,15 @@ def create_challenge(author: User, organization: Organization, data: dict) -> tu
     """Post a challenge for `organization`, then queue its match; also return whether it was queued."""
     fields = {name: data[name] for name in CHALLENGE_FIELDS}
     challenge = Challenge(author_id=author.id, organization_id=organization.id, **fields)
-    db.session.add(challenge)
-    db.session.flush()
-    record(author.id, "challenge.created", challenge, organization_id=organization.id)
-    db.session.commit()
-    return challenge, queue_profile_match("challenge", challenge.id)
+    return challenge, save_profile(
+        "challenge", challenge, author.id, "challenge.created", organization_id=organization.id
+    )
 
 
 def update_challenge(challenge: Challenge, data: dict, actor_id: int) -> bool:
     """Save a challenge's edited fields, then queue its match; return whether it was queued."""
     changed = changed_fields(challenge, data, CHALLENGE_FIELDS)
-    record(actor_id, "challenge.updated", challenge, fields=changed)
-    db.session.commit()
-    return queue_profile_match("challenge", challenge.id)
+    return save_profile("challenge", challenge, actor_id, "challenge.updated", fields=changed)
 
 
 def list_capabilities(user: User) -> list[Capability]:
@@ -62,16 +58,12 @@ def create_capability(owner: User, organization: Organization, data: dict) -> tu
     """List a research capability of `organization`, then queue its match; also return whether queued."""
     fields = {name: data[name] for name in CAPABILITY_FIELDS}
     capability = Capability(owner_id=owner.id, organization_id=organization.id, **fields)
-    db.session.add(capability)
-    db.session.flush()
-    record(owner.id, "capability.created", capability, organization_id=organization.id)
-    db.session.commit()
-    return capability, queue_profile_match("capability", capability.id)
+    return capability, save_profile(
+        "capability", capability, owner.id, "capability.created", organization_id=organization.id
+    )
 
 
 def update_capability(capability: Capability, data: dict, actor_id: int) -> bool:
     """Save a capability's edited fields, then queue its match; return whether it was queued."""
     changed = changed_fields(capability, data, CAPABILITY_FIELDS)
-    record(actor_id, "capability.updated", capability, fields=changed)
-    db.session.commit()
-    return queue_profile_match("capability", capability.id)
+    return save_profile("capability", capability, actor_id, "capability.updated", fields=changed)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from incubator.accounts.models import User
-from incubator.audit.services import changed_fields, record
+from incubator.audit.services import changed_fields
 from incubator.extensions import db
-from incubator.matching.incremental import queue_profile_match
+from incubator.matching.incremental import save_profile
 from incubator.mentors.models import MentorProfile
 
 FIELDS = ("headline", "expertise", "sectors", "languages", "capacity_per_month", "available")
@@ -29,16 +29,10 @@ def find_mentor_profile(user: User) -> MentorProfile | None:
 def create_mentor_profile(user: User, data: dict) -> tuple[MentorProfile, bool]:
     """Save `user`'s first mentor profile, then queue its match; also return whether it was queued."""
     profile = MentorProfile(user_id=user.id, **profile_values(data))
-    db.session.add(profile)
-    db.session.flush()
-    record(user.id, "mentor_profile.created", profile)
-    db.session.commit()
-    return profile, queue_profile_match("mentor", profile.id)
+    return profile, save_profile("mentor", profile, user.id, "mentor_profile.created")
 
 
 def update_mentor_profile(profile: MentorProfile, data: dict, actor_id: int) -> bool:
     """Save a mentor profile's edited fields, then queue its match; return whether it was queued."""
     changed = changed_fields(profile, profile_values(data), FIELDS)
-    record(actor_id, "mentor_profile.updated", profile, fields=changed)
-    db.session.commit()
-    return queue_profile_match("mentor", profile.id)
+    return save_profile("mentor", profile, actor_id, "mentor_profile.updated", fields=changed)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from incubator.accounts.models import User
-from incubator.audit.services import changed_fields, record
+from incubator.audit.services import changed_fields
 from incubator.extensions import db
-from incubator.matching.incremental import queue_profile_match
+from incubator.matching.incremental import save_profile
 from incubator.startups.models import Startup
 
 FIELDS = ("name", "description", "needs", "sector", "stage", "website", "team_size")
@@ -22,16 +22,10 @@ def list_startups(owner: User) -> list[Startup]:
 def create_startup(owner: User, data: dict) -> tuple[Startup, bool]:
     """Save a new startup owned by `owner`, then queue its match; also return whether it was queued."""
     startup = Startup(owner_id=owner.id, **{name: data[name] for name in FIELDS})
-    db.session.add(startup)
-    db.session.flush()
-    record(owner.id, "startup.created", startup)
-    db.session.commit()
-    return startup, queue_profile_match("startup", startup.id)
+    return startup, save_profile("startup", startup, owner.id, "startup.created")
 
 
 def update_startup(startup: Startup, data: dict, actor_id: int) -> bool:
     """Save `startup`'s edited fields, then queue its match; return whether it was queued."""
     changed = sorted(changed_fields(startup, data, FIELDS))
-    record(actor_id, "startup.updated", startup, fields=changed)
-    db.session.commit()
-    return queue_profile_match("startup", startup.id)
+    return save_profile("startup", startup, actor_id, "startup.updated", fields=changed)
