@@ -7,6 +7,7 @@ from flask import Flask
 import config
 from incubator import cli, errors
 from incubator.extensions import init_extensions
+from incubator.templating import register_template_helpers
 
 
 def create_app(overrides: dict | None = None) -> Flask:
@@ -23,6 +24,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     config.INSTANCE.mkdir(exist_ok=True)
     init_extensions(app)
     register_blueprints(app)
+    register_template_helpers(app)
     errors.register_error_handlers(app)
     cli.register_commands(app)
     return app

@@ -10,18 +10,23 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationE
 
 from incubator.accounts import services
 from incubator.accounts.models import ROLES, SELF_SERVICE_ROLES
+from incubator.labels import register
 from incubator.text import clean_email, clean_text
 
-ROLE_LABELS = {
-    "founder": _l("Startup founder"),
-    "university": _l("University (lab manager / tech transfer)"),
-    "enterprise": _l("Enterprise representative"),
-    "mentor": _l("Mentor / expert"),
-    "staff": _l("Becamex staff"),
-    "government": _l("Government (read-only)"),
-    "admin": _l("Platform administrator"),
-}
-LANGUAGE_CHOICES = [SelectChoice("vi", "Tiếng Việt"), SelectChoice("en", "English")]
+ROLE_LABELS = register(
+    "role",
+    {
+        "founder": _l("Startup founder"),
+        "university": _l("University (lab manager / tech transfer)"),
+        "enterprise": _l("Enterprise representative"),
+        "mentor": _l("Mentor / expert"),
+        "staff": _l("Becamex staff"),
+        "government": _l("Government (read-only)"),
+        "admin": _l("Platform administrator"),
+    },
+)
+LANGUAGE_LABELS = register("language", {"vi": "Tiếng Việt", "en": "English"})
+LANGUAGE_CHOICES = [SelectChoice(code, name) for code, name in LANGUAGE_LABELS.items()]
 PASSWORD_RULES = [DataRequired(), Length(min=10, max=128)]
 
 

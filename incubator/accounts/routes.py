@@ -20,6 +20,7 @@ from incubator.accounts.forms import (
 from incubator.accounts.models import User
 from incubator.errors import DomainError
 from incubator.extensions import db, limiter, login_manager
+from incubator.pagination import page_number
 from incubator.permissions import role_required
 
 bp = Blueprint("accounts", __name__)
@@ -127,4 +128,4 @@ def users():
         )
         flash(_("User %(email)s created.", email=user.email), "success")
         return redirect(url_for("admin.users"))
-    return render_template("accounts/users.html", form=form, users=services.list_users())
+    return render_template("accounts/users.html", form=form, page=services.list_users(page_number()))

@@ -9,6 +9,7 @@ from incubator.audit.services import record
 from incubator.database import utcnow
 from incubator.errors import DomainError
 from incubator.extensions import db
+from incubator.pagination import Pagination, paginate
 
 
 class WrongPassword(DomainError):
@@ -69,6 +70,6 @@ def change_password(user: User, current: str, new: str) -> None:
     db.session.commit()
 
 
-def list_users() -> list[User]:
-    """Every user, newest first."""
-    return list(db.session.scalars(select(User).order_by(User.created_at.desc(), User.id.desc())))
+def list_users(page: int = 1) -> Pagination:
+    """One page of every user, newest first."""
+    return paginate(select(User).order_by(User.created_at.desc(), User.id.desc()), page)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField, StringField, SubmitField, TextAreaField
@@ -11,9 +9,11 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from incubator.challenges.models import CHALLENGE_STATUSES
+from incubator.labels import register
+from incubator.localtime import today_local
 from incubator.text import clean_tags, clean_text
 
-STATUS_LABELS = {"open": _l("Open"), "closed": _l("Closed")}
+STATUS_LABELS = register("challenge_status", {"open": _l("Open"), "closed": _l("Closed")})
 
 
 class ChallengeForm(FlaskForm):
@@ -35,7 +35,7 @@ class NewChallengeForm(ChallengeForm):
     """A new challenge, whose deadline cannot already be past."""
 
     def validate_deadline(self, field: DateField) -> None:
-        if field.data and field.data < date.today():
+        if field.data and field.data < today_local():
             raise ValidationError(_l("The deadline cannot be in the past."))
 
 

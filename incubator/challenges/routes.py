@@ -8,10 +8,11 @@ from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user
 
 from incubator.challenges import services
-from incubator.challenges.forms import STATUS_LABELS, CapabilityForm, ChallengeForm, NewChallengeForm
+from incubator.challenges.forms import CapabilityForm, ChallengeForm, NewChallengeForm
 from incubator.challenges.models import Capability, Challenge
 from incubator.feedback import flash_saved
 from incubator.organizations.services import organization_for
+from incubator.pagination import page_number
 from incubator.permissions import STAFF_ROLES, get_allowed_or_404, role_required
 
 bp = Blueprint("challenges", __name__, url_prefix="/challenges")
@@ -21,8 +22,8 @@ capabilities_bp = Blueprint("capabilities", __name__, url_prefix="/capabilities"
 @bp.route("/")
 @role_required("enterprise")
 def index():
-    challenges = services.list_challenges(current_user)
-    return render_template("challenges/index.html", challenges=challenges, status_labels=STATUS_LABELS)
+    page = services.list_challenges(current_user, page_number())
+    return render_template("challenges/index.html", page=page)
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -53,8 +54,8 @@ def edit(challenge_id: int):
 @capabilities_bp.route("/", endpoint="index")
 @role_required("university")
 def capability_list():
-    capabilities = services.list_capabilities(current_user)
-    return render_template("challenges/capabilities.html", capabilities=capabilities)
+    page = services.list_capabilities(current_user, page_number())
+    return render_template("challenges/capabilities.html", page=page)
 
 
 @capabilities_bp.route("/new", methods=["GET", "POST"], endpoint="new")

@@ -7,10 +7,10 @@ from sqlalchemy import or_, select
 from incubator.accounts.models import User
 from incubator.audit.services import changed_fields
 from incubator.challenges.models import Capability, Challenge
-from incubator.extensions import db
 from incubator.matching.incremental import save_profile
 from incubator.organizations.models import Organization
 from incubator.organizations.services import is_member, member_organization_ids
+from incubator.pagination import Pagination, paginate
 
 CHALLENGE_FIELDS = ("title", "description", "sector", "status", "deadline")
 CAPABILITY_FIELDS = ("title", "description", "keywords")
@@ -26,10 +26,10 @@ def may_edit_capability(user: User, capability: Capability) -> bool:
     return capability.owner_id == user.id or is_member(user, capability.organization_id)
 
 
-def list_challenges(user: User) -> list[Challenge]:
-    """Challenges of `user`'s organizations or written by `user`, newest first."""
+def list_challenges(user: User, page: int = 1) -> Pagination:
+    """One page of the challenges of `user`'s organizations or written by `user`, newest first."""
     mine = or_(Challenge.organization_id.in_(member_organization_ids(user)), Challenge.author_id == user.id)
-    return list(db.session.scalars(select(Challenge).where(mine).order_by(Challenge.id.desc())))
+    return paginate(select(Challenge).where(mine).order_by(Challenge.id.desc()), page)
 
 
 def create_challenge(author: User, organization: Organization, data: dict) -> tuple[Challenge, bool]:
@@ -47,11 +47,10 @@ def update_challenge(challenge: Challenge, data: dict, actor_id: int) -> bool:
     return save_profile("challenge", challenge, actor_id, "challenge.updated", fields=changed)
 
 
-def list_capabilities(user: User) -> list[Capability]:
-    """Capabilities of `user`'s organizations or owned by `user`, by title."""
+def list_capabilities(user: User, page: int = 1) -> Pagination:
+    """One page of the capabilities of `user`'s organizations or owned by `user`, by title."""
     mine = or_(Capability.organization_id.in_(member_organization_ids(user)), Capability.owner_id == user.id)
-    query = select(Capability).where(mine).order_by(Capability.title, Capability.id)
-    return list(db.session.scalars(query))
+    return paginate(select(Capability).where(mine).order_by(Capability.title, Capability.id), page)
 
 
 def create_capability(owner: User, organization: Organization, data: dict) -> tuple[Capability, bool]:

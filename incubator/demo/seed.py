@@ -13,6 +13,7 @@ from sqlalchemy import select
 from incubator.demo import data
 from incubator.errors import DomainError
 from incubator.extensions import db
+from incubator.localtime import today_local
 from incubator.models import (
     Application,
     ApplicationReview,
@@ -48,7 +49,7 @@ def seed_demo() -> dict[str, int]:
     """Create the missing demo rows, commit once, and return how many of each model were created."""
     if current_app.config.get("INCUBATOR_ENV") == "production":
         raise DomainError("Demo data is never seeded in production.")
-    seeder = DemoSeeder(date.today())
+    seeder = DemoSeeder(today_local())
     try:
         seeder.run()
     except Exception:

@@ -2,30 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import func, select
 
 from incubator.accounts.models import User
+from incubator.challenges import services as challenge_services
 from incubator.challenges.models import Capability, Challenge
 from incubator.extensions import db
+from incubator.labs import services as lab_services
 from incubator.labs.models import Booking, Lab
+from incubator.localtime import today_local
 from incubator.matching.models import MatchingRun, Suggestion
 from incubator.mentors.models import MentorProfile
 from incubator.notifications.models import Notification
-from incubator.organizations.models import Membership
 from incubator.review.models import Application, Program
+from incubator.startups import services as startup_services
 from incubator.startups.models import Startup
-
-
-def organization_ids(user: User) -> list[int]:
-    """Ids of the organizations `user` belongs to."""
-    return list(db.session.scalars(select(Membership.organization_id).where(Membership.user_id == user.id)))
 
 
 def open_programs() -> list[Program]:
     """Programs whose application window includes today."""
-    today = date.today()
+    today = today_local()
     query = select(Program).where(Program.opens_on <= today, Program.closes_on >= today)
     return list(db.session.scalars(query.order_by(Program.closes_on)))
 
@@ -52,23 +48,21 @@ def overview(user: User) -> dict:
 
 
 def founder_overview(user: User) -> dict:
-    startups = list(db.session.scalars(select(Startup).where(Startup.owner_id == user.id)))
+    startups = startup_services.list_startups(user).items
     applications = list(db.session.scalars(select(Application).where(Application.submitted_by_id == user.id)))
     return {"startups": startups, "applications": applications, "programs": open_programs()}
 
 
 def university_overview(user: User) -> dict:
-    orgs = organization_ids(user)
-    labs = list(db.session.scalars(select(Lab).where(Lab.organization_id.in_(orgs)).order_by(Lab.name)))
-    capabilities = list(db.session.scalars(select(Capability).where(Capability.organization_id.in_(orgs))))
-    pending = count(Booking, Booking.lab_id.in_([lab.id for lab in labs]), Booking.status == "requested")
-    return {"labs": labs, "capabilities": capabilities, "pending_bookings": pending}
+    labs = lab_services.list_my_labs(user)
+    capabilities = challenge_services.list_capabilities(user)
+    lab_ids = select(Lab.id).where(lab_services.my_labs_clause(user))
+    pending = count(Booking, Booking.lab_id.in_(lab_ids), Booking.status == "requested")
+    return {"labs": labs.items, "capabilities": capabilities.items, "pending_bookings": pending}
 
 
 def enterprise_overview(user: User) -> dict:
-    orgs = organization_ids(user)
-    query = select(Challenge).where(Challenge.organization_id.in_(orgs)).order_by(Challenge.created_at.desc())
-    return {"challenges": list(db.session.scalars(query))}
+    return {"challenges": challenge_services.list_challenges(user).items}
 
 
 def mentor_overview(user: User) -> dict:

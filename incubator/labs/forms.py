@@ -18,17 +18,21 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
+from incubator.labels import register
 from incubator.labs.models import LAB_KINDS
 from incubator.organizations.models import Organization
 from incubator.text import clean_text
 
-KIND_LABELS = {
-    "fablab": _l("FabLab"),
-    "techlab": _l("TechLab"),
-    "lab40": _l("Lab 4.0"),
-    "workshop": _l("Production workshop"),
-    "testing": _l("Testing lab"),
-}
+KIND_LABELS = register(
+    "lab_kind",
+    {
+        "fablab": _l("FabLab"),
+        "techlab": _l("TechLab"),
+        "lab40": _l("Lab 4.0"),
+        "workshop": _l("Production workshop"),
+        "testing": _l("Testing lab"),
+    },
+)
 KIND_CHOICES = [SelectChoice(kind, KIND_LABELS[kind]) for kind in LAB_KINDS]
 
 

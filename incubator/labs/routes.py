@@ -10,9 +10,10 @@ from flask_login import current_user, login_required
 from incubator.extensions import db
 from incubator.feedback import flash_saved
 from incubator.labs import services
-from incubator.labs.forms import KIND_LABELS, LabForm, LabSearchForm
+from incubator.labs.forms import LabForm, LabSearchForm
 from incubator.labs.models import Lab
 from incubator.organizations.services import organization_for
+from incubator.pagination import page_number
 from incubator.permissions import STAFF_ROLES, get_allowed_or_404, may_access, role_required
 
 bp = Blueprint("labs", __name__, url_prefix="/labs")
@@ -22,8 +23,8 @@ bp = Blueprint("labs", __name__, url_prefix="/labs")
 @login_required
 def index():
     form = LabSearchForm(request.args, services.lab_organizations())
-    labs = services.search_labs(**form.criteria())
-    return render_template("labs/index.html", form=form, labs=labs, kind_labels=KIND_LABELS)
+    page = services.search_labs(**form.criteria(), page=page_number())
+    return render_template("labs/index.html", form=form, page=page)
 
 
 @bp.route("/<int:lab_id>")
@@ -31,14 +32,14 @@ def index():
 def detail(lab_id: int):
     lab = db.session.get(Lab, lab_id) or abort(404)
     can_edit = may_access(lab, partial(services.may_edit_lab, current_user))
-    return render_template("labs/detail.html", lab=lab, can_edit=can_edit, kind_labels=KIND_LABELS)
+    return render_template("labs/detail.html", lab=lab, can_edit=can_edit)
 
 
 @bp.route("/mine")
 @role_required("university")
 def mine():
-    labs = services.list_my_labs(current_user)
-    return render_template("labs/mine.html", labs=labs, kind_labels=KIND_LABELS)
+    page = services.list_my_labs(current_user, page_number())
+    return render_template("labs/mine.html", page=page)
 
 
 @bp.route("/new", methods=["GET", "POST"])

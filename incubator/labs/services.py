@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import selectinload
 
 from incubator.accounts.models import User
@@ -13,6 +13,7 @@ from incubator.matchcore.normalize import fold
 from incubator.matching.incremental import save_profile
 from incubator.organizations.models import Organization
 from incubator.organizations.services import is_member, member_organization_ids
+from incubator.pagination import Pagination, paginate, paginate_list
 
 FIELDS = (
     "name",
@@ -32,11 +33,15 @@ def may_edit_lab(user: User, lab: Lab) -> bool:
     return lab.manager_id == user.id or is_member(user, lab.organization_id)
 
 
-def list_my_labs(user: User) -> list[Lab]:
-    """Labs `user` manages or that belong to `user`'s organizations, by name."""
-    mine = or_(Lab.organization_id.in_(member_organization_ids(user)), Lab.manager_id == user.id)
-    query = select(Lab).where(mine).options(selectinload(Lab.organization)).order_by(Lab.name, Lab.id)
-    return list(db.session.scalars(query))
+def my_labs_clause(user: User) -> ColumnElement[bool]:
+    """Labs `user` manages or that belong to `user`'s organizations."""
+    return or_(Lab.organization_id.in_(member_organization_ids(user)), Lab.manager_id == user.id)
+
+
+def list_my_labs(user: User, page: int = 1) -> Pagination:
+    """One page of the labs `user` manages or that belong to `user`'s organizations, by name."""
+    query = select(Lab).where(my_labs_clause(user)).options(selectinload(Lab.organization))
+    return paginate(query.order_by(Lab.name, Lab.id), page)
 
 
 def lab_organizations() -> list[Organization]:
@@ -50,8 +55,10 @@ def searchable_text(lab: Lab) -> str:
     return fold(" ".join((lab.name, lab.description, lab.equipment)))
 
 
-def search_labs(text: str = "", kind: str | None = None, organization_id: int | None = None) -> list[Lab]:
-    """Labs holding every word of `text` (case and accents ignored), of `kind` and organization."""
+def search_labs(
+    text: str = "", kind: str | None = None, organization_id: int | None = None, page: int = 1
+) -> Pagination:
+    """One page of the labs holding every word of `text` (case and accents ignored), of a kind and place."""
     query = select(Lab).options(selectinload(Lab.organization)).order_by(Lab.name, Lab.id)
     if kind:
         query = query.where(Lab.kind == kind)
@@ -59,7 +66,8 @@ def search_labs(text: str = "", kind: str | None = None, organization_id: int | 
         query = query.where(Lab.organization_id == organization_id)
     words = fold(text).split()
     # Text is matched here, not in SQL: folding "công nghệ" to "cong nghe" is the same on both databases.
-    return [lab for lab in db.session.scalars(query) if all(w in searchable_text(lab) for w in words)]
+    found = [lab for lab in db.session.scalars(query) if all(w in searchable_text(lab) for w in words)]
+    return paginate_list(found, page)
 
 
 def create_lab(manager: User, organization: Organization, data: dict) -> tuple[Lab, bool]:

@@ -8,24 +8,48 @@ from wtforms import HiddenField, IntegerField, SelectField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, NumberRange, Optional
 
+from incubator.labels import register
 from incubator.matching.corpus import MATCH_KINDS
 
+DOCUMENT_KIND_LABELS = register(
+    "document_kind",
+    {
+        "startup": _l("Startup"),
+        "lab": _l("Lab"),
+        "mentor": _l("Mentor"),
+        "challenge": _l("Challenge"),
+        "capability": _l("Research capability"),
+    },
+)
+MATCH_KIND_LABELS = register(
+    "match_kind",
+    {
+        f"{source}-{target}": _l(
+            "%(source)s → %(target)s",
+            source=DOCUMENT_KIND_LABELS[source],
+            target=DOCUMENT_KIND_LABELS[target],
+        )
+        for source, targets in MATCH_KINDS.items()
+        for target in targets
+    },
+)
 KIND_CHOICES = [SelectChoice("", _l("All kinds of match"))] + [
-    SelectChoice(f"{source}-{target}", f"{source} → {target}")
-    for source, targets in MATCH_KINDS.items()
-    for target in targets
+    SelectChoice(key, text) for key, text in MATCH_KIND_LABELS.items()
 ]
-RUN_STATUS_LABELS = {
-    "queued": _l("queued"),
-    "running": _l("running"),
-    "done": _l("done"),
-    "failed": _l("failed"),
-}
-STATUS_CHOICES = [
-    SelectChoice("pending", _l("To decide")),
-    SelectChoice("approved", _l("Approved")),
-    SelectChoice("rejected", _l("Rejected")),
-]
+RUN_STATUS_LABELS = register(
+    "run_status",
+    {
+        "queued": _l("queued"),
+        "running": _l("running"),
+        "done": _l("done"),
+        "failed": _l("failed"),
+    },
+)
+SUGGESTION_STATUS_LABELS = register(
+    "suggestion_status",
+    {"pending": _l("To decide"), "approved": _l("Approved"), "rejected": _l("Rejected")},
+)
+STATUS_CHOICES = [SelectChoice(key, text) for key, text in SUGGESTION_STATUS_LABELS.items()]
 
 
 class ConfirmForm(FlaskForm):

@@ -13,7 +13,6 @@ from incubator.matching.forms import RUN_STATUS_LABELS, ConfirmForm, DecisionFor
 from incubator.permissions import role_required
 
 bp = Blueprint("matching", __name__, url_prefix="/matching")
-bp.add_app_template_global(RUN_STATUS_LABELS, "run_status_labels")
 STAFF = ("staff", "admin")
 
 

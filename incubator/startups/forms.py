@@ -8,16 +8,20 @@ from wtforms import IntegerField, SelectField, StringField, SubmitField, TextAre
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberRange, Optional
 
+from incubator.labels import register
 from incubator.startups.models import STAGES
 from incubator.text import clean_text
 
-STAGE_LABELS = {
-    "idea": _l("Idea"),
-    "prototype": _l("Prototype"),
-    "mvp": _l("Minimum viable product"),
-    "growth": _l("Growth"),
-    "scale": _l("Scale-up"),
-}
+STAGE_LABELS = register(
+    "stage",
+    {
+        "idea": _l("Idea"),
+        "prototype": _l("Prototype"),
+        "mvp": _l("Minimum viable product"),
+        "growth": _l("Growth"),
+        "scale": _l("Scale-up"),
+    },
+)
 
 
 class StartupForm(FlaskForm):

@@ -6,20 +6,20 @@ from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user
 
 from incubator.feedback import flash_saved
+from incubator.pagination import page_number
 from incubator.permissions import STAFF_ROLES, get_owned_or_404, role_required
 from incubator.startups import services
-from incubator.startups.forms import STAGE_LABELS, StartupForm
+from incubator.startups.forms import StartupForm
 from incubator.startups.models import Startup
 
 bp = Blueprint("startups", __name__, url_prefix="/startups")
-bp.add_app_template_global(STAGE_LABELS, "stage_labels")
 
 
 @bp.route("/")
 @role_required("founder")
 def index():
-    startups = services.list_startups(current_user)
-    return render_template("startups/index.html", startups=startups, stage_labels=STAGE_LABELS)
+    page = services.list_startups(current_user, page_number())
+    return render_template("startups/index.html", page=page)
 
 
 @bp.route("/new", methods=["GET", "POST"])

@@ -6,17 +6,17 @@ from sqlalchemy import select
 
 from incubator.accounts.models import User
 from incubator.audit.services import changed_fields
-from incubator.extensions import db
 from incubator.matching.incremental import save_profile
+from incubator.pagination import Pagination, paginate
 from incubator.startups.models import Startup
 
 FIELDS = ("name", "description", "needs", "sector", "stage", "website", "team_size")
 
 
-def list_startups(owner: User) -> list[Startup]:
-    """The startups `owner` created, by name."""
+def list_startups(owner: User, page: int = 1) -> Pagination:
+    """One page of the startups `owner` created, by name."""
     query = select(Startup).where(Startup.owner_id == owner.id).order_by(Startup.name, Startup.id)
-    return list(db.session.scalars(query))
+    return paginate(query, page)
 
 
 def create_startup(owner: User, data: dict) -> tuple[Startup, bool]:
