@@ -11,7 +11,7 @@ from incubator.templating import register_template_helpers
 
 
 def create_app(overrides: dict | None = None) -> Flask:
-    """Build the app: config → extensions → blueprints → errors → CLI."""
+    """Build the app: config → extensions → blueprints → subscribers → errors → CLI."""
     app = Flask(
         __name__,
         template_folder=str(config.ROOT / "templates"),
@@ -25,6 +25,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     init_extensions(app)
     register_blueprints(app)
     register_template_helpers(app)
+    register_subscribers()
     errors.register_error_handlers(app)
     cli.register_commands(app)
     return app
@@ -48,3 +49,10 @@ def register_blueprints(app: Flask) -> None:
     profiles = (startups_bp, challenges_bp, capabilities_bp, labs_bp, mentors_bp)
     for blueprint in (home_bp, accounts_bp, admin_bp, review_bp, dashboard_bp, matching_bp, *profiles):
         app.register_blueprint(blueprint)
+
+
+def register_subscribers() -> None:
+    """Let domains react to the events others announce (matching queues saved profiles)."""
+    from incubator.matching import subscribers
+
+    subscribers.connect()

@@ -1,8 +1,9 @@
-"""Recording audit events inside the caller's transaction, and the changed fields they name."""
+"""Audit rows inside the caller's transaction, the changed fields they name, and saving a profile."""
 
 from __future__ import annotations
 
 from incubator.audit.models import AuditEvent
+from incubator.events import announce, profile_saved
 from incubator.extensions import db
 
 
@@ -25,3 +26,14 @@ def changed_fields(obj: object, data: dict, fields: tuple[str, ...]) -> list[str
     for name in changed:
         setattr(obj, name, data[name])
     return changed
+
+
+def save_and_announce(
+    kind: str, profile: object, actor_id: int | None, action: str, **detail: object
+) -> bool:
+    """Commit a created or edited profile with its audit row, then announce it; return if all went well."""
+    db.session.add(profile)
+    db.session.flush()
+    record(actor_id, action, profile, **detail)
+    db.session.commit()
+    return announce(profile_saved, kind, object_id=profile.id)

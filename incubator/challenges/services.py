@@ -5,9 +5,8 @@ from __future__ import annotations
 from sqlalchemy import or_, select
 
 from incubator.accounts.models import User
-from incubator.audit.services import changed_fields
+from incubator.audit.services import changed_fields, save_and_announce
 from incubator.challenges.models import Capability, Challenge
-from incubator.matching.incremental import save_profile
 from incubator.organizations.models import Organization
 from incubator.organizations.services import is_member, member_organization_ids
 from incubator.pagination import Pagination, paginate
@@ -36,7 +35,7 @@ def create_challenge(author: User, organization: Organization, data: dict) -> tu
     """Post a challenge for `organization`, then queue its match; also return whether it was queued."""
     fields = {name: data[name] for name in CHALLENGE_FIELDS}
     challenge = Challenge(author_id=author.id, organization_id=organization.id, **fields)
-    return challenge, save_profile(
+    return challenge, save_and_announce(
         "challenge", challenge, author.id, "challenge.created", organization_id=organization.id
     )
 
@@ -44,7 +43,7 @@ def create_challenge(author: User, organization: Organization, data: dict) -> tu
 def update_challenge(challenge: Challenge, data: dict, actor_id: int) -> bool:
     """Save a challenge's edited fields, then queue its match; return whether it was queued."""
     changed = changed_fields(challenge, data, CHALLENGE_FIELDS)
-    return save_profile("challenge", challenge, actor_id, "challenge.updated", fields=changed)
+    return save_and_announce("challenge", challenge, actor_id, "challenge.updated", fields=changed)
 
 
 def list_capabilities(user: User, page: int = 1) -> Pagination:
@@ -57,7 +56,7 @@ def create_capability(owner: User, organization: Organization, data: dict) -> tu
     """List a research capability of `organization`, then queue its match; also return whether queued."""
     fields = {name: data[name] for name in CAPABILITY_FIELDS}
     capability = Capability(owner_id=owner.id, organization_id=organization.id, **fields)
-    return capability, save_profile(
+    return capability, save_and_announce(
         "capability", capability, owner.id, "capability.created", organization_id=organization.id
     )
 
@@ -65,4 +64,4 @@ def create_capability(owner: User, organization: Organization, data: dict) -> tu
 def update_capability(capability: Capability, data: dict, actor_id: int) -> bool:
     """Save a capability's edited fields, then queue its match; return whether it was queued."""
     changed = changed_fields(capability, data, CAPABILITY_FIELDS)
-    return save_profile("capability", capability, actor_id, "capability.updated", fields=changed)
+    return save_and_announce("capability", capability, actor_id, "capability.updated", fields=changed)

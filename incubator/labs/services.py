@@ -6,11 +6,10 @@ from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import selectinload
 
 from incubator.accounts.models import User
-from incubator.audit.services import changed_fields
+from incubator.audit.services import changed_fields, save_and_announce
 from incubator.extensions import db
 from incubator.labs.models import Lab
 from incubator.matchcore.normalize import fold
-from incubator.matching.incremental import save_profile
 from incubator.organizations.models import Organization
 from incubator.organizations.services import is_member, member_organization_ids
 from incubator.pagination import Pagination, paginate, paginate_list
@@ -74,10 +73,10 @@ def create_lab(manager: User, organization: Organization, data: dict) -> tuple[L
     """List a lab of `organization` managed by `manager`, then queue its match; also return if queued."""
     fields = {name: data[name] for name in FIELDS}
     lab = Lab(manager_id=manager.id, organization_id=organization.id, **fields)
-    return lab, save_profile("lab", lab, manager.id, "lab.created", organization_id=organization.id)
+    return lab, save_and_announce("lab", lab, manager.id, "lab.created", organization_id=organization.id)
 
 
 def update_lab(lab: Lab, data: dict, actor_id: int) -> bool:
     """Save a lab's edited fields, then queue its match; return whether it was queued."""
     changed = changed_fields(lab, data, FIELDS)
-    return save_profile("lab", lab, actor_id, "lab.updated", fields=changed)
+    return save_and_announce("lab", lab, actor_id, "lab.updated", fields=changed)

@@ -6,7 +6,6 @@ import numpy as np
 from flask import current_app
 from sqlalchemy import delete, select
 
-from incubator.audit.services import record
 from incubator.database import utcnow
 from incubator.extensions import db
 from incubator.matchcore import Document, Matcher
@@ -40,15 +39,6 @@ def queue_profile_match(kind: str, object_id: int) -> bool:
     flag.queued_at = utcnow()
     db.session.commit()
     return True
-
-
-def save_profile(kind: str, profile: object, actor_id: int, action: str, **detail: object) -> bool:
-    """Commit a created or edited profile with its audit row, then queue its match; return if queued."""
-    db.session.add(profile)
-    db.session.flush()
-    record(actor_id, action, profile, **detail)
-    db.session.commit()
-    return queue_profile_match(kind, profile.id)
 
 
 def dispatch_flagged() -> int:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from incubator.accounts.models import User
-from incubator.audit.services import changed_fields
-from incubator.matching.incremental import save_profile
+from incubator.audit.services import changed_fields, save_and_announce
 from incubator.pagination import Pagination, paginate
 from incubator.startups.models import Startup
 
@@ -22,10 +21,10 @@ def list_startups(owner: User, page: int = 1) -> Pagination:
 def create_startup(owner: User, data: dict) -> tuple[Startup, bool]:
     """Save a new startup owned by `owner`, then queue its match; also return whether it was queued."""
     startup = Startup(owner_id=owner.id, **{name: data[name] for name in FIELDS})
-    return startup, save_profile("startup", startup, owner.id, "startup.created")
+    return startup, save_and_announce("startup", startup, owner.id, "startup.created")
 
 
 def update_startup(startup: Startup, data: dict, actor_id: int) -> bool:
     """Save `startup`'s edited fields, then queue its match; return whether it was queued."""
     changed = sorted(changed_fields(startup, data, FIELDS))
-    return save_profile("startup", startup, actor_id, "startup.updated", fields=changed)
+    return save_and_announce("startup", startup, actor_id, "startup.updated", fields=changed)

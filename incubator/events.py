@@ -1,0 +1,35 @@
+"""Signals a domain sends after it saved something, so other domains react without being imported.
+
+This module sits below every domain and imports none: a domain announces, another subscribes
+(`incubator/matching/subscribers.py`), and a failing subscriber never undoes what was saved.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from blinker import Namespace, Signal
+
+log = logging.getLogger(__name__)
+signals = Namespace()
+
+#: Sent after a profile and its audit row were committed. Sender: the profile kind
+#: ("startup", "lab", "mentor", "challenge", "capability"); keyword: object_id.
+#: A receiver returns False when it could not do its part (e.g. the task queue was down).
+profile_saved = signals.signal("profile-saved")
+
+
+def announce(signal: Signal, sender: object, **kw: object) -> bool:
+    """Call every receiver of `signal` for `sender`; return whether all of them succeeded.
+
+    A receiver that raises is logged and counts as a failure; the others still run.
+    """
+    succeeded = True
+    for receiver in list(signal.receivers_for(sender)):
+        try:
+            result = receiver(sender, **kw)
+        except Exception:  # a subscriber's failure must never reach the domain that saved
+            log.exception("receiver %r of %s failed for %r", receiver, signal.name, sender)
+            result = False
+        succeeded = succeeded and result is not False
+    return succeeded
