@@ -69,6 +69,9 @@ def build_config(env: dict | None = None) -> dict:
         "MATCHING_TOP_K": int(env.get("MATCHING_TOP_K", "5")),
         "MATCHING_SHARD_SIZE": int(env.get("MATCHING_SHARD_SIZE", "200")),
         "MATCHING_STALE_AFTER": int(env.get("MATCHING_STALE_AFTER", "900")),  # seconds without progress
+        # Lowest score suggested (incubator/matching/quality.py says how it was calibrated).
+        "MATCHING_MIN_SCORE": float(env.get("MATCHING_MIN_SCORE", "0.035")),
+        "MATCHING_FLOORS": {},  # per kind of match, e.g. {"startup-mentor": 0.04}; else MATCHING_MIN_SCORE
         "MATCHING_MODEL_TTL": int(env.get("MATCHING_MODEL_TTL", "300")),  # refit for incremental matches
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",
         "RATELIMIT_SWALLOW_ERRORS": True,

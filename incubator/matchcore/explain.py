@@ -3,9 +3,10 @@
 Rules, so a reviewer reads reasons rather than fragments: bigrams that follow each other in
 both texts become one phrase ("kiểm tra kích thước"); a term is shown once by its readable form
 (a tag and the same words in the text are one term) and never inside a longer shown term;
-numbers and single characters are never shown; a single Vietnamese syllable must weigh twice
-as much as a phrase to come before it; a few words that explain nothing alone ("máy", "đo",
-"thời gian") are shown only when nothing else is.
+numbers, units, single characters, lone Vietnamese syllables, stop words, shared place and
+organisation names and generic words are never shown (reasons.py); a few words that explain
+nothing alone ("máy", "đo", "thời gian") are never shown either. A pair left with no reason is
+no match (the caller drops it).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from incubator.matchcore.documents import Document
 from incubator.matchcore.keys import terms_by_key
 from incubator.matchcore.normalize import TAG_PREFIX, tag_token, tokens
 from incubator.matchcore.phrases import as_written, chains
+from incubator.matchcore.reasons import FUNCTION_WORDS, is_reason
 from incubator.matchcore.stopwords import VIETNAMESE, stop_words_for
 
 # A single Vietnamese syllable's weight is multiplied by this when terms are ordered.
@@ -32,6 +34,9 @@ POOL = 10
 _WEAK_WORDS = "may bang do tu phat thi cho de can co la khi cung nhu cong san ly mo phan noi gia hoa"
 _WEAK_WORDS += " thu cau trong chat quan xuat nha hoc hang dung tao viec lam nhat thoi gian"
 WEAK = frozenset([*_WEAK_WORDS.split(" "), "thoi gian", "hien nay", "chung toi", "cong ty"])
+# Function words trimmed from the ends of a phrase ("kiểm tra kích thước bằng"); content syllables
+# such as "gia" (gia công) or "quan" (quan trắc) stay, or the phrase would lose half a word.
+TRIMMED = FUNCTION_WORDS
 
 
 def top_terms(
@@ -99,16 +104,15 @@ def ranked(weights: dict[str, float], source: Document, target: Document, n: int
     top = absorb(top)
     damp = SYLLABLE_WEIGHT if _vietnamese(source.text) or _vietnamese(target.text) else 1.0
     order = sorted((-w * (damp if _syllable(t) else 1.0), t) for t, w in top.items())
-    strong = [t for _, t in order if t not in WEAK]
-    return strong or [t for _, t in order]
+    return [t for _, t in order if t not in WEAK]
 
 
 def _trimmed(phrase: str) -> str:
-    """Drop weak words from both ends of a phrase ("kiểm tra kích thước bằng")."""
+    """Drop function words from both ends of a phrase ("kiểm tra kích thước bằng")."""
     words = phrase.split(" ")
-    while len(words) > 2 and words[-1] in WEAK:
+    while len(words) > 2 and words[-1] in TRIMMED:
         words.pop()
-    while len(words) > 2 and words[0] in WEAK:
+    while len(words) > 2 and words[0] in TRIMMED:
         words.pop(0)
     return " ".join(words)
 
@@ -124,12 +128,17 @@ def _inside(short: str, long: str) -> bool:
 
 
 def shown(terms: list[str], source: Document, target: Document, n: int) -> tuple[str, ...]:
-    """Keep the first `n` readable terms, each once and none inside another shown one."""
+    """Keep the first `n` readable terms that may stand as reasons, each once, none inside another."""
     picked: list[tuple[str, str]] = []
+    vietnamese = _vietnamese(source.text) and _vietnamese(target.text)
     for term in terms:
         text = readable(term, source, target) or ""
         key = " ".join(tokens(text))
-        if not key or any(_inside(key, other) for other, _ in picked):
+        if (
+            not key
+            or not is_reason(term, text, vietnamese)
+            or any(_inside(key, other) for other, _ in picked)
+        ):
             continue
         picked = [(other, t) for other, t in picked if not _inside(other, key)] + [(key, text)]
         if len(picked) == n:

@@ -8,11 +8,12 @@ from flask_login import current_user
 
 from incubator.errors import DomainError
 from incubator.extensions import db
-from incubator.matching import decisions, incremental, services
+from incubator.matching import decisions, incremental, quality, services
 from incubator.matching.forms import RUN_STATUS_LABELS, ConfirmForm, DecisionForm, SuggestionFilterForm
 from incubator.permissions import role_required
 
 bp = Blueprint("matching", __name__, url_prefix="/matching")
+bp.add_app_template_filter(quality.strength, "strength")
 STAFF = ("staff", "admin")
 
 

@@ -10,6 +10,7 @@ from incubator.extensions import db
 from incubator.matchcore import Allowed, Document, Match, Matcher
 from incubator.matching.corpus import MATCH_KINDS, document_id, split_document_id
 from incubator.matching.models import Suggestion
+from incubator.matching.quality import worth_suggesting
 
 DECIDED = ("approved", "rejected")
 
@@ -60,8 +61,8 @@ def rank_by_kind(matcher: Matcher, sources: Sequence[Document], k: int) -> dict[
 
 
 def explained(matches: list[Match]) -> list[Match]:
-    """Only the matches with a readable reason (shared numbers or stray letters alone are no reason)."""
-    return [m for m in matches if m.terms]
+    """Only the matches worth a reviewer's time: above their kind's floor, with a reason to show."""
+    return [m for m in matches if worth_suggesting(m)]
 
 
 def new_suggestion(match: Match, run_id: int | None) -> Suggestion:

@@ -1,0 +1,40 @@
+"""When a ranked pair is worth a reviewer's time, and how strong it reads.
+
+Calibration (`python -m bench.bench_demo_suggestions`, and the labelled set in tests/matchcore):
+on the demo data, pairs under 0.035 share one generic word at most ("camera", "mechanical",
+"electronics" between unrelated profiles); on the labelled set every right pair scores 0.25 or
+more. A pair is suggested only above the floor of its kind of match and with at least one
+shown reason (matchcore.reasons). Top k is a maximum, never a quota.
+"""
+
+from __future__ import annotations
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+
+from incubator.labels import register
+from incubator.matchcore import Match
+from incubator.matching.corpus import split_document_id
+
+STRENGTH_LABELS = register(
+    "strength", {"strong": _l("Strong match"), "good": _l("Good match"), "fair": _l("Fair match")}
+)
+STRONG, GOOD = 3.5, 1.75  # multiples of the floor
+
+
+def floor(kind: str) -> float:
+    """The lowest score suggested for a kind of match (e.g. "challenge-lab")."""
+    floors = current_app.config["MATCHING_FLOORS"]
+    return floors.get(kind, current_app.config["MATCHING_MIN_SCORE"])
+
+
+def worth_suggesting(match: Match) -> bool:
+    """A pair is suggested when it scores above its kind's floor and has a reason to show."""
+    kind = f"{split_document_id(match.source)[0]}-{split_document_id(match.target)[0]}"
+    return bool(match.terms) and match.score >= floor(kind)
+
+
+def strength(score: float, kind: str) -> str:
+    """ "strong", "good" or "fair": the score against its kind's floor (what staff read, not 0.02)."""
+    level = score / max(floor(kind), 1e-9)
+    return "strong" if level >= STRONG else "good" if level >= GOOD else "fair"
