@@ -33,6 +33,7 @@ ROW = "{:>9} {:<10} {:>7} {:>7} {:>8} {:>8} {:>9} {:>9} {:>13} {:>10}"
 # and a term in a single fitted profile is dropped (it cannot relate two fitted profiles).
 QUALITY_PARAMS = MatchParams(n_threads=2)
 SEGMENT_PARAMS = MatchParams(n_threads=2, segment_weight=0.6, segment_tau=0.02)
+BACKGROUND_PARAMS = MatchParams(n_threads=2, background=True)  # the platform's setting (matching/fitted.py)
 SPEED_PARAMS = MatchParams(n_threads=2, n_jobs=2, block_rows=4096, max_df_docs=100, min_df=2)
 
 
@@ -140,6 +141,7 @@ def quality_rows(name: str, path: Path, k: int) -> list[tuple[str, str, dict[str
         ("plain TF-IDF", baseline_scores(targets, queries)),
         ("sublinear TF", baseline_scores(targets, queries, sublinear=True)),
         ("matchcore", matcher_scores(targets, queries, min(k, len(targets)))),
+        ("matchcore + bg IDF", matcher_scores(targets, queries, min(k, len(targets)), BACKGROUND_PARAMS)),
         *segment_rows(targets, queries, min(k, len(targets))),
     ):
         figures = retrieval(scores, targets, queries)

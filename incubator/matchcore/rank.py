@@ -34,6 +34,8 @@ class MatchParams:
     segment_weight: above 0, a target made of parts (split on " \n") scores
     (1 - w) * whole cosine + w * soft maximum of its parts' cosines (temperature
     `segment_tau`); see segments.py (full products: for corpora of thousands).
+    background: blend the shipped background corpus's document frequencies into the IDF, so
+    generic words are damped in a small corpus (background.py).
     """
 
     max_df: float = 0.5
@@ -46,6 +48,7 @@ class MatchParams:
     n_jobs: int = 1
     segment_weight: float = 0.0
     segment_tau: float = 0.02
+    background: bool = False
 
 
 @dataclass
@@ -81,7 +84,7 @@ class Matcher:
         """Learn vocabulary and IDF from `documents` and keep them as the targets to rank."""
         check_unique_ids(documents)
         p = self.params
-        self.weights_ = TermWeights(p.max_df, p.idf_power, p.min_df, p.n_jobs, p.max_df_docs)
+        self.weights_ = TermWeights(p.max_df, p.idf_power, p.min_df, p.n_jobs, p.max_df_docs, p.background)
         self._set_targets(documents, self.weights_.fit_transform(_items(documents)))
         return self
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
+from incubator.matchcore.background import background_texts
 from incubator.matchcore.keys import Counts, Item, count_keys, term_key
 from incubator.matchcore.merge import merge_keys
 from incubator.matchcore.normalize import tag_token, tokens, word_ngrams
@@ -69,6 +71,29 @@ def _remap(counts: sp.csr_matrix, columns: np.ndarray, idf: np.ndarray) -> sp.cs
     return normalize(matrix, copy=False)
 
 
+def frequencies(parts: list[Counts]) -> tuple[np.ndarray, list[np.ndarray], np.ndarray]:
+    """Merge counted chunks: the sorted keys, each chunk's key positions, and each key's document count."""
+    chunk_df = np.concatenate([np.bincount(c.indices, minlength=len(k)) for c, k in parts])
+    keys, positions = merge_keys([k for _, k in parts])
+    df = np.bincount(np.concatenate(positions), chunk_df, minlength=len(keys))
+    return keys, positions, df
+
+
+@lru_cache(maxsize=1)
+def _background_frequencies() -> tuple[np.ndarray, np.ndarray, int]:
+    """The background corpus's keys and document counts (counted once per process)."""
+    texts = background_texts()
+    keys, _, df = frequencies(count([(text, ()) for text in texts]))
+    return keys, df, len(texts)
+
+
+def background_df(keys: np.ndarray) -> tuple[np.ndarray, int]:
+    """Each of `keys`' document count in the background corpus, and the corpus's size."""
+    bg_keys, bg_df, n = _background_frequencies()
+    at = np.minimum(np.searchsorted(bg_keys, keys), len(bg_keys) - 1)
+    return np.where(bg_keys[at] == keys, bg_df[at], 0), n
+
+
 class TermWeights:
     """Learn term keys and IDF weights from documents, then weight any document's terms."""
 
@@ -79,26 +104,29 @@ class TermWeights:
         min_df: int = 1,
         n_jobs: int = 1,
         max_docs: int | None = None,
+        background: bool = False,
     ) -> None:
-        """Keep the parameters: boilerplate cut-offs, IDF sharpening, rare-term cut, processes."""
+        """Keep the parameters: boilerplate cut-offs, IDF sharpening, rare-term cut, processes.
+
+        `background`: blend the shipped background corpus's document frequencies into the IDF.
+        """
         self.max_df = max_df
         self.max_docs = max_docs
         self.idf_power = idf_power
         self.min_df = min_df
         self.n_jobs = n_jobs
+        self.background = background
 
     def fit_transform(self, items: Sequence[Item]) -> sp.csr_matrix:
         """Learn keys and IDF from `items` and return their L2-normalised TF-IDF rows."""
         parts = count(items, self.n_jobs)
-        chunk_df = np.concatenate([np.bincount(c.indices, minlength=len(k)) for c, k in parts])
-        keys, positions = merge_keys([k for _, k in parts])
-        inverse = np.concatenate(positions)
-        df = np.bincount(inverse, chunk_df, minlength=len(keys))
+        keys, positions, df = frequencies(parts)
         keep = (df <= max_doc_count(len(items), self.max_df, self.max_docs)) & (df >= self.min_df)
         if not keep.any():
             raise ValueError("no terms to match on: every document is empty or stop words")
         self.keys_ = keys[keep]
-        idf = np.log((1 + len(items)) / (1 + df[keep])) + 1
+        extra, n_extra = background_df(self.keys_) if self.background else (0, 0)
+        idf = np.log((1 + len(items) + n_extra) / (1 + df[keep] + extra)) + 1
         self.idf_ = (idf**self.idf_power).astype(np.float32)
         columns = np.where(keep, np.cumsum(keep) - 1, -1)
         chunks = [_remap(c, columns[p], self.idf_) for (c, _), p in zip(parts, positions, strict=True)]

@@ -8,10 +8,12 @@ import zlib
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from incubator.matchcore import Matcher
+from incubator.matchcore import Matcher, MatchParams
 from incubator.matching.corpus import load_documents
 from incubator.matching.models import RunModel
 
+# The platform's corpus is small at first: the background corpus damps generic words from day one.
+PARAMS = MatchParams(background=True)
 _by_run: dict[int, Matcher] = {}
 _latest: tuple[float, Matcher] | None = None
 
@@ -19,7 +21,7 @@ _latest: tuple[float, Matcher] | None = None
 def fit(session: Session) -> Matcher:
     """Fit a matcher on every available profile (deterministic: same rows, same model)."""
     global _latest
-    matcher = Matcher().fit(load_documents(session))
+    matcher = Matcher(PARAMS).fit(load_documents(session))
     _latest = (time.monotonic(), matcher)
     return matcher
 

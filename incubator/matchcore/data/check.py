@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""Validate glossary.tsv and background.jsonl (stdlib only).
+
+Usage: python3 check.py [folder]   (default: the folder holding this script)
+Exit status 0 when every check passes, 1 otherwise.
+"""
+
+import collections
+import json
+import os
+import re
+import sys
+import unicodedata
+
+DOMAINS = [
+    "manufacturing",
+    "automation",
+    "electronics",
+    "food",
+    "agriculture",
+    "textiles",
+    "wood",
+    "logistics",
+    "energy",
+    "environment",
+    "chemistry_pharma",
+    "construction_materials",
+    "ict_ai",
+    "ip_law",
+]
+MIN_ROWS_PER_DOMAIN = 90
+MIN_ROWS = 1600
+MIN_TEXTS = 400
+MIN_WORDS, MAX_WORDS = 40, 120
+VI_MARKS = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]")
+
+errors = []
+
+
+def err(msg):
+    errors.append(msg)
+
+
+def check_glossary(path):
+    per_domain = collections.Counter()
+    seen = set()
+    vi_terms = set()
+    en_terms = set()
+    with open(path, encoding="utf-8", newline="") as f:
+        lines = f.read().split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    if not lines or lines[0] != "domain\ten\tvi":
+        err("glossary: header must be 'domain\\ten\\tvi'")
+    for n, line in enumerate(lines[1:], start=2):
+        if line.endswith("\r"):
+            err(f"glossary:{n}: CR line ending")
+            line = line.rstrip("\r")
+        if unicodedata.normalize("NFC", line) != line:
+            err(f"glossary:{n}: not NFC")
+        if line.count("\t") != 2:
+            err(f"glossary:{n}: expected 2 tabs, got {line.count(chr(9))}")
+            continue
+        domain, en, vi = line.split("\t")
+        if domain not in DOMAINS:
+            err(f"glossary:{n}: unknown domain {domain!r}")
+        for name, val in (("en", en), ("vi", vi)):
+            if not val or val != val.strip() or "  " in val:
+                err(f"glossary:{n}: bad spacing in {name} {val!r}")
+            if val != val.lower():
+                err(f"glossary:{n}: {name} not lower case: {val!r}")
+        if not 1 <= len(en.split()) <= 4:
+            err(f"glossary:{n}: en must have 1-4 words: {en!r}")
+        if VI_MARKS.search(en):
+            err(f"glossary:{n}: Vietnamese letters in en: {en!r}")
+        key = (en, vi)
+        if key in seen:
+            err(f"glossary:{n}: duplicate row {en!r} / {vi!r}")
+        seen.add(key)
+        per_domain[domain] += 1
+        en_terms.add(en)
+        vi_terms.add(vi)
+    total = sum(per_domain.values())
+    for d in DOMAINS:
+        if per_domain[d] < MIN_ROWS_PER_DOMAIN:
+            err(f"glossary: domain {d} has {per_domain[d]} rows (< {MIN_ROWS_PER_DOMAIN})")
+    if total < MIN_ROWS:
+        err(f"glossary: {total} rows (< {MIN_ROWS})")
+    unaccented = sum(1 for v in vi_terms if not VI_MARKS.search(v))
+    print(
+        f"glossary.tsv: {total} rows, {len(en_terms)} distinct en, {len(vi_terms)} distinct vi"
+        f" ({unaccented} vi terms without any diacritic, e.g. loanwords)"
+    )
+    for d in DOMAINS:
+        print(f"  {d:24s} {per_domain[d]:5d}")
+    return per_domain
+
+
+def check_background(path):
+    ids = set()
+    per_domain = collections.Counter()
+    per_lang = collections.Counter()
+    vi_plain = 0
+    per_cell = collections.Counter()
+    words_total = 0
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, start=1):
+            line = line.rstrip("\n")
+            if not line.strip():
+                err(f"background:{n}: empty line")
+                continue
+            try:
+                obj = json.loads(line)
+            except ValueError as e:
+                err(f"background:{n}: JSON error {e}")
+                continue
+            if set(obj) != {"id", "lang", "domain", "text"}:
+                err(f"background:{n}: keys must be id, lang, domain, text: {sorted(obj)}")
+                continue
+            i, lang, domain, text = obj["id"], obj["lang"], obj["domain"], obj["text"]
+            if not isinstance(i, str) or not re.fullmatch(r"bg\d{4}", i):
+                err(f"background:{n}: bad id {i!r}")
+            if i in ids:
+                err(f"background:{n}: duplicate id {i!r}")
+            ids.add(i)
+            if lang not in ("en", "vi"):
+                err(f"background:{n}: bad lang {lang!r}")
+            if domain not in DOMAINS:
+                err(f"background:{n}: bad domain {domain!r}")
+            if not isinstance(text, str):
+                err(f"background:{n}: text is not a string")
+                continue
+            if unicodedata.normalize("NFC", text) != text:
+                err(f"background:{n}: text not NFC")
+            wc = len(text.split())
+            words_total += wc
+            if not MIN_WORDS <= wc <= MAX_WORDS:
+                err(f"background:{n} ({i}): {wc} words (need {MIN_WORDS}-{MAX_WORDS})")
+            if lang == "vi" and not VI_MARKS.search(text.lower()):
+                vi_plain += 1
+            if lang == "en" and VI_MARKS.search(text.lower()):
+                err(f"background:{n} ({i}): Vietnamese letters in an en text")
+            per_domain[domain] += 1
+            per_lang[lang] += 1
+            per_cell[(domain, lang)] += 1
+    total = sum(per_domain.values())
+    if total < MIN_TEXTS:
+        err(f"background: {total} texts (< {MIN_TEXTS})")
+    print(
+        f"background.jsonl: {total} texts, {words_total} words "
+        f"(en {per_lang['en']}, vi {per_lang['vi']} of which {vi_plain} without diacritics)"
+    )
+    for d in DOMAINS:
+        print(f"  {d:24s} {per_domain[d]:4d}  (en {per_cell[(d, 'en')]:3d}, vi {per_cell[(d, 'vi')]:3d})")
+    return per_domain
+
+
+def main():
+    folder = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
+    check_glossary(os.path.join(folder, "glossary.tsv"))
+    check_background(os.path.join(folder, "background.jsonl"))
+    if errors:
+        print(f"\nFAILED: {len(errors)} problem(s)")
+        for e in errors[:200]:
+            print("  " + e)
+        sys.exit(1)
+    print("\nOK: all checks passed")
+
+
+if __name__ == "__main__":
+    main()
