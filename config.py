@@ -57,6 +57,14 @@ def build_config(env: dict | None = None) -> dict:
         "CELERY": {
             **broker_settings(env),
             "include": ["incubator.matching.tasks"],
+            # The worker's beat (`worker -B`, or one `celery beat`) sweeps: stale runs, lost matches.
+            "beat_schedule": {
+                "matching-sweep": {
+                    "task": "incubator.matching.tasks.sweep",
+                    "schedule": float(env.get("MATCHING_SWEEP_INTERVAL", "60")),
+                }
+            },
+            "beat_schedule_filename": str(INSTANCE / "celerybeat-schedule"),
             "task_acks_late": True,
             "task_reject_on_worker_lost": True,
             "worker_prefetch_multiplier": 1,
@@ -72,6 +80,8 @@ def build_config(env: dict | None = None) -> dict:
         # Lowest score suggested (incubator/matching/quality.py says how it was calibrated).
         "MATCHING_MIN_SCORE": float(env.get("MATCHING_MIN_SCORE", "0.035")),
         "MATCHING_FLOORS": {},  # per kind of match, e.g. {"startup-mentor": 0.04}; else MATCHING_MIN_SCORE
+        # seconds after which a flag the broker took but no worker cleared is queued again
+        "MATCHING_REQUEUE_AFTER": int(env.get("MATCHING_REQUEUE_AFTER", "1800")),
         "MATCHING_MODEL_TTL": int(env.get("MATCHING_MODEL_TTL", "300")),  # refit for incremental matches
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",
         "RATELIMIT_SWALLOW_ERRORS": True,

@@ -94,7 +94,9 @@ def matching_status_command() -> None:
 
 @matching_cli.command("sweep")
 def matching_sweep_command() -> None:
-    """Queue again the profiles whose match could not be queued (broker was down)."""
-    from incubator.matching import incremental
+    """Mark stale runs failed; queue again the profiles whose match was not queued or got lost."""
+    from incubator.matching.tasks import sweep
 
-    click.echo(f"Queued {incremental.dispatch_flagged()} flagged profile(s).")
+    swept = sweep.run()  # what the periodic task does, here and now
+    click.echo(f"Marked {swept['stale_runs']} stale run(s) failed.")
+    click.echo(f"Queued {swept['requeued']} flagged profile(s).")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import CheckConstraint, DateTime, MetaData, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -45,6 +46,12 @@ def one_of(column: str, values: tuple[str, ...], name: str | None = None) -> Che
     """A CHECK constraint keeping `column` within `values`."""
     allowed = ", ".join(f"'{v}'" for v in values)
     return CheckConstraint(f"{column} IN ({allowed})", name=name or f"{column}_valid")
+
+
+def upsert(session: Session, model: type) -> postgresql.Insert | sqlite.Insert:
+    """An INSERT into `model` offering `on_conflict_do_update`, for the session's database."""
+    dialect = session.get_bind().dialect.name
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(model)
 
 
 @event.listens_for(Engine, "connect")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from incubator.audit.services import record
@@ -21,15 +21,28 @@ class DecisionRefused(DomainError):
 
 def decide_suggestion(suggestion_id: int, decision: str, user_id: int) -> Suggestion:
     """Approve or reject a pending suggestion (a rejected pair is never suggested again)."""
-    suggestion = db.session.get(Suggestion, suggestion_id)
-    if suggestion is None or decision not in DECISIONS:
+    if decision not in DECISIONS:
         raise DecisionRefused(N_("Unknown suggestion or decision."))
-    if suggestion.status != "pending":
-        raise DecisionRefused(N_("This suggestion was already decided."))
-    suggestion.status, suggestion.decided_by_id, suggestion.decided_at = decision, user_id, utcnow()
+    decided = db.session.execute(
+        update(Suggestion)
+        .where(Suggestion.id == suggestion_id, Suggestion.status == "pending")
+        .values(status=decision, decided_by_id=user_id, decided_at=utcnow())
+    )
+    if decided.rowcount != 1:  # decided by someone else, or replaced by a newer match meanwhile
+        db.session.rollback()
+        refused_because(suggestion_id)
+    suggestion = db.session.get(Suggestion, suggestion_id)
+    db.session.refresh(suggestion)
     record(user_id, f"suggestion.{decision}", suggestion, score=suggestion.score)
     db.session.commit()
     return suggestion
+
+
+def refused_because(suggestion_id: int) -> None:
+    """Say why a suggestion took no decision: already decided, or no longer there."""
+    if db.session.get(Suggestion, suggestion_id) is not None:
+        raise DecisionRefused(N_("This suggestion was already decided."))
+    raise DecisionRefused(N_("This suggestion is no longer offered: a newer match replaced it."))
 
 
 def suggestions_page(status: str = "pending", kind: str = "", page: int = 1, per_page: int = 60):  # noqa: ANN201

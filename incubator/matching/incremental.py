@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import numpy as np
 from flask import current_app
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select, update
 
-from incubator.database import utcnow
+from incubator.database import upsert, utcnow
 from incubator.extensions import db
 from incubator.matchcore import Document, Matcher
 from incubator.matching import fitted
@@ -28,27 +30,47 @@ CANDIDATE_SOURCES = 200  # a new target is offered to at most this many of its c
 def queue_profile_match(kind: str, object_id: int) -> bool:
     """Flag a saved profile for matching and queue it; the flag stays if the broker is down."""
     doc_id = document_id(kind, object_id)
-    flag = db.session.scalar(select(PendingMatch).where(PendingMatch.document_id == doc_id))
-    if flag is None:
-        flag = PendingMatch(document_id=doc_id)
-        db.session.add(flag)
-    flag.queued_at = None
-    db.session.commit()
+    raise_flag(doc_id)
     if not dispatch(TASK, doc_id):
+        raise_flag(doc_id)  # a worker may have cleared the flag meanwhile: this save still waits
         return False
-    flag.queued_at = utcnow()
-    db.session.commit()
+    mark_queued(doc_id)
     return True
 
 
-def dispatch_flagged() -> int:
-    """Queue again every flagged profile the broker could not take; return how many were queued."""
-    flags = db.session.scalars(select(PendingMatch).where(PendingMatch.queued_at.is_(None))).all()
-    queued = 0
-    for flag in flags:
-        if dispatch(TASK, flag.document_id):
-            flag.queued_at, queued = utcnow(), queued + 1
+def raise_flag(doc_id: str) -> None:
+    """Insert or reset the flag of `doc_id` in one statement (concurrent saves never collide)."""
+    now = utcnow()
+    insert = upsert(db.session, PendingMatch).values(
+        document_id=doc_id, queued_at=None, created_at=now, updated_at=now
+    )
+    db.session.execute(
+        insert.on_conflict_do_update(
+            index_elements=[PendingMatch.document_id], set_={"queued_at": None, "updated_at": now}
+        )
+    )
     db.session.commit()
+
+
+def mark_queued(doc_id: str) -> None:
+    """Note that the broker took the match of `doc_id` (no error if a worker already cleared it)."""
+    db.session.execute(
+        update(PendingMatch).where(PendingMatch.document_id == doc_id).values(queued_at=utcnow())
+    )
+    db.session.commit()
+
+
+def dispatch_flagged() -> int:
+    """Queue again the flags the broker never took, or took too long ago; return how many were queued."""
+    lost = utcnow() - timedelta(seconds=current_app.config["MATCHING_REQUEUE_AFTER"])
+    waiting = or_(PendingMatch.queued_at.is_(None), PendingMatch.queued_at < lost)
+    doc_ids = db.session.scalars(select(PendingMatch.document_id).where(waiting)).all()
+    db.session.rollback()  # end the read: each flag is then marked in its own short write
+    queued = 0
+    for doc_id in doc_ids:
+        if dispatch(TASK, doc_id):
+            mark_queued(doc_id)
+            queued += 1
     return queued
 
 

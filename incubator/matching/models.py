@@ -4,12 +4,25 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from incubator.database import Base, IdMixin, TimestampMixin, one_of
 
 RUN_STATUSES = ("queued", "running", "done", "failed")
+ACTIVE_RUN = text("status IN ('queued', 'running')")
 SHARD_STATUSES = ("pending", "done")
 SUGGESTION_STATUSES = ("pending", "approved", "rejected")
 
@@ -18,7 +31,17 @@ class MatchingRun(IdMixin, TimestampMixin, Base):
     """A full matching run; its status and progress live here so they survive the broker."""
 
     __tablename__ = "matching_runs"
-    __table_args__ = (one_of("status", RUN_STATUSES),)
+    __table_args__ = (
+        one_of("status", RUN_STATUSES),
+        # At most one active run: every active row has the same indexed value, so a second one is refused.
+        Index(
+            "uq_matching_runs_one_active",
+            text("(status IN ('queued', 'running'))"),
+            unique=True,
+            sqlite_where=ACTIVE_RUN,
+            postgresql_where=ACTIVE_RUN,
+        ),
+    )
 
     started_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     status: Mapped[str] = mapped_column(String(20), default="queued", index=True)

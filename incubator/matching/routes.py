@@ -42,7 +42,6 @@ def start():
 @bp.route("/runs/<int:run_id>")
 @role_required(*STAFF)
 def run(run_id: int):
-    services.refresh_stale_runs()
     found = services.get_run(run_id) or abort(404)
     return render_template("matching/run.html", run=found, form=ConfirmForm())
 
@@ -50,7 +49,6 @@ def run(run_id: int):
 @bp.route("/runs/<int:run_id>/status.json")
 @role_required(*STAFF)
 def run_status(run_id: int):
-    services.refresh_stale_runs()
     found = services.get_run(run_id) or abort(404)
     return jsonify(services.run_status(found) | {"label": str(RUN_STATUS_LABELS[found.status])})
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 
 from flask import current_app
@@ -22,6 +24,8 @@ from incubator.matching.suggestions import rank_by_kind, replace_pending
 
 log = logging.getLogger(__name__)
 ACTIVE = ("queued", "running")
+IN_PROGRESS = N_("A matching run is already in progress.")
+ONE_ACTIVE_INDEX = "uq_matching_runs_one_active"  # the database refuses a second active run
 QUEUE_DOWN = N_("The task queue is unavailable right now; nothing was lost. Please try again in a minute.")
 
 
@@ -49,8 +53,7 @@ def get_run(run_id: int) -> MatchingRun | None:
 
 
 def list_runs(limit: int = 50) -> list[MatchingRun]:
-    """The latest runs, newest first (stale ones marked failed first)."""
-    refresh_stale_runs()
+    """The latest runs, newest first (read only: the periodic sweep marks stale ones failed)."""
     query = select(MatchingRun).order_by(MatchingRun.id.desc()).limit(limit)
     return list(db.session.scalars(query))
 
@@ -58,19 +61,30 @@ def list_runs(limit: int = 50) -> list[MatchingRun]:
 def start_run(user_id: int | None) -> MatchingRun:
     """Create a queued full run and hand it to the workers; refuse while another is active."""
     refresh_stale_runs()
-    if db.session.scalar(select(MatchingRun.id).where(MatchingRun.status.in_(ACTIVE)).limit(1)):
-        raise RunRefused(N_("A matching run is already in progress."))
     params = {
         "top_k": current_app.config["MATCHING_TOP_K"],
         "shard_size": current_app.config["MATCHING_SHARD_SIZE"],
     }
     run = MatchingRun(started_by_id=user_id, status="queued", params=params, heartbeat_at=utcnow())
     db.session.add(run)
-    db.session.flush()
+    with one_active_run():
+        db.session.flush()
     record(user_id, "matching.run_started", run)
     db.session.commit()
     queue_plan(run)
     return run
+
+
+@contextmanager
+def one_active_run() -> Iterator[None]:
+    """Turn the database's refusal of a second active run into the message staff read."""
+    try:
+        yield
+    except IntegrityError as error:
+        db.session.rollback()
+        if ONE_ACTIVE_INDEX in str(error.orig):
+            raise RunRefused(IN_PROGRESS) from error
+        raise
 
 
 def queue_plan(run: MatchingRun) -> None:
@@ -82,10 +96,18 @@ def queue_plan(run: MatchingRun) -> None:
 
 def retry_run(run_id: int, user_id: int | None) -> MatchingRun:
     """Resume a failed run: shards already done stay done, the others are queued again."""
-    run = get_run(run_id)
-    if run is None or run.status != "failed":
+    reopen = (
+        update(MatchingRun)
+        .where(MatchingRun.id == run_id, MatchingRun.status == "failed")
+        .values(status="queued", error="", heartbeat_at=utcnow(), finished_at=None)
+    )
+    with one_active_run():
+        reopened = db.session.execute(reopen).rowcount
+    if reopened != 1:
+        db.session.rollback()
         raise RunRefused(N_("Only a failed run can be retried."))
-    run.status, run.error, run.heartbeat_at, run.finished_at = "queued", "", utcnow(), None
+    run = get_run(run_id)
+    db.session.refresh(run)
     record(user_id, "matching.run_retried", run)
     db.session.commit()
     queue_plan(run)
@@ -94,18 +116,32 @@ def retry_run(run_id: int, user_id: int | None) -> MatchingRun:
 
 def plan_run(run_id: int) -> list[int]:
     """Split the run's sources into shards (once) and return the ids of shards still to rank."""
-    run = get_run(run_id)
-    if run is None or run.status == "done":
+    claimed = claim_run(run_id)
+    db.session.commit()  # release the row before the (long) fit
+    if not claimed:  # finished, or failed meanwhile: a late plan must not revive it
         return []
+    run = get_run(run_id)
     if not db.session.scalar(select(func.count()).where(RunShard.run_id == run_id)):
         create_shards(run)
-    run.status, run.heartbeat_at = "running", utcnow()
-    run.started_at = run.started_at or utcnow()
+    if not claim_run(run_id):  # marked failed while fitting; the stored shards let Retry resume
+        db.session.commit()
+        return []
     db.session.execute(PendingMatch.__table__.delete().where(PendingMatch.created_at <= run.started_at))
     db.session.commit()
     close_if_complete(run_id)
     query = select(RunShard.id).where(RunShard.run_id == run_id, RunShard.status == "pending")
     return list(db.session.scalars(query.order_by(RunShard.position)))
+
+
+def claim_run(run_id: int) -> bool:
+    """Mark the run running (with a heartbeat) only if it is still active; return whether it was."""
+    now = utcnow()
+    claimed = db.session.execute(
+        update(MatchingRun)
+        .where(MatchingRun.id == run_id, MatchingRun.status.in_(ACTIVE))
+        .values(status="running", heartbeat_at=now, started_at=func.coalesce(MatchingRun.started_at, now))
+    )
+    return claimed.rowcount == 1
 
 
 def create_shards(run: MatchingRun) -> None:

@@ -95,9 +95,17 @@ def replace_pending(results: dict[str, list[Match]], run_id: int | None) -> int:
             elif row.status == "pending":
                 row.score, row.terms, row.run_id = match.score, list(match.terms), run_id
     stale = [s.id for key, s in existing.items() if s.status == "pending" and key not in keep]
-    if stale:
-        db.session.execute(delete(Suggestion).where(Suggestion.id.in_(stale)))
+    drop_if_pending(stale)
     return len(keep)
+
+
+def drop_if_pending(suggestion_ids: list[int]) -> None:
+    """Delete these suggestions unless staff decided them since they were read."""
+    if suggestion_ids:
+        db.session.execute(
+            delete(Suggestion).where(Suggestion.id.in_(suggestion_ids), Suggestion.status == "pending"),
+            execution_options={"synchronize_session": False},
+        )
 
 
 def offer_target(target: Document, scores: dict[str, list[Match]], k: int) -> int:
@@ -115,7 +123,7 @@ def offer_target(target: Document, scores: dict[str, list[Match]], k: int) -> in
         weakest = min(current, key=lambda s: s.score, default=None)
         if len(current) < k or (weakest is not None and matches[0].score > weakest.score):
             if len(current) >= k:
-                db.session.delete(weakest)
+                drop_if_pending([weakest.id])
             db.session.add(new_suggestion(matches[0], None))
             added += 1
     return added

@@ -38,6 +38,12 @@ def match_profile(document_id: str) -> int:
     return incremental.match_profile(document_id)
 
 
+@shared_task(name="incubator.matching.tasks.sweep")
+def sweep() -> dict:
+    """Periodic (beat): mark stale runs failed and queue again the profiles whose match was lost."""
+    return {"stale_runs": services.refresh_stale_runs(), "requeued": incremental.dispatch_flagged()}
+
+
 def give_up_if_last_try(task, run_id: int | None, error: Exception) -> None:  # noqa: ANN001
     """On the last retry, mark the run failed so staff see it and can retry."""
     if run_id is not None and task.request.retries >= task.max_retries:

@@ -10,12 +10,33 @@ from alembic.migration import MigrationContext
 from incubator.extensions import db as _db
 from tests.factories import OrganizationFactory, UserFactory
 
+EXPRESSION_INDEXES = {"uq_matching_runs_one_active"}  # Alembic cannot compare these: checked by name below
 
+
+def compared(obj: object, name: str | None, kind: str, reflected: bool, compare_to: object) -> bool:
+    """Everything but the expression-based indexes Alembic cannot reflect (SQLite) or compare."""
+    return not (kind == "index" and name in EXPRESSION_INDEXES)
+
+
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
+@pytest.mark.filterwarnings("ignore:autogenerate skipping metadata-specified expression-based index")
 def test_models_and_migrations_agree(db):
     with db.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        opts = {"compare_type": True, "include_object": compared}
+        context = MigrationContext.configure(connection, opts=opts)
         diff = compare_metadata(context, _db.metadata)
     assert diff == []
+
+
+def test_the_migrations_create_the_expression_indexes_of_the_models(db):
+    query = {
+        "sqlite": "SELECT name FROM sqlite_master WHERE type = 'index'",
+        "postgresql": "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()",
+    }[db.engine.dialect.name]
+    with db.engine.connect() as connection:
+        names = set(connection.scalars(sa.text(query)))
+    modelled = {i.name for t in _db.metadata.tables.values() for i in t.indexes}
+    assert modelled >= EXPRESSION_INDEXES and names >= EXPRESSION_INDEXES
 
 
 def test_migrations_created_every_model_table(db):
