@@ -12,6 +12,7 @@ from incubator.accounts import services
 from incubator.accounts.forms import (
     AdminCreateUserForm,
     ChangePasswordForm,
+    EndSessionsForm,
     LanguageForm,
     LoginForm,
     ProfileForm,
@@ -19,7 +20,7 @@ from incubator.accounts.forms import (
 )
 from incubator.accounts.models import User
 from incubator.errors import DomainError
-from incubator.extensions import db, limiter, login_manager
+from incubator.extensions import limiter, login_manager
 from incubator.permissions import role_required
 
 bp = Blueprint("accounts", __name__)
@@ -27,29 +28,54 @@ admin_bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 
 @login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    return db.session.get(User, int(user_id))
+def load_user(session_token: str) -> User | None:
+    return services.find_user_by_session_token(session_token)
+
+
+def clear_session() -> None:
+    """Empty the session (CSRF token included), keeping only the language picked."""
+    language = session.get("language")
+    session.clear()
+    if language:
+        session["language"] = language
+
+
+def start_session(user: User) -> None:
+    """Log `user` in on a fresh session (new CSRF token, nothing kept from before: no fixation)."""
+    clear_session()
+    login_user(user)
 
 
 def safe_next(default: str) -> str:
-    """The `next` parameter when it points inside this site, else `default`."""
+    """The `next` parameter when it is a plain path inside this site, else `default`."""
     target = request.args.get("next", "")
     parts = urlsplit(target)
-    if target.startswith("/") and not target.startswith("//") and not parts.netloc:
+    plain = target.isprintable() and "\\" not in target and not parts.scheme and not parts.netloc
+    if plain and target.startswith("/") and not target.startswith("//"):
         return target
     return default
+
+
+def render_profile(form: ProfileForm | None = None, password_form: ChangePasswordForm | None = None):  # noqa: ANN201
+    """The profile page with its three forms."""
+    return render_template(
+        "accounts/profile.html",
+        form=form or ProfileForm(obj=current_user),
+        password_form=password_form or ChangePasswordForm(),
+        sessions_form=EndSessionsForm(),
+    )
 
 
 @bp.route("/register", methods=["GET", "POST"])
 def register():
     form = RegistrationForm()
     if form.validate_on_submit():
-        user = services.create_user(
+        services.register(
             form.email.data, form.password.data, form.full_name.data, form.role.data, form.language.data
         )
-        login_user(user)
-        flash(_("Welcome, %(name)s! Your account is ready.", name=user.full_name), "success")
-        return redirect(url_for("home.index"))
+        # The same answer whether or not the address already had an account: no enumeration.
+        flash(_("Thank you. Log in with your e-mail address and password."), "success")
+        return redirect(url_for("accounts.login"))
     return render_template("accounts/register.html", form=form)
 
 
@@ -60,7 +86,7 @@ def login():
     if form.validate_on_submit():
         user = services.authenticate(form.email.data, form.password.data)
         if user:
-            login_user(user)
+            start_session(user)
             return redirect(safe_next(url_for("home.index")))
         flash(_("Wrong e-mail or password."), "danger")
     return render_template("accounts/login.html", form=form)
@@ -69,7 +95,9 @@ def login():
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
+    services.end_sessions(current_user)  # a copy of this session's cookie stops working too
     logout_user()
+    clear_session()
     flash(_("You are logged out."), "info")
     return redirect(url_for("accounts.login"))
 
@@ -82,7 +110,7 @@ def profile():
         services.update_profile(current_user, form.full_name.data, form.language.data)
         flash(_("Profile saved."), "success")
         return redirect(url_for("accounts.profile"))
-    return render_template("accounts/profile.html", form=form, password_form=ChangePasswordForm())
+    return render_profile(form=form)
 
 
 @bp.route("/password", methods=["POST"])
@@ -95,11 +123,21 @@ def change_password():
         except DomainError:
             form.current.errors.append(_("The current password is wrong."))
         else:
-            flash(_("Password changed."), "success")
+            start_session(current_user._get_current_object())  # this device stays, the others end
+            flash(_("Password changed. Your other devices are logged out."), "success")
             return redirect(url_for("accounts.profile"))
-    return render_template(
-        "accounts/profile.html", form=ProfileForm(obj=current_user), password_form=form
-    ), 400
+    return render_profile(password_form=form), 400
+
+
+@bp.route("/sessions/end", methods=["POST"])
+@login_required
+def end_other_sessions():
+    if EndSessionsForm().validate_on_submit():
+        user = current_user._get_current_object()
+        services.end_sessions(user, "user.sessions_ended")
+        start_session(user)
+        flash(_("You are logged out of all other devices."), "success")
+    return redirect(url_for("accounts.profile"))
 
 
 @bp.route("/language", methods=["POST"])
