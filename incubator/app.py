@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+import sys
+
 from flask import Flask
 
 import config
-from incubator import cli, errors
+from incubator import cli, errors, security
 from incubator.extensions import init_extensions
 
 
@@ -20,8 +23,10 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config["MIGRATIONS_DIR"] = config.ROOT / "migrations"
     app.config.update(overrides or {})
     config.validate(app.config)
+    configure_logging(app)
     config.INSTANCE.mkdir(exist_ok=True)
     init_extensions(app)
+    security.init_app(app)
     register_blueprints(app)
     errors.register_error_handlers(app)
     cli.register_commands(app)
@@ -46,3 +51,17 @@ def register_blueprints(app: Flask) -> None:
     profiles = (startups_bp, challenges_bp, capabilities_bp, labs_bp, mentors_bp)
     for blueprint in (home_bp, accounts_bp, admin_bp, review_bp, dashboard_bp, matching_bp, *profiles):
         app.register_blueprint(blueprint)
+
+
+def configure_logging(app: Flask) -> None:
+    """In production the app's loggers write to stderr (the process manager keeps it) at LOG_LEVEL."""
+    logger = logging.getLogger("incubator")
+    logger.setLevel(app.config["LOG_LEVEL"])
+    if app.config["INCUBATOR_ENV"] != "production" or any(
+        getattr(h, "incubator", False) for h in logger.handlers
+    ):
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.incubator = True
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logger.addHandler(handler)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask.wrappers import Response
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -79,8 +80,24 @@ def register():
     return render_template("accounts/register.html", form=form)
 
 
+def login_account() -> str:
+    """The account a login attempt names: failures are counted per account, whatever the address."""
+    return "account:" + (request.form.get("email") or "").strip().lower()
+
+
+def failed_login(response: Response) -> bool:
+    """A login that did not let the user in (the form again, or refused)."""
+    return response.status_code != 302
+
+
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"])
+@limiter.limit(
+    lambda: current_app.config["LOGIN_ACCOUNT_RATE_LIMIT"],
+    key_func=login_account,
+    methods=["POST"],
+    deduct_when=failed_login,
+)
 def login():
     form = LoginForm()
     if form.validate_on_submit():
