@@ -9,6 +9,15 @@ ROOT = Path(__file__).resolve().parent
 INSTANCE = ROOT / "instance"
 DEVELOPMENT, TESTING, PRODUCTION = "development", "testing", "production"
 DEV_SECRET_KEY = "dev-only-not-secret"  # noqa: S105 (refused outside development)
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+MIN_SECRET_KEY_BYTES = 32
+# Values copied from tutorials and templates: whoever knows them can forge a session cookie.
+WEAK_SECRET_KEYS = frozenset(
+    {DEV_SECRET_KEY, "secret", "secret-key", "secret_key", "secretkey", "changeme", "change-me", "dev",
+     "development", "test", "test-secret", "password", "your-secret-key", "your_secret_key",
+     "your-secret-key-here", "super-secret-key", "you-will-never-guess", "hard to guess string",
+     "please-change-this-secret-key-in-production", "change-this-to-a-long-random-secret-key"}
+)  # fmt: skip
 
 
 class ConfigError(RuntimeError):
@@ -40,6 +49,8 @@ def broker_settings(env: dict) -> dict:
             "socket_connect_timeout": 2,
             "socket_timeout": 5,
         }
+        if env.get("CELERY_KEY_PREFIX"):  # several deployments (or test runs) sharing one Redis
+            settings["broker_transport_options"]["global_keyprefix"] = env["CELERY_KEY_PREFIX"]
     return settings
 
 
@@ -87,6 +98,11 @@ def build_config(env: dict | None = None) -> dict:
         "RATELIMIT_SWALLOW_ERRORS": True,
         "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT", "10 per minute"),
+        "LOGIN_ACCOUNT_RATE_LIMIT": env.get("LOGIN_ACCOUNT_RATE_LIMIT", "10 per 15 minutes"),
+        "TRUSTED_PROXIES": int(env.get("TRUSTED_PROXIES", "0")),
+        "SERVER_NAME": env.get("SERVER_NAME") or None,
+        "PREFERRED_URL_SCHEME": "https" if mode == PRODUCTION else "http",
+        "LOG_LEVEL": env.get("LOG_LEVEL", "INFO").upper(),
         "BABEL_DEFAULT_LOCALE": "vi",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Ho_Chi_Minh",
         "LANGUAGES": {"vi": "Tiếng Việt", "en": "English"},
@@ -109,5 +125,31 @@ def validate(config: dict) -> None:
         raise ConfigError(f"INCUBATOR_ENV must be development, testing or production, not {mode!r}")
     if not config.get("SECRET_KEY"):
         raise ConfigError(f"SECRET_KEY must be set when INCUBATOR_ENV={mode}")
-    if mode == PRODUCTION and config["SECRET_KEY"] == DEV_SECRET_KEY:
+    if config.get("LOG_LEVEL", "INFO") not in LOG_LEVELS:
+        raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
+    if mode == PRODUCTION:
+        validate_production(config)
+
+
+def validate_production(config: dict) -> None:
+    """Production needs a strong secret key and the public host name the HTTPS redirect uses."""
+    key = config["SECRET_KEY"]
+    if key == DEV_SECRET_KEY:
         raise ConfigError("SECRET_KEY must not be the development key in production")
+    if weak_secret_key(key):
+        raise ConfigError(
+            f"SECRET_KEY is too weak for production: use at least {MIN_SECRET_KEY_BYTES} random bytes, "
+            "e.g. python -c 'import secrets; print(secrets.token_hex(32))'"
+        )
+    if not config.get("SERVER_NAME"):
+        raise ConfigError("SERVER_NAME (the site's public host name) must be set in production")
+    if config["TRUSTED_PROXIES"] < 0:
+        raise ConfigError("TRUSTED_PROXIES must be 0 or more")
+
+
+def weak_secret_key(key: str | bytes) -> bool:
+    """Whether `key` is short, a known published value, or made of a handful of characters."""
+    raw = key if isinstance(key, bytes) else key.encode()
+    if isinstance(key, str) and key.strip().lower() in WEAK_SECRET_KEYS:
+        return True
+    return len(raw) < MIN_SECRET_KEY_BYTES or len(set(raw)) < 8

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+import sys
+
 from flask import Flask
 
 import config
-from incubator import cli, errors
+from incubator import cli, errors, security
 from incubator.extensions import init_extensions
 from incubator.templating import register_template_helpers
 
@@ -21,8 +24,10 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config["MIGRATIONS_DIR"] = config.ROOT / "migrations"
     app.config.update(overrides or {})
     config.validate(app.config)
+    configure_logging(app)
     config.INSTANCE.mkdir(exist_ok=True)
     init_extensions(app)
+    security.init_app(app)
     register_blueprints(app)
     register_template_helpers(app)
     register_subscribers()
@@ -56,3 +61,17 @@ def register_subscribers() -> None:
     from incubator.matching import subscribers
 
     subscribers.connect()
+
+
+def configure_logging(app: Flask) -> None:
+    """In production the app's loggers write to stderr (the process manager keeps it) at LOG_LEVEL."""
+    logger = logging.getLogger("incubator")
+    logger.setLevel(app.config["LOG_LEVEL"])
+    if app.config["INCUBATOR_ENV"] != "production" or any(
+        getattr(h, "incubator", False) for h in logger.handlers
+    ):
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.incubator = True
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logger.addHandler(handler)

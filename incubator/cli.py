@@ -17,6 +17,15 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(create_user_command)
     app.cli.add_command(matching_cli)
+    app.shell_context_processor(shell_context)
+
+
+def shell_context() -> dict:
+    """What `flask shell` starts with: `db` and every model by name."""
+    from incubator import models
+    from incubator.extensions import db
+
+    return {"db": db, **{name: getattr(models, name) for name in models.__all__}}
 
 
 @click.command("seed-demo")

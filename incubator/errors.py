@@ -1,13 +1,16 @@
-"""Domain errors and the error pages (HTML or JSON), never with a stack trace."""
+"""Domain errors and the error pages (HTML or JSON), never with a stack trace (tests get the exception)."""
 
 from __future__ import annotations
+
+import math
+import time
 
 from flask import Flask, jsonify, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from incubator.extensions import db
+from incubator.extensions import db, limiter
 
 MESSAGES = {
     400: _l("The request could not be understood."),
@@ -45,12 +48,25 @@ def render_error(status: int, message: str | None = None):  # noqa: ANN201
     return render_template("errors/error.html", status=status, message=text), status
 
 
+def retry_after() -> int:
+    """Seconds until the limit this request broke lets it through again (at least 1)."""
+    limit = limiter.current_limit
+    if limit is None:
+        return 60
+    return max(1, math.ceil(limit.reset_at - time.time()))
+
+
 def register_error_handlers(app: Flask) -> None:
     """Install the handlers for HTTP errors, CSRF failures and unexpected exceptions."""
 
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):  # noqa: ANN202
         return render_error(400, _l("The form expired or was not sent from this site. Please retry."))
+
+    @app.errorhandler(429)
+    def too_many_requests(error: HTTPException):  # noqa: ANN202
+        body, status = render_error(429)
+        return body, status, {"Retry-After": str(retry_after())}
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):  # noqa: ANN202
@@ -59,5 +75,7 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):  # noqa: ANN202
         db.session.rollback()
+        if app.testing:
+            raise error  # tests see the real traceback, never a friendly page hiding it
         app.logger.exception("unhandled error", exc_info=error)
         return render_error(InternalServerError.code)

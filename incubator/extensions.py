@@ -68,7 +68,7 @@ def init_extensions(app: Flask) -> None:
     limiter.init_app(app)
     talisman.init_app(
         app,
-        force_https=app.config["INCUBATOR_ENV"] == "production",
+        force_https=False,  # its redirect trusts the Host header: incubator.security redirects instead
         session_cookie_secure=app.config["SESSION_COOKIE_SECURE"],
         content_security_policy=CONTENT_SECURITY_POLICY,
         frame_options="DENY",

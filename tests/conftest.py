@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import contextvars
+import logging
 import os
 import re
+import shutil
+import socket
+import subprocess
+import time
+import uuid
 from collections.abc import Callable, Iterator
 
+import email_validator
 import pytest
+import redis
 import sqlalchemy as sa
+from celery import Celery
+from celery import _state as celery_state
 from flask import Flask
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
@@ -21,6 +31,9 @@ from incubator.extensions import limiter
 IN_CI = os.environ.get("CI") == "true"
 CSRF_PATTERN = re.compile(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"')
 TEST_PASSWORD = "correct-horse-battery"
+# Redis keys of this run carry their own prefix, so two runs on one machine never share a key.
+RUN_PREFIX = f"test-{uuid.uuid4().hex[:12]}-"
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
 def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
@@ -50,21 +63,55 @@ def make_app(url: str, broker_url: str, **overrides: object) -> Flask:
     """A testing app on database `url` publishing tasks to `broker_url`."""
     celery = {**build_config({})["CELERY"], "broker_url": broker_url, "result_backend": "cache+memory://"}
     if broker_url.startswith("redis"):
-        celery["broker_transport_options"] = {"visibility_timeout": 4, "socket_connect_timeout": 2}
+        celery["broker_transport_options"] = {
+            "visibility_timeout": 4,
+            "socket_connect_timeout": 2,
+            "global_keyprefix": RUN_PREFIX,
+        }
     settings = {
         "INCUBATOR_ENV": "testing",
+        "TESTING": True,  # an unexpected exception reaches the test with its traceback
         "SECRET_KEY": "test-secret",
         "SQLALCHEMY_DATABASE_URI": url,
         "RATELIMIT_STORAGE_URI": "memory://",
+        "RATELIMIT_KEY_PREFIX": RUN_PREFIX,
         "CELERY": celery,
     }
-    return create_app({**settings, **overrides})
+    before = process_state()
+    app = create_app({**settings, **overrides})
+    app.extensions["state_before_tests"] = before
+    return app
+
+
+def process_state() -> dict:
+    """What building an app changes for the whole process: limiter store, Celery app, e-mail mode, logs."""
+    return {
+        "limiter": dict(vars(limiter)),
+        "celery_default": celery_state.default_app,
+        "celery_current": celery_state.get_current_app(),
+        "email_test": email_validator.TEST_ENVIRONMENT,
+        "log_handlers": list(logging.getLogger("incubator").handlers),
+        "log_level": logging.getLogger("incubator").level,
+    }
+
+
+def restore_process_state(state: dict) -> None:
+    """Put back what `process_state` saw, so a test's own app never leaks into the next test."""
+    vars(limiter).clear()
+    vars(limiter).update(state["limiter"])
+    celery_state.set_default_app(state["celery_default"])
+    celery_state._set_current_app(state["celery_current"])
+    email_validator.TEST_ENVIRONMENT = state["email_test"]
+    logging.getLogger("incubator").handlers[:] = state["log_handlers"]
+    logging.getLogger("incubator").setLevel(state["log_level"])
 
 
 def dispose(app: Flask) -> None:
-    """Close `app`'s pooled connections (a connection left to the garbage collector warns)."""
+    """Close `app`'s pooled connections and undo what building it changed process-wide."""
     with app.app_context():
         _db.engine.dispose()
+    if "state_before_tests" in app.extensions:
+        restore_process_state(app.extensions["state_before_tests"])
 
 
 @pytest.fixture(scope="session")
@@ -84,6 +131,82 @@ def app(database: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fla
         upgrade(directory=str(app.config["MIGRATIONS_DIR"]))
     yield app
     dispose(app)
+
+
+@pytest.fixture
+def own_app(app: Flask, database: str) -> Iterator[Callable[..., Flask]]:
+    """`own_app(**settings)`: another app on the test database, undone (process-wide) after the test."""
+    built: list[Flask] = []
+
+    def build(**overrides: object) -> Flask:
+        other = make_app(database, "memory://", **overrides)
+        other.test_client_class = IsolatedClient
+        built.append(other)
+        return other
+
+    yield build
+    for other in reversed(built):
+        dispose(other)
+
+
+def redis_or_skip(url: str) -> None:
+    """Fail in CI, skip elsewhere, when Redis is not reachable."""
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.RedisError as error:
+        message = f"Redis at {url} is unreachable: {error}"
+        pytest.fail(message) if IN_CI else pytest.skip(message)
+
+
+def delete_run_keys(url: str) -> None:
+    """Delete this run's keys (and only them) from the Redis at `url`."""
+    client = redis.Redis.from_url(url)
+    keys = list(client.scan_iter(match=f"*{RUN_PREFIX}*", count=1000))
+    if keys:
+        client.delete(*keys)
+    client.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def stopped_redis() -> Iterator[str]:
+    """A real redis-server of our own, started and then stopped: its URL now refuses connections."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.fail("redis-server is missing") if IN_CI else pytest.skip("redis-server is not installed")
+    port = free_port()
+    server = subprocess.Popen([binary, "--port", str(port), "--save", "", "--appendonly", "no"],
+                              stdout=subprocess.DEVNULL)  # fmt: skip
+    url = f"redis://127.0.0.1:{port}/0"
+    client = redis.Redis.from_url(url)
+    for _ in range(50):
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            time.sleep(0.1)
+    client.close()
+    server.terminate()
+    server.wait(timeout=10)
+    yield url
+
+
+@pytest.fixture
+def queue_down(app: Flask, stopped_redis: str) -> Iterator[None]:
+    """For this test the session app publishes its tasks to a stopped Redis (a real refused connection)."""
+    settings = {**app.config["CELERY"], "broker_url": stopped_redis}
+    settings["broker_transport_options"] = {"socket_connect_timeout": 1, "socket_timeout": 1}
+    down = Celery(app.name, set_as_current=False)
+    down.config_from_object(settings)
+    working, app.extensions["celery"] = app.extensions["celery"], down
+    yield
+    app.extensions["celery"] = working
+    down.close()
 
 
 @pytest.fixture

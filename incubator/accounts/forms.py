@@ -38,7 +38,7 @@ class EmailUniqueMixin:
             raise ValidationError(_l("An account with this e-mail already exists."))
 
 
-class RegistrationForm(EmailUniqueMixin, FlaskForm):
+class RegistrationForm(FlaskForm):
     """Self-service sign-up for founders, universities, enterprises and mentors."""
 
     full_name = StringField(
@@ -98,6 +98,12 @@ class AdminCreateUserForm(EmailUniqueMixin, FlaskForm):
     language = SelectField(_l("Language"), choices=LANGUAGE_CHOICES)
     password = PasswordField(_l("Initial password (at least 10 characters)"), validators=PASSWORD_RULES)
     submit = SubmitField(_l("Create user"))
+
+
+class EndSessionsForm(FlaskForm):
+    """The "log out of all other devices" button (a POST with its CSRF token)."""
+
+    submit = SubmitField(_l("Log out of all other devices"))
 
 
 class LanguageForm(FlaskForm):

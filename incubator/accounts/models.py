@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 
 from flask_login import UserMixin
@@ -18,6 +19,11 @@ SELF_SERVICE_ROLES = (FOUNDER, UNIVERSITY, ENTERPRISE, MENTOR)
 LANGUAGES = ("vi", "en")
 
 
+def new_session_token() -> str:
+    """A fresh random token naming a user's sessions (changing it ends them all)."""
+    return secrets.token_urlsafe(32)
+
+
 class User(UserMixin, IdMixin, TimestampMixin, Base):
     """A person who logs in; one role decides what they may do."""
 
@@ -31,6 +37,16 @@ class User(UserMixin, IdMixin, TimestampMixin, Base):
     language: Mapped[str] = mapped_column(String(5), default="vi")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Flask-Login stores this, not the id, in the cookie: a new token makes every old cookie useless.
+    session_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_session_token)
+
+    def get_id(self) -> str:
+        """The session token Flask-Login keeps in the session and remember cookies."""
+        return self.session_token
+
+    def end_sessions(self) -> None:
+        """Log out every session of this user (the caller commits)."""
+        self.session_token = new_session_token()
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive users

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask.wrappers import Response
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -12,6 +13,7 @@ from incubator.accounts import services
 from incubator.accounts.forms import (
     AdminCreateUserForm,
     ChangePasswordForm,
+    EndSessionsForm,
     LanguageForm,
     LoginForm,
     ProfileForm,
@@ -19,7 +21,7 @@ from incubator.accounts.forms import (
 )
 from incubator.accounts.models import User
 from incubator.errors import DomainError
-from incubator.extensions import db, limiter, login_manager
+from incubator.extensions import limiter, login_manager
 from incubator.pagination import page_number
 from incubator.permissions import role_required
 
@@ -28,40 +30,81 @@ admin_bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 
 @login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    return db.session.get(User, int(user_id))
+def load_user(session_token: str) -> User | None:
+    return services.find_user_by_session_token(session_token)
+
+
+def clear_session() -> None:
+    """Empty the session (CSRF token included), keeping only the language picked."""
+    language = session.get("language")
+    session.clear()
+    if language:
+        session["language"] = language
+
+
+def start_session(user: User) -> None:
+    """Log `user` in on a fresh session (new CSRF token, nothing kept from before: no fixation)."""
+    clear_session()
+    login_user(user)
 
 
 def safe_next(default: str) -> str:
-    """The `next` parameter when it points inside this site, else `default`."""
+    """The `next` parameter when it is a plain path inside this site, else `default`."""
     target = request.args.get("next", "")
     parts = urlsplit(target)
-    if target.startswith("/") and not target.startswith("//") and not parts.netloc:
+    plain = target.isprintable() and "\\" not in target and not parts.scheme and not parts.netloc
+    if plain and target.startswith("/") and not target.startswith("//"):
         return target
     return default
+
+
+def render_profile(form: ProfileForm | None = None, password_form: ChangePasswordForm | None = None):  # noqa: ANN201
+    """The profile page with its three forms."""
+    return render_template(
+        "accounts/profile.html",
+        form=form or ProfileForm(obj=current_user),
+        password_form=password_form or ChangePasswordForm(),
+        sessions_form=EndSessionsForm(),
+    )
 
 
 @bp.route("/register", methods=["GET", "POST"])
 def register():
     form = RegistrationForm()
     if form.validate_on_submit():
-        user = services.create_user(
+        services.register(
             form.email.data, form.password.data, form.full_name.data, form.role.data, form.language.data
         )
-        login_user(user)
-        flash(_("Welcome, %(name)s! Your account is ready.", name=user.full_name), "success")
-        return redirect(url_for("home.index"))
+        # The same answer whether or not the address already had an account: no enumeration.
+        flash(_("Thank you. Log in with your e-mail address and password."), "success")
+        return redirect(url_for("accounts.login"))
     return render_template("accounts/register.html", form=form)
+
+
+def login_account() -> str:
+    """The account a login attempt names: failures are counted per account, whatever the address."""
+    return "account:" + (request.form.get("email") or "").strip().lower()
+
+
+def failed_login(response: Response) -> bool:
+    """A login that did not let the user in (the form again, or refused)."""
+    return response.status_code != 302
 
 
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"])
+@limiter.limit(
+    lambda: current_app.config["LOGIN_ACCOUNT_RATE_LIMIT"],
+    key_func=login_account,
+    methods=["POST"],
+    deduct_when=failed_login,
+)
 def login():
     form = LoginForm()
     if form.validate_on_submit():
         user = services.authenticate(form.email.data, form.password.data)
         if user:
-            login_user(user)
+            start_session(user)
             return redirect(safe_next(url_for("home.index")))
         flash(_("Wrong e-mail or password."), "danger")
     return render_template("accounts/login.html", form=form)
@@ -70,7 +113,9 @@ def login():
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
+    services.end_sessions(current_user)  # a copy of this session's cookie stops working too
     logout_user()
+    clear_session()
     flash(_("You are logged out."), "info")
     return redirect(url_for("accounts.login"))
 
@@ -83,7 +128,7 @@ def profile():
         services.update_profile(current_user, form.full_name.data, form.language.data)
         flash(_("Profile saved."), "success")
         return redirect(url_for("accounts.profile"))
-    return render_template("accounts/profile.html", form=form, password_form=ChangePasswordForm())
+    return render_profile(form=form)
 
 
 @bp.route("/password", methods=["POST"])
@@ -96,11 +141,21 @@ def change_password():
         except DomainError:
             form.current.errors.append(_("The current password is wrong."))
         else:
-            flash(_("Password changed."), "success")
+            start_session(current_user._get_current_object())  # this device stays, the others end
+            flash(_("Password changed. Your other devices are logged out."), "success")
             return redirect(url_for("accounts.profile"))
-    return render_template(
-        "accounts/profile.html", form=ProfileForm(obj=current_user), password_form=form
-    ), 400
+    return render_profile(password_form=form), 400
+
+
+@bp.route("/sessions/end", methods=["POST"])
+@login_required
+def end_other_sessions():
+    if EndSessionsForm().validate_on_submit():
+        user = current_user._get_current_object()
+        services.end_sessions(user, "user.sessions_ended")
+        start_session(user)
+        flash(_("You are logged out of all other devices."), "success")
+    return redirect(url_for("accounts.profile"))
 
 
 @bp.route("/language", methods=["POST"])

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from incubator.accounts.models import ROLES, User
 from incubator.audit.services import record
@@ -23,6 +27,19 @@ def find_user_by_email(email: str | None) -> User | None:
     return db.session.scalar(select(User).where(User.email == email.strip().lower()))
 
 
+def find_user_by_session_token(token: str | None) -> User | None:
+    """The user whose current session token is `token` (the id Flask-Login keeps), if any."""
+    if not token:
+        return None
+    return db.session.scalar(select(User).where(User.session_token == token))
+
+
+@cache
+def dummy_hash() -> str:
+    """A hash of no one's password, checked when there is no account so both answers cost the same."""
+    return generate_password_hash("no account has this password")
+
+
 def create_user(
     email: str, password: str, full_name: str, role: str, language: str = "vi", actor_id: int | None = None
 ) -> User:
@@ -41,11 +58,26 @@ def create_user(
 def authenticate(email: str, password: str) -> User | None:
     """The active user whose e-mail and password match, else None (same answer for either fault)."""
     user = find_user_by_email(email)
-    if user is None or not user.active or not user.check_password(password):
+    if user is None:
+        check_password_hash(dummy_hash(), password)  # same cost as a wrong password: no enumeration
+        return None
+    if not user.check_password(password) or not user.active:
         return None
     user.last_login_at = utcnow()
     db.session.commit()
     return user
+
+
+def register(email: str, password: str, full_name: str, role: str, language: str) -> User | None:
+    """Create a self-service account; None, at the same cost, when the address already has one."""
+    if find_user_by_email(email):
+        generate_password_hash(password)  # as long as creating one
+        return None
+    try:
+        return create_user(email, password, full_name, role, language)
+    except IntegrityError:  # the same address registered at the same moment
+        db.session.rollback()
+        return None
 
 
 def update_profile(user: User, full_name: str, language: str) -> None:
@@ -66,7 +98,15 @@ def change_password(user: User, current: str, new: str) -> None:
     if not user.check_password(current):
         raise WrongPassword("The current password is wrong.")
     user.set_password(new)
+    user.end_sessions()
     record(user.id, "user.password_changed", user)
+    db.session.commit()
+
+
+def end_sessions(user: User, action: str = "user.logged_out") -> None:
+    """End every session of `user` (logout, or "log out of all devices"), with an audit row."""
+    user.end_sessions()
+    record(user.id, action, user)
     db.session.commit()
 
 

@@ -1,7 +1,7 @@
 """at most one active matching run
 
 Revision ID: 0004b
-Revises: 0003
+Revises: 0004a
 Create Date: 2026-12-01 23:00:00.000000
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0004b'
-down_revision = '0003'
+down_revision = '0004a'
 branch_labels = None
 depends_on = None
 

@@ -6,22 +6,14 @@ import pytest
 import redis
 from flask import Flask
 
-from incubator.extensions import limiter
-from tests.conftest import IN_CI, IsolatedClient, dispose, make_app, submit
-
-REDIS_URL = "redis://127.0.0.1:6379/13"
+from tests.conftest import RUN_PREFIX, TEST_REDIS_URL, delete_run_keys, redis_or_skip, submit
 
 
 @pytest.fixture
-def redis_limited_app(app: Flask, database: str) -> Iterator[Flask]:
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).flushdb()
-    except redis.RedisError as error:
-        pytest.fail(f"Redis unreachable: {error}") if IN_CI else pytest.skip(f"Redis unreachable: {error}")
-    limited = make_app(database, "memory://", RATELIMIT_STORAGE_URI=REDIS_URL)
-    limited.test_client_class = IsolatedClient
-    yield limited
-    dispose(limited)
+def redis_limited_app(own_app) -> Iterator[Flask]:  # noqa: ANN001
+    redis_or_skip(TEST_REDIS_URL)
+    yield own_app(RATELIMIT_STORAGE_URI=TEST_REDIS_URL)
+    delete_run_keys(TEST_REDIS_URL)
 
 
 def test_the_eleventh_bad_login_is_refused_and_counted_in_redis(redis_limited_app):
@@ -32,6 +24,4 @@ def test_the_eleventh_bad_login_is_refused_and_counted_in_redis(redis_limited_ap
         for _ in range(11)
     ]
     assert statuses[-1] == 429 and statuses[:10] == [200] * 10
-    assert redis.Redis.from_url(REDIS_URL).keys("LIMITS*")
-    with redis_limited_app.app_context():
-        limiter.reset()
+    assert list(redis.Redis.from_url(TEST_REDIS_URL).scan_iter(match=f"LIMITS*{RUN_PREFIX}*"))

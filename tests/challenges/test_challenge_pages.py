@@ -49,8 +49,7 @@ def test_an_enterprise_posts_a_challenge_for_its_organization(client, enterprise
     assert "Bảo trì dự đoán cho dây chuyền dập" in client.get("/challenges/").get_data(as_text=True)
 
 
-def test_a_challenge_is_saved_even_when_the_task_queue_is_down(enterprise, post_form, db, monkeypatch):
-    monkeypatch.setattr("incubator.matching.incremental.dispatch", lambda *args: False)
+def test_a_challenge_is_saved_even_when_the_task_queue_is_down(enterprise, post_form, db, queue_down):
     response = post_form("/challenges/new", CHALLENGE, follow_redirects=True)
     assert "Saved. Matching will run as soon as the task queue is back." in response.get_data(as_text=True)
     challenge = db.session.scalar(select(Challenge))

@@ -43,6 +43,50 @@ def test_unknown_environment_name_is_refused():
         config.validate(config.build_config({"INCUBATOR_ENV": "staging", "SECRET_KEY": "x"}))
 
 
+STRONG_KEY = "9f1c2b7e4a6d8f0e3b5a7c9d1e2f4a6b"
+PRODUCTION = {"INCUBATOR_ENV": "production", "SECRET_KEY": STRONG_KEY, "SERVER_NAME": "match.example.vn"}
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["x", "s3cret", "a" * 64, "abababababababababababababababab12", "0123456789abcdef0123456789abcde",
+     "please-change-this-secret-key-in-production", "Change-This-To-A-Long-Random-Secret-Key"],
+)  # fmt: skip
+def test_production_refuses_a_weak_secret_key(key):
+    with pytest.raises(config.ConfigError, match="SECRET_KEY is too weak for production"):
+        config.validate(config.build_config({**PRODUCTION, "SECRET_KEY": key}))
+
+
+def test_production_starts_with_32_random_bytes():
+    config.validate(config.build_config(PRODUCTION))
+
+
+def test_production_needs_its_public_host_name():
+    settings = config.build_config({**PRODUCTION, "SERVER_NAME": ""})
+    with pytest.raises(config.ConfigError, match="SERVER_NAME"):
+        config.validate(settings)
+
+
+def test_a_weak_key_is_refused_when_the_app_starts_in_production():
+    with pytest.raises(config.ConfigError, match="too weak"):
+        create_app({**PRODUCTION, "SECRET_KEY": "x"})
+
+
+def test_trusted_proxies_default_to_none():
+    assert config.build_config({})["TRUSTED_PROXIES"] == 0
+    assert config.build_config({"TRUSTED_PROXIES": "2"})["TRUSTED_PROXIES"] == 2
+
+
+def test_an_unknown_log_level_is_refused():
+    with pytest.raises(config.ConfigError, match="LOG_LEVEL"):
+        config.validate(config.build_config({"LOG_LEVEL": "loud"}))
+
+
+def test_celery_key_prefix_lets_several_runs_share_one_redis():
+    settings = config.build_config({"REDIS_URL": "redis://h/0", "CELERY_KEY_PREFIX": "run1-"})
+    assert settings["CELERY"]["broker_transport_options"]["global_keyprefix"] == "run1-"
+
+
 def test_production_cookies_are_secure():
     settings = config.build_config({"INCUBATOR_ENV": "production", "SECRET_KEY": "s3cret"})
     assert settings["SESSION_COOKIE_SECURE"] and settings["REMEMBER_COOKIE_SECURE"]

@@ -66,8 +66,7 @@ def test_a_lab_not_open_for_booking_is_saved_unticked(university, post_form, db)
     assert lab.bookable is False and lab.area_m2 is None
 
 
-def test_a_lab_is_saved_even_when_the_task_queue_is_down(university, post_form, db, monkeypatch):
-    monkeypatch.setattr("incubator.matching.incremental.dispatch", lambda *args: False)
+def test_a_lab_is_saved_even_when_the_task_queue_is_down(university, post_form, db, queue_down):
     response = post_form("/labs/new", LAB, follow_redirects=True)
     assert response.status_code == 200
     assert "Saved. Matching will run as soon as the task queue is back." in response.get_data(as_text=True)

@@ -11,15 +11,23 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-import redis
 from flask import Flask
 
 from incubator.extensions import db as _db
 from incubator.matching import fitted
-from tests.conftest import IN_CI, IsolatedClient, dispose, empty_tables, make_app
+from tests.conftest import (
+    RUN_PREFIX,
+    TEST_REDIS_URL,
+    IsolatedClient,
+    delete_run_keys,
+    dispose,
+    empty_tables,
+    make_app,
+    redis_or_skip,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
-REDIS_TEST_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+REDIS_TEST_URL = TEST_REDIS_URL
 
 
 def wait_for(predicate: Callable[[], object], timeout: float = 60, interval: float = 0.2) -> object:
@@ -33,22 +41,15 @@ def wait_for(predicate: Callable[[], object], timeout: float = 60, interval: flo
     pytest.fail(f"condition not met within {timeout}s")
 
 
-def redis_or_skip(url: str) -> None:
-    """Fail in CI, skip elsewhere, when Redis is not reachable."""
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
-    except redis.RedisError as error:
-        message = f"Redis at {url} is unreachable: {error}"
-        pytest.fail(message) if IN_CI else pytest.skip(message)
-
-
 @pytest.fixture(scope="session", params=["redis", "embedded"])
-def broker_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
-    """Each worker test runs once on Redis and once on the embedded SQLite broker."""
+def broker_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Each worker test runs once on Redis (under this run's key prefix) and once on the embedded broker."""
     if request.param == "redis":
         redis_or_skip(REDIS_TEST_URL)
-        return REDIS_TEST_URL
-    return f"sqla+sqlite:///{tmp_path_factory.mktemp('embedded') / 'broker.sqlite'}"
+        yield REDIS_TEST_URL
+        delete_run_keys(REDIS_TEST_URL)
+    else:
+        yield f"sqla+sqlite:///{tmp_path_factory.mktemp('embedded') / 'broker.sqlite'}"
 
 
 @pytest.fixture(scope="session")
@@ -90,6 +91,7 @@ class Workers:
             "CELERY_RESULT_BACKEND": "cache+memory://",
             "CELERY_VISIBILITY_TIMEOUT": "4",
             "CELERY_RESTORE_INTERVAL": "1",
+            "CELERY_KEY_PREFIX": RUN_PREFIX,
             "MATCHING_MODEL_TTL": "0",
         }
 

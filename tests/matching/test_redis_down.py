@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import time
 from collections.abc import Iterator
 
 import pytest
-import redis
 from flask import Flask
 from sqlalchemy import select
 
@@ -17,37 +12,8 @@ from incubator.extensions import db as _db
 from incubator.matching import incremental
 from incubator.matching.models import MatchingRun, PendingMatch
 from incubator.startups.models import Startup
-from tests.conftest import IN_CI, TEST_PASSWORD, IsolatedClient, dispose, empty_tables, make_app, submit
+from tests.conftest import TEST_PASSWORD, IsolatedClient, dispose, empty_tables, make_app, submit
 from tests.factories import UserFactory
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def stopped_redis() -> Iterator[str]:
-    """A real redis-server of our own, started and then stopped: its URL now refuses connections."""
-    binary = shutil.which("redis-server")
-    if binary is None:
-        pytest.fail("redis-server is missing") if IN_CI else pytest.skip("redis-server is not installed")
-    port = free_port()
-    server = subprocess.Popen([binary, "--port", str(port), "--save", "", "--appendonly", "no"],
-                              stdout=subprocess.DEVNULL)  # fmt: skip
-    url = f"redis://127.0.0.1:{port}/0"
-    client = redis.Redis.from_url(url)
-    for _ in range(50):
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            time.sleep(0.1)
-    client.close()
-    server.terminate()
-    server.wait(timeout=10)
-    yield url
 
 
 @pytest.fixture
