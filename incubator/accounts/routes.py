@@ -10,6 +10,8 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from incubator.accounts import services
 from incubator.accounts.forms import (
+    LANGUAGE_CHOICES,
+    ROLE_LABELS,
     AdminCreateUserForm,
     ChangePasswordForm,
     LanguageForm,
@@ -24,6 +26,8 @@ from incubator.permissions import role_required
 
 bp = Blueprint("accounts", __name__)
 admin_bp = Blueprint("admin", __name__, url_prefix="/admin")
+bp.add_app_template_global(ROLE_LABELS, "role_labels")
+bp.add_app_template_global({choice.value: choice.label for choice in LANGUAGE_CHOICES}, "language_labels")
 
 
 @login_manager.user_loader

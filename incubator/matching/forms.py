@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, SelectField
@@ -10,8 +11,22 @@ from wtforms.validators import AnyOf, NumberRange, Optional
 
 from incubator.matching.corpus import MATCH_KINDS
 
+PROFILE_KIND_LABELS = {
+    "challenge": _l("Challenge"),
+    "capability": _l("Research capability"),
+    "lab": _l("Lab"),
+    "mentor": _l("Mentor"),
+    "startup": _l("Startup"),
+}
+
+
+def kind_label(source: str, target: str) -> LazyString:
+    """'Challenge → Research capability', translated when shown."""
+    return LazyString(lambda: f"{PROFILE_KIND_LABELS[source]} → {PROFILE_KIND_LABELS[target]}")
+
+
 KIND_CHOICES = [SelectChoice("", _l("All kinds of match"))] + [
-    SelectChoice(f"{source}-{target}", f"{source} → {target}")
+    SelectChoice(f"{source}-{target}", kind_label(source, target))
     for source, targets in MATCH_KINDS.items()
     for target in targets
 ]
@@ -26,6 +41,7 @@ STATUS_CHOICES = [
     SelectChoice("approved", _l("Approved")),
     SelectChoice("rejected", _l("Rejected")),
 ]
+SUGGESTION_STATUS_LABELS = {choice.value: choice.label for choice in STATUS_CHOICES}
 
 
 class ConfirmForm(FlaskForm):

@@ -9,11 +9,20 @@ from flask_login import current_user
 from incubator.errors import DomainError
 from incubator.extensions import db
 from incubator.matching import decisions, incremental, services
-from incubator.matching.forms import RUN_STATUS_LABELS, ConfirmForm, DecisionForm, SuggestionFilterForm
+from incubator.matching.forms import (
+    PROFILE_KIND_LABELS,
+    RUN_STATUS_LABELS,
+    SUGGESTION_STATUS_LABELS,
+    ConfirmForm,
+    DecisionForm,
+    SuggestionFilterForm,
+)
 from incubator.permissions import role_required
 
 bp = Blueprint("matching", __name__, url_prefix="/matching")
 bp.add_app_template_global(RUN_STATUS_LABELS, "run_status_labels")
+bp.add_app_template_global(PROFILE_KIND_LABELS, "profile_kind_labels")
+bp.add_app_template_global(SUGGESTION_STATUS_LABELS, "suggestion_status_labels")
 STAFF = ("staff", "admin")
 
 
