@@ -41,9 +41,10 @@ LAYOUT = """() => {
     .filter((el) => el.offsetParent);
   const wrapped = shown.filter((el) => lines(el) > 1).map((el) => el.textContent.trim());
   const mids = shown.map((el) => { const r = el.getBoundingClientRect(); return r.top + r.height / 2; });
-  const rows = mids.some((mid) => Math.abs(mid - mids[0]) > 12) ? 2 : 1;
+  const toggler = document.querySelector(".navbar-toggler");
+  const rows = (!toggler || !toggler.offsetParent) && mids.some((mid) => Math.abs(mid - mids[0]) > 12);
   const bar = document.querySelector(".navbar > [class^=container]");
-  if (rows > 1) wrapped.push("the navbar holds more than one row");
+  if (rows) wrapped.push("the expanded navbar holds more than one row");
   const overflow = bar ? bar.scrollWidth - bar.clientWidth : 0;
   if (overflow > 0) wrapped.push(`the navbar overflows by ${overflow}px`);
   return {scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wrapped};
@@ -131,6 +132,7 @@ class Crawler:
             return None
         visit = Visit(self.visitor, size, path, response.status)
         self.visits.append(visit)
+        self.open_menu()
         if keep_html:
             name = re.sub(r"[^a-zA-Z0-9]+", "_", f"{self.visitor}{path}").strip("_") or "root"
             (self.html_dir / f"{name}.html").write_text(response.text(), encoding="utf-8")
@@ -140,6 +142,13 @@ class Crawler:
         visit.scroll_width, visit.client_width = layout["scrollWidth"], layout["clientWidth"]
         visit.wrapped_nav = layout["wrapped"]
         return self.page.eval_on_selector_all("a[href]", "els => els.map((e) => e.href)")
+
+    def open_menu(self) -> None:
+        """On a narrow screen, open the collapsed navbar so its items are audited too."""
+        toggler = self.page.locator(".navbar-toggler")
+        if toggler.count() and toggler.is_visible():
+            toggler.click()
+            self.page.wait_for_selector(".navbar-collapse.show")
 
 
 def blocking(visits: list[Visit]) -> list[tuple[Visit, dict]]:

@@ -51,7 +51,9 @@ def audit(app: Flask, live_server: str, browser, tmp_path_factory) -> Iterator[t
 
 def crawl_as(browser, origin: str, visitor: str, html_dir: Path) -> list[Visit]:  # noqa: ANN001
     """Log in as the demo `visitor` (unless anonymous), crawl at desktop size, then again on a phone."""
-    context = browser.new_context(base_url=origin, locale="vi-VN")
+    context = browser.new_context(
+        base_url=origin, locale="vi-VN", reduced_motion="reduce"
+    )  # no collapse animation
     page = context.new_page()
     if visitor != "anonymous":
         limiter.reset()
