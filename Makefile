@@ -8,7 +8,7 @@ PORT ?= 5000
 TEST_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 export FLASK_APP := incubator.app:create_app
 
-.PHONY: install translations migrate seed run test test-sqlite test-postgresql lint bench
+.PHONY: install audit-tools translations migrate seed run test test-sqlite test-postgresql lint bench
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,14 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 	touch $@
 
 install: $(BIN)/.installed
+
+# axe-core and the Nu HTML checker (vnu-jar) for the page audits, pinned in package-lock.json.
+# --ignore-scripts: vnu-jar's postinstall would download a Java runtime; Debian's java serves.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --ignore-scripts --no-audit --no-fund && touch $@; \
+	else echo "npm is missing: the page audits will skip (apt-get install npm default-jre-headless)"; fi
+
+audit-tools: node_modules/.installed
 
 translations: install
 	$(BIN)/pybabel compile -d incubator/translations
@@ -36,7 +44,7 @@ run: translations seed
 	$(BIN)/flask run --host $(HOST) --port $(PORT)
 
 # The whole suite on SQLite, then again on PostgreSQL (matchcore's pure tests run once).
-test: translations test-sqlite test-postgresql
+test: translations audit-tools test-sqlite test-postgresql
 
 test-sqlite: install
 	$(BIN)/python -m pytest -p no:cacheprovider

@@ -31,10 +31,10 @@ def shell_context() -> dict:
 @click.command("seed-demo")
 def seed_demo_command() -> None:
     """Load the Binh Duong demo data (idempotent; refused in production)."""
-    from incubator.demo.seed import seed_demo
+    from incubator.demo.seed import seed_demo, seed_demo_run
 
     try:
-        created = seed_demo()
+        created = {**seed_demo(), **seed_demo_run()}
     except DomainError as error:
         raise click.ClickException(str(error)) from error
     summary = ", ".join(f"{name}: {n}" for name, n in created.items() if n) or "nothing new"

@@ -29,7 +29,7 @@ from incubator.extensions import db as _db
 from incubator.extensions import limiter
 
 IN_CI = os.environ.get("CI") == "true"
-CSRF_PATTERN = re.compile(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"')
+CSRF_PATTERN = re.compile(r'name="(?:[\w-]+-)?csrf_token"(?: type="hidden")? value="([^"]+)"')
 TEST_PASSWORD = "correct-horse-battery"
 # Redis keys of this run carry their own prefix, so two runs on one machine never share a key.
 RUN_PREFIX = f"test-{uuid.uuid4().hex[:12]}-"
@@ -253,10 +253,17 @@ def csrf_token(html: str) -> str:
     return match.group(1)
 
 
-def submit(client: FlaskClient, url: str, data: dict, form_url: str | None = None, **kwargs):  # noqa: ANN201
-    """Open the page holding the form, then POST `data` with its CSRF token, as a browser would."""
+def submit(
+    client: FlaskClient, url: str, data: dict, form_url: str | None = None, prefix: str = "", **kwargs
+):  # noqa: ANN201
+    """Open the page holding the form, then POST `data` with its CSRF token, as a browser would.
+
+    `prefix` is the form's WTForms prefix: its fields are posted as `prefix-name`."""
     page = client.get(form_url or url)
-    return client.post(url, data={**data, "csrf_token": csrf_token(page.get_data(as_text=True))}, **kwargs)
+    data = {**data, "csrf_token": csrf_token(page.get_data(as_text=True))}
+    if prefix:
+        data = {f"{prefix}-{key}": value for key, value in data.items()}
+    return client.post(url, data=data, **kwargs)
 
 
 @pytest.fixture

@@ -30,6 +30,16 @@ LANGUAGE_CHOICES = [SelectChoice(code, name) for code, name in LANGUAGE_LABELS.i
 PASSWORD_RULES = [DataRequired(), Length(min=10, max=128)]
 
 
+class OwnPrefixMixin:
+    """Gives a form's field names and ids its own prefix, so it can share a page with other forms."""
+
+    form_prefix = ""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("prefix", self.form_prefix)
+        super().__init__(*args, **kwargs)
+
+
 class EmailUniqueMixin:
     """Refuses an e-mail address that already has an account."""
 
@@ -64,9 +74,10 @@ class LoginForm(FlaskForm):
     submit = SubmitField(_l("Log in"))
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(OwnPrefixMixin, FlaskForm):
     """A user's own name and language."""
 
+    form_prefix = "profile"
     full_name = StringField(
         _l("Full name"), filters=[clean_text], validators=[DataRequired(), Length(max=120)]
     )
@@ -74,9 +85,10 @@ class ProfileForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class ChangePasswordForm(FlaskForm):
+class ChangePasswordForm(OwnPrefixMixin, FlaskForm):
     """The current password and a new one, twice."""
 
+    form_prefix = "password"
     current = PasswordField(_l("Current password"), validators=[DataRequired()])
     password = PasswordField(_l("New password (at least 10 characters)"), validators=PASSWORD_RULES)
     confirm = PasswordField(
@@ -106,7 +118,8 @@ class EndSessionsForm(FlaskForm):
     submit = SubmitField(_l("Log out of all other devices"))
 
 
-class LanguageForm(FlaskForm):
-    """The language switch in the navigation bar."""
+class LanguageForm(OwnPrefixMixin, FlaskForm):
+    """The language switch in the navigation bar (on every page, so under its own prefix)."""
 
+    form_prefix = "lang"
     language = SelectField(_l("Language"), choices=LANGUAGE_CHOICES)

@@ -11,6 +11,7 @@ Dates are offsets in days from the day of seeding, so the open program stays ope
 from __future__ import annotations
 
 DEMO_PASSWORD = "demo-password"  # noqa: S105  (published demo password, never in production)
+DEMO_STAFF = "staff@demo.test"  # starts the demo matching run and takes its first decisions
 
 # Organization names used as references below.
 BECAMEX = "Becamex IDC"

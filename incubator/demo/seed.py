@@ -14,6 +14,8 @@ from incubator.demo import data
 from incubator.errors import DomainError
 from incubator.extensions import db
 from incubator.localtime import today_local
+from incubator.matching import decisions, services
+from incubator.matching.models import MatchingRun, Suggestion
 from incubator.models import (
     Application,
     ApplicationReview,
@@ -57,6 +59,28 @@ def seed_demo() -> dict[str, int]:
         raise
     db.session.commit()
     return {model.__name__: seeder.created[model.__name__] for model in SEEDED_MODELS}
+
+
+def seed_demo_run() -> dict[str, int]:
+    """One finished matching run, ranked in this process with no broker, with a few staff decisions.
+
+    Skipped once any run exists, so seeding stays idempotent and never overrides staff's own runs."""
+    if current_app.config.get("INCUBATOR_ENV") == "production":
+        raise DomainError("Demo data is never seeded in production.")
+    if db.session.scalar(select(MatchingRun.id).limit(1)) is not None:
+        return {"MatchingRun": 0, "Suggestion": 0, "Decision": 0}
+    staff = db.session.scalar(select(User.id).filter_by(email=data.DEMO_STAFF))
+    run = services.run_in_process(staff)
+    ranked = list(db.session.scalars(select(Suggestion.id).order_by(Suggestion.score.desc(), Suggestion.id)))
+    # The two best pairs approved and the weakest rejected; the rest wait for a decision.
+    choices = (
+        [(ranked[0], "approved"), (ranked[1], "approved"), (ranked[-1], "rejected")]
+        if len(ranked) > 3
+        else []
+    )
+    for suggestion_id, decision in choices:
+        decisions.decide_suggestion(suggestion_id, decision, staff)
+    return {"MatchingRun": 1, "Suggestion": run.counts.get("suggestions", 0), "Decision": len(choices)}
 
 
 def nfc(value: object) -> object:

@@ -60,6 +60,21 @@ def list_runs(limit: int = 50) -> list[MatchingRun]:
 
 def start_run(user_id: int | None) -> MatchingRun:
     """Create a queued full run and hand it to the workers; refuse while another is active."""
+    run = create_run(user_id)
+    queue_plan(run)
+    return run
+
+
+def run_in_process(user_id: int | None) -> MatchingRun:
+    """Create a full run and plan and rank it here, shard by shard, with no broker (demo seeding)."""
+    run_id = create_run(user_id).id
+    for shard_id in plan_run(run_id):
+        rank_shard(shard_id)
+    return get_run(run_id)
+
+
+def create_run(user_id: int | None) -> MatchingRun:
+    """A new queued full run with the configured parameters; refused while another is active."""
     refresh_stale_runs()
     params = {
         "top_k": current_app.config["MATCHING_TOP_K"],
@@ -71,7 +86,6 @@ def start_run(user_id: int | None) -> MatchingRun:
         db.session.flush()
     record(user_id, "matching.run_started", run)
     db.session.commit()
-    queue_plan(run)
     return run
 
 

@@ -111,7 +111,7 @@ def test_logout_ends_the_session(client, login_as, post_form):
 def test_profile_update_keeps_vietnamese_intact(client, login_as, post_form, db):
     user = login_as("mentor")
     decomposed = unicodedata.normalize("NFD", "Lê Hoàng Đức")
-    post_form("/profile", {"full_name": decomposed, "language": "vi"})
+    post_form("/profile", {"full_name": decomposed, "language": "vi"}, prefix="profile")
     db.session.refresh(user)
     assert user.full_name == "Lê Hoàng Đức" and user.language == "vi"
     assert "Lê Hoàng Đức" in client.get("/profile").get_data(as_text=True)
@@ -120,11 +120,12 @@ def test_profile_update_keeps_vietnamese_intact(client, login_as, post_form, db)
 def test_change_password_requires_the_current_one(client, login_as, post_form, db):
     user = login_as("founder")
     new = {"password": "brand-new-password", "confirm": "brand-new-password"}
-    refused = post_form("/password", {"current": "wrong-password", **new}, form_url="/profile")
+    form = {"form_url": "/profile", "prefix": "password"}
+    refused = post_form("/password", {"current": "wrong-password", **new}, **form)
     assert refused.status_code == 400
     db.session.refresh(user)
     assert user.check_password(TEST_PASSWORD)
-    accepted = post_form("/password", {"current": TEST_PASSWORD, **new}, form_url="/profile")
+    accepted = post_form("/password", {"current": TEST_PASSWORD, **new}, **form)
     assert accepted.status_code == 302
     db.session.refresh(user)
     assert user.check_password("brand-new-password")
@@ -139,7 +140,7 @@ def test_user_text_with_script_is_escaped(client, login_as):
 
 def test_language_switch_is_stored_per_user(client, login_as, post_form, db):
     user = login_as("founder", language="en")
-    post_form("/language", {"language": "vi"}, form_url="/")
+    post_form("/language", {"language": "vi"}, form_url="/", prefix="lang")
     db.session.refresh(user)
     assert user.language == "vi"
     assert '<html lang="vi">' in client.get("/").get_data(as_text=True)

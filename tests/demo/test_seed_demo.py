@@ -1,12 +1,15 @@
 """flask seed-demo: realistic Binh Duong data, one account per role, idempotent, never in production."""
 
 import unicodedata
+from collections import Counter
 
 from sqlalchemy import func, select
 
 from incubator.accounts.models import ROLES, User
+from incubator.audit.models import AuditEvent
 from incubator.demo.seed import seed_demo
 from incubator.labs.models import Lab
+from incubator.matching.models import MatchingRun, Suggestion
 from incubator.organizations.models import Organization
 
 
@@ -42,3 +45,26 @@ def test_seed_demo_refuses_to_run_in_production(app, db, monkeypatch):
     result = app.test_cli_runner().invoke(args=["seed-demo"])
     assert result.exit_code != 0 and "never seeded in production" in result.output
     assert db.session.scalar(select(func.count()).select_from(User)) == 0
+
+
+def test_seed_demo_leaves_one_finished_run_with_suggestions_some_decided(app, db):
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    run = db.session.scalar(select(MatchingRun))
+    assert run.status == "done" and run.progress_done == run.progress_total > 0
+    statuses = Counter(db.session.scalars(select(Suggestion.status)))
+    assert statuses["pending"] > 0 and statuses["approved"] == 2 and statuses["rejected"] == 1
+    assert all(s.terms for s in db.session.scalars(select(Suggestion)))  # each with its reasons
+    decided = select(func.count()).where(AuditEvent.action.like("suggestion.%"))
+    assert db.session.scalar(decided) == 3
+
+
+def test_seeding_the_demo_run_again_changes_nothing(app, db):
+    runner = app.test_cli_runner()
+    runner.invoke(args=["seed-demo"])
+    counts = [db.session.scalar(select(func.count()).select_from(m)) for m in (MatchingRun, Suggestion)]
+    again = runner.invoke(args=["seed-demo"])
+    assert again.exit_code == 0 and "nothing new" in again.output
+    assert counts == [
+        db.session.scalar(select(func.count()).select_from(m)) for m in (MatchingRun, Suggestion)
+    ]

@@ -22,6 +22,7 @@ def test_each_demo_account_logs_in_and_sees_its_home_page(page, demo_data):
         page.get_by_test_id("home-title").wait_for()
         assert page.locator("body").get_attribute("data-role") == role
         assert page.get_by_test_id("user-name").inner_text().strip(), role
+        page.get_by_test_id("user-name").click()  # the account menu holds the profile and log-out
         page.get_by_test_id("logout").click()
         page.wait_for_url("**/login")
 
