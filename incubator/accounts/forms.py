@@ -112,8 +112,10 @@ class AdminCreateUserForm(EmailUniqueMixin, FlaskForm):
     submit = SubmitField(_l("Create user"))
 
 
-class EndSessionsForm(FlaskForm):
+class EndSessionsForm(OwnPrefixMixin, FlaskForm):
     """The "log out of all other devices" button (a POST with its CSRF token)."""
+
+    form_prefix = "sessions"
 
     submit = SubmitField(_l("Log out of all other devices"))
 

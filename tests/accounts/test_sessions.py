@@ -8,7 +8,11 @@ from incubator.audit.models import AuditEvent
 from tests.conftest import TEST_PASSWORD, csrf_token, submit
 from tests.factories import UserFactory
 
-NEW_PASSWORD = {"current": TEST_PASSWORD, "password": "brand-new-password", "confirm": "brand-new-password"}
+NEW_PASSWORD = {
+    "password-current": TEST_PASSWORD,
+    "password-password": "brand-new-password",
+    "password-confirm": "brand-new-password",
+}
 
 
 def browser(app: Flask):  # noqa: ANN201
