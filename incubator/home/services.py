@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import ScalarSelect, func, select
+from sqlalchemy.orm import joinedload
 
 from incubator.accounts.models import User
 from incubator.challenges import services as challenge_services
@@ -26,9 +27,18 @@ def open_programs() -> list[Program]:
     return list(db.session.scalars(query.order_by(Program.closes_on)))
 
 
-def count(model: type, *conditions: object) -> int:
-    """Number of rows of `model` matching `conditions`."""
-    return db.session.scalar(select(func.count()).select_from(model).where(*conditions)) or 0
+def count(model: type, *conditions: object) -> ScalarSelect:
+    """Number of rows of `model` matching `conditions`, as a subquery that `counted` resolves."""
+    return select(func.count()).select_from(model).where(*conditions).scalar_subquery()
+
+
+def counted(data: dict) -> dict:
+    """`data` with every `count(...)` in it replaced by its number, all in one query."""
+    pending = {key: value for key, value in data.items() if isinstance(value, ScalarSelect)}
+    if pending:
+        row = db.session.execute(select(*(query.label(key) for key, query in pending.items()))).one()
+        data = {**data, **{key: value or 0 for key, value in row._mapping.items()}}
+    return data
 
 
 def overview(user: User) -> dict:
@@ -44,12 +54,15 @@ def overview(user: User) -> dict:
     }
     data = builders[user.role](user)
     data["unread"] = count(Notification, Notification.user_id == user.id, Notification.read_at.is_(None))
-    return data
+    return counted(data)
 
 
 def founder_overview(user: User) -> dict:
     startups = startup_services.list_startups(user).items
-    applications = list(db.session.scalars(select(Application).where(Application.submitted_by_id == user.id)))
+    mine = select(Application).where(Application.submitted_by_id == user.id)
+    # Each application's program and startup come in the same query, however many applications.
+    mine = mine.options(joinedload(Application.program), joinedload(Application.startup))
+    applications = list(db.session.scalars(mine))
     return {"startups": startups, "applications": applications, "programs": open_programs()}
 
 
@@ -85,13 +98,12 @@ def admin_overview(user: User) -> dict:
 
 def ecosystem_figures(user: User | None = None) -> dict:
     """Headline counts of the ecosystem (the government dashboard's first row)."""
-    return {
-        "figures": {
-            "startups": count(Startup),
-            "labs": count(Lab),
-            "challenges": count(Challenge),
-            "capabilities": count(Capability),
-            "mentors": count(MentorProfile),
-            "applications": count(Application),
-        }
+    figures = {
+        "startups": count(Startup),
+        "labs": count(Lab),
+        "challenges": count(Challenge),
+        "capabilities": count(Capability),
+        "mentors": count(MentorProfile),
+        "applications": count(Application),
     }
+    return {"figures": counted(figures)}

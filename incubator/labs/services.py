@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import ColumnElement, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from incubator.accounts.models import User
 from incubator.audit.services import changed_fields, save_and_announce
@@ -58,7 +58,8 @@ def search_labs(
     text: str = "", kind: str | None = None, organization_id: int | None = None, page: int = 1
 ) -> Pagination:
     """One page of the labs holding every word of `text` (case and accents ignored), of a kind and place."""
-    query = select(Lab).options(selectinload(Lab.organization)).order_by(Lab.name, Lab.id)
+    # Joined, not selectin: each lab's organization comes in the same query (one round trip fewer).
+    query = select(Lab).options(joinedload(Lab.organization)).order_by(Lab.name, Lab.id)
     if kind:
         query = query.where(Lab.kind == kind)
     if organization_id:

@@ -1,0 +1,202 @@
+"""Throughput and latency of the busiest web pages under gunicorn (4 workers) on PostgreSQL, on loopback.
+
+Usage: python -m bench.bench_web [--seconds 10] [--connections 16] [--rate 150] [--workers 4]
+Database: BENCH_WEB_DATABASE_URL (default postgresql+psycopg://postgres@127.0.0.1:5432/bench_web),
+migrated and seeded with the demo data (plus one matching run, so the suggestions page has rows).
+Needs `wrk` on PATH (Debian: apt-get install wrk); the fixed-rate run is this module's own open loop.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import re
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+import sqlalchemy as sa
+from flask_migrate import upgrade
+
+from bench.webload import USER_AGENT, fixed_rate, wrk
+
+ROOT = Path(__file__).resolve().parents[1]
+HOST = "127.0.0.1"
+DEFAULT_DB = "postgresql+psycopg://postgres@127.0.0.1:5432/bench_web"
+PASSWORD = "demo-password"
+# (label, account or None for anonymous, path, text the page must hold)
+PAGES = [
+    ("home as staff", "staff@demo.test", "/", 'data-testid="home-title"'),
+    ("home as founder", "founder@demo.test", "/", 'data-testid="home-title"'),
+    ("lab list", "founder@demo.test", "/labs/", 'data-testid="lab"'),
+    ("suggestions", "staff@demo.test", "/matching/suggestions", 'data-testid="suggestion"'),
+    ("login page", None, "/login", 'name="csrf_token"'),
+    ("static file", None, "/static/css/app.css", ""),
+]
+LOGGED_IN = [page for page in PAGES if page[1]]
+CSRF = re.compile(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"')
+
+
+def server_env(database: str) -> dict:
+    """The environment of the app under test: development mode (plain HTTP), a random secret key."""
+    return {**os.environ, "DATABASE_URL": database, "INCUBATOR_ENV": "development",
+            "SECRET_KEY": secrets.token_hex(32), "FLASK_APP": "incubator.app:create_app"}  # fmt: skip
+
+
+def prepare(database: str) -> None:
+    """Migrate, seed the demo data and compute suggestions once (all idempotent)."""
+    os.environ.update(server_env(database))
+    from incubator.app import create_app
+    from incubator.demo.seed import seed_demo
+    from incubator.extensions import db
+
+    app = create_app()
+    with app.app_context():
+        upgrade(directory=str(ROOT / "migrations"))
+        seed_demo()
+        compute_suggestions()
+        db.engine.dispose()
+
+
+def compute_suggestions() -> None:
+    """Run one full matching run in this process (no broker) unless suggestions exist."""
+    from incubator.extensions import db
+    from incubator.matching import services
+    from incubator.matching.models import MatchingRun, Suggestion
+
+    if db.session.scalar(sa.select(sa.func.count()).select_from(Suggestion)):
+        return
+    run = MatchingRun(status="queued", params={"top_k": 5, "shard_size": 200})
+    db.session.add(run)
+    db.session.commit()
+    for shard_id in services.plan_run(run.id):
+        services.rank_shard(shard_id)
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on."""
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def start_gunicorn(database: str, port: int, workers: int) -> subprocess.Popen:
+    """Serve the app with `workers` sync workers and wait until it answers."""
+    command = [sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"{HOST}:{port}",
+               "--log-level", "warning", "incubator.app:create_app()"]  # fmt: skip
+    server = subprocess.Popen(command, cwd=ROOT, env=server_env(database), start_new_session=True)
+    for _ in range(150):
+        try:
+            if get(port, "/static/css/app.css")[0] == 200:
+                return server
+        except OSError:
+            time.sleep(0.2)
+    os.killpg(server.pid, signal.SIGTERM)
+    raise RuntimeError("gunicorn did not start")
+
+
+def get(port: int, path: str, cookie: str = "", method: str = "GET", body: str = "") -> tuple:
+    """(status, headers, text) of one request."""
+    connection = http.client.HTTPConnection(HOST, port, timeout=10)
+    headers = {"User-Agent": USER_AGENT, "Cookie": cookie}
+    if body:
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    connection.request(method, path, body=body or None, headers=headers)
+    response = connection.getresponse()
+    result = response.status, response.getheaders(), response.read().decode()
+    connection.close()
+    return result
+
+
+def session_cookie(headers: list[tuple[str, str]], default: str = "") -> str:
+    """The `session=...` pair set by a response, else `default`."""
+    for name, value in headers:
+        if name.lower() == "set-cookie" and value.startswith("session="):
+            return value.split(";", 1)[0]
+    return default
+
+
+def log_in(port: int, email: str) -> str:
+    """Log in through the CSRF-protected form, as a browser does; return the session cookie."""
+    _, headers, html = get(port, "/login")
+    cookie = session_cookie(headers)
+    body = urlencode({"email": email, "password": PASSWORD, "csrf_token": CSRF.search(html).group(1)})
+    status, headers, _ = get(port, "/login", cookie, "POST", body)
+    if status != 302:
+        raise RuntimeError(f"login of {email} answered {status}")
+    return session_cookie(headers, cookie)
+
+
+def check_pages(port: int, cookies: dict) -> None:
+    """Every page answers 200 with its content (not a redirect to the login page)."""
+    for label, account, path, marker in PAGES:
+        status, _, text = get(port, path, cookies.get(account, ""))
+        if status != 200 or marker not in text:
+            raise RuntimeError(f"{label} ({path}) answered {status} without {marker!r}")
+
+
+def load() -> str:
+    """The 1-minute load average."""
+    return f"{os.getloadavg()[0]:.2f}"
+
+
+COLUMNS = ("req/s", "p50", "p90", "p95", "p99", "non-200")
+HEADER = f"{'page':<16} {'path':<22} " + " ".join(f"{c:>7}" for c in COLUMNS) + f" {'load':>5}"
+
+
+def line(label: str, path: str, row: dict) -> str:
+    """One row of the table: throughput, latency percentiles (ms), failures and the load average."""
+    latencies = " ".join(f"{row[p]:>7.1f}" for p in ("p50", "p90", "p95", "p99"))
+    return f"{label:<16} {path:<22} {row['rps']:>7.0f} {latencies} {row['errors']:>7} {load():>5}"
+
+
+def saturated(port: int, cookies: dict, connections: int, seconds: float) -> None:
+    """Print wrk's throughput and latency per page, each after a short warm-up."""
+    print(f"\nsaturated: wrk, {connections} connections, {seconds:g} s per page (after 2 s of warm-up)")
+    print(HEADER)
+    for label, account, path, _ in PAGES:
+        url, cookie = f"http://{HOST}:{port}{path}", cookies.get(account, "")
+        wrk(url, cookie, connections, 2)
+        print(line(label, path, wrk(url, cookie, connections, seconds)), flush=True)
+
+
+def open_loop(port: int, cookies: dict, rate: float, seconds: float) -> None:
+    """Print the latency per logged-in page at a fixed request rate."""
+    print(f"\nfixed rate: {rate:g} requests/s, open loop (latency from each request's planned start), "
+          f"{seconds:g} s per page")  # fmt: skip
+    print(HEADER)
+    for label, account, path, _ in LOGGED_IN:
+        print(line(label, path, fixed_rate(HOST, port, path, cookies[account], rate, seconds)), flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--rate", type=float, default=150)
+    parser.add_argument("--workers", type=int, default=4)
+    args = parser.parse_args()
+    database = os.environ.get("BENCH_WEB_DATABASE_URL", DEFAULT_DB)
+    prepare(database)
+    port = free_port()
+    server = start_gunicorn(database, port, args.workers)
+    try:
+        cookies = {account: log_in(port, account) for account in {p[1] for p in LOGGED_IN}}
+        check_pages(port, cookies)
+        print(f"database: {database.split('@')[-1]}  gunicorn: {args.workers} sync workers on {HOST}:{port}"
+              f"  cores: {os.cpu_count()}  load at start: {load()}  (latencies in ms)")  # fmt: skip
+        saturated(port, cookies, args.connections, args.seconds)
+        open_loop(port, cookies, args.rate, args.seconds)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,113 @@
+"""Load generators for bench_web: wrk at saturation (closed loop) and a fixed-rate open loop in asyncio."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+USER_AGENT = "bench-web/1"  # the same agent logs in and loads: Flask-Login's "strong" protection
+PERCENTILES = (50, 90, 95, 99)
+
+# wrk calls these per thread (init, response) and once at the end (done); latencies are microseconds.
+WRK_SCRIPT = """
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) bad = 0 end
+function response(status, headers, body) if status ~= 200 then bad = bad + 1 end end
+function done(summary, latency, requests)
+  local b = 0
+  for _, t in ipairs(threads) do b = b + t:get("bad") end
+  local e = summary.errors
+  io.write(string.format('BENCH {"requests": %d, "us": %d, "bad": %d, "socket_errors": %d', summary.requests,
+    summary.duration, b, e.connect + e.read + e.write + e.timeout))
+  for _, p in ipairs({50, 90, 95, 99}) do io.write(string.format(', "p%d": %d', p, latency:percentile(p))) end
+  io.write("}\\n")
+end
+"""
+
+
+def wrk(url: str, cookie: str, connections: int, seconds: float, threads: int = 1) -> dict:
+    """Saturated throughput and latency percentiles (ms) of GET `url` with `connections` connections."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        headers = {"User-Agent": USER_AGENT, **({"Cookie": cookie} if cookie else {})}
+        lines = [f"wrk.headers[{json.dumps(k)}] = {json.dumps(v)}" for k, v in headers.items()]
+        script.write("\n".join(lines) + WRK_SCRIPT)
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds:g}s", "--timeout", "10s",
+               "-s", script.name, url]  # fmt: skip
+    try:
+        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    finally:
+        Path(script.name).unlink()
+    line = next(x for x in output.splitlines() if x.startswith("BENCH "))
+    raw = json.loads(line[len("BENCH ") :])
+    figures = {f"p{p}": raw[f"p{p}"] / 1000 for p in PERCENTILES}
+    figures["rps"] = raw["requests"] / (raw["us"] / 1e6)
+    figures["errors"] = raw["bad"] + raw["socket_errors"]
+    return figures
+
+
+def request_bytes(host: str, port: int, path: str, cookie: str) -> bytes:
+    """A GET request that asks the server to close the connection after the response."""
+    lines = [f"GET {path} HTTP/1.1", f"Host: {host}:{port}", f"User-Agent: {USER_AGENT}", "Connection: close"]
+    if cookie:
+        lines.append(f"Cookie: {cookie}")
+    return ("\r\n".join(lines) + "\r\n\r\n").encode()
+
+
+async def one_request(host: str, port: int, payload: bytes) -> int:
+    """Send `payload` on a new connection and read the whole response; return its status."""
+    reader, writer = await asyncio.open_connection(host, port)
+    try:
+        writer.write(payload)
+        await writer.drain()
+        response = await reader.read()  # until the server closes (Connection: close)
+    finally:
+        writer.close()
+    match = re.match(rb"HTTP/1\.[01] (\d{3})", response)
+    return int(match.group(1)) if match else 0
+
+
+async def open_loop(host: str, port: int, path: str, cookie: str, rate: float, seconds: float) -> dict:
+    """Start a request every 1/`rate` s whatever the answers, timing each from its planned start."""
+    payload = request_bytes(host, port, path, cookie)
+    latencies: list[float] = []
+    errors = 0
+
+    async def timed(planned: float) -> None:
+        nonlocal errors
+        try:
+            status = await asyncio.wait_for(one_request(host, port, payload), timeout=10)
+        except (OSError, TimeoutError):
+            status = 0
+        errors += status != 200
+        latencies.append(time.perf_counter() - planned)
+
+    began = time.perf_counter()
+    tasks = []
+    for i in range(int(rate * seconds)):
+        planned = began + i / rate
+        await asyncio.sleep(max(0.0, planned - time.perf_counter()))
+        tasks.append(asyncio.create_task(timed(planned)))
+    await asyncio.gather(*tasks)
+    return summarise(latencies, errors, time.perf_counter() - began)
+
+
+def summarise(latencies: list[float], errors: int, wall: float) -> dict:
+    """Achieved rate and latency percentiles (ms, nearest rank) of an open-loop run."""
+    ordered = sorted(latencies)
+    figures = {
+        f"p{p}": ordered[min(len(ordered) - 1, int(len(ordered) * p / 100))] * 1000 for p in PERCENTILES
+    }
+    figures["rps"] = len(ordered) / wall
+    figures["errors"] = errors
+    return figures
+
+
+def fixed_rate(url_host: str, port: int, path: str, cookie: str, rate: float, seconds: float) -> dict:
+    """Latency percentiles (ms) of GET `path` at a fixed `rate` of requests per second (open loop)."""
+    return asyncio.run(open_loop(url_host, port, path, cookie, rate, seconds))
