@@ -55,7 +55,7 @@ def require_tool(path: Path, what: str) -> Path:
     """`path`, or a skip (a failure in CI) naming the set-up step that installs it."""
     if path.exists():
         return path
-    message = f"{what} is missing at {path}: run `npm ci --ignore-scripts` (make test does)"
+    message = f"{what} is missing at {path}: `make test` installs it (see .ci/run for java and npm)"
     if os.environ.get("CI") == "true":
         pytest.fail(message)
     pytest.skip(message)
@@ -167,9 +167,7 @@ def axe_summary(visits: list[Visit]) -> str:
 
 def run_vnu(html_dir: Path) -> list[dict]:
     """The Nu HTML checker's errors over every saved page (one Java process for all files)."""
-    java = shutil.which("java")
-    if java is None:
-        require_tool(Path("/usr/bin/java"), "java (Debian's default-jre-headless)")
+    java = shutil.which("java") or str(require_tool(Path("/usr/bin/java"), "java (default-jre-headless)"))
     files = sorted(str(p) for p in html_dir.glob("*.html"))
     command = [java, "-jar", str(VNU), "--errors-only", "--format", "json", *files]
     result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)

@@ -4,7 +4,10 @@ wraps, and the Nu HTML checker finds no error."""
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Iterator
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -42,6 +45,8 @@ def audit(app: Flask, live_server: str, browser, tmp_path_factory) -> Iterator[t
         visits = [
             visit for visitor in VISITORS for visit in crawl_as(browser, live_server, visitor, html_dir)
         ]
+        if os.environ.get("AUDIT_REPORT"):  # every visit as JSON, for before/after figures
+            Path(os.environ["AUDIT_REPORT"]).write_text(json.dumps([asdict(v) for v in visits], indent=1))
         yield visits, html_dir
         from tests.conftest import empty_tables
 
