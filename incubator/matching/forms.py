@@ -45,6 +45,23 @@ RUN_STATUS_LABELS = register(
         "failed": _l("failed"),
     },
 )
+RUN_ERRORS = {
+    "queue_down": _l("The task queue was unavailable when the run started; nothing was lost. Retry the run."),
+    "stale": _l("No progress for a while: a worker may have stopped. Retry to finish the remaining shards."),
+    "task_failed": _l("A worker failed on this run (%(detail)s). Retry to finish the remaining shards."),
+}
+
+
+def run_error_text(error: str | None) -> str:
+    """A run's stored error code, in the reader's language ("" when the run has none)."""
+    if not error:
+        return ""
+    code, _sep, detail = error.partition(": ")
+    if code not in RUN_ERRORS:
+        return error  # written before errors were codes
+    return str(RUN_ERRORS[code]) % {"detail": detail} if code == "task_failed" else str(RUN_ERRORS[code])
+
+
 SUGGESTION_STATUS_LABELS = register(
     "suggestion_status",
     {"pending": _l("To decide"), "approved": _l("Approved"), "rejected": _l("Rejected")},

@@ -9,11 +9,18 @@ from flask_login import current_user
 from incubator.errors import DomainError
 from incubator.extensions import db
 from incubator.matching import decisions, incremental, quality, services
-from incubator.matching.forms import RUN_STATUS_LABELS, ConfirmForm, DecisionForm, SuggestionFilterForm
+from incubator.matching.forms import (
+    RUN_STATUS_LABELS,
+    ConfirmForm,
+    DecisionForm,
+    SuggestionFilterForm,
+    run_error_text,
+)
 from incubator.permissions import role_required
 
 bp = Blueprint("matching", __name__, url_prefix="/matching")
 bp.add_app_template_filter(quality.strength, "strength")
+bp.add_app_template_filter(run_error_text, "run_error")
 STAFF = ("staff", "admin")
 
 
@@ -50,7 +57,8 @@ def run(run_id: int):
 @role_required(*STAFF)
 def run_status(run_id: int):
     found = services.get_run(run_id) or abort(404)
-    return jsonify(services.run_status(found) | {"label": str(RUN_STATUS_LABELS[found.status])})
+    shown = {"label": str(RUN_STATUS_LABELS[found.status]), "error": run_error_text(found.error)}
+    return jsonify(services.run_status(found) | shown)
 
 
 @bp.route("/runs/<int:run_id>/retry", methods=["POST"])

@@ -104,7 +104,7 @@ def one_active_run() -> Iterator[None]:
 def queue_plan(run: MatchingRun) -> None:
     """Queue the planning task of `run`; on a broker failure mark it failed and say so."""
     if not dispatch("incubator.matching.tasks.plan_run", run.id):
-        fail_run(run.id, QUEUE_DOWN)
+        fail_run(run.id, "queue_down")
         raise QueueUnavailable(QUEUE_DOWN)
 
 
@@ -235,7 +235,7 @@ def run_counts(run_id: int) -> dict:
 
 
 def fail_run(run_id: int, message: str) -> None:
-    """Mark a run failed with a message staff can read (a retry resumes it)."""
+    """Mark a run failed with an error code: "queue_down", "task_failed: detail" (forms.run_error_text)."""
     db.session.rollback()
     run = get_run(run_id)
     if run is not None and run.status != "done":
@@ -246,14 +246,10 @@ def fail_run(run_id: int, message: str) -> None:
 def refresh_stale_runs() -> int:
     """Mark failed the active runs that showed no progress for MATCHING_STALE_AFTER seconds."""
     limit = utcnow() - timedelta(seconds=current_app.config["MATCHING_STALE_AFTER"])
-    minutes = max(1, current_app.config["MATCHING_STALE_AFTER"] // 60)
-    message = (
-        f"No progress for {minutes} min: a worker may have stopped. Retry to finish the remaining shards."
-    )
     result = db.session.execute(
         update(MatchingRun)
         .where(MatchingRun.status.in_(ACTIVE), MatchingRun.heartbeat_at < limit)
-        .values(status="failed", error=message, finished_at=utcnow())
+        .values(status="failed", error="stale", finished_at=utcnow())
     )
     db.session.commit()
     return result.rowcount

@@ -47,4 +47,4 @@ def sweep() -> dict:
 def give_up_if_last_try(task, run_id: int | None, error: Exception) -> None:  # noqa: ANN001
     """On the last retry, mark the run failed so staff see it and can retry."""
     if run_id is not None and task.request.retries >= task.max_retries:
-        services.fail_run(run_id, f"{type(error).__name__}: {error}")
+        services.fail_run(run_id, f"task_failed: {type(error).__name__}: {error}")

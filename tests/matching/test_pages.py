@@ -94,3 +94,33 @@ def test_a_second_run_cannot_start_while_one_is_active(client, login_as, post_fo
     response = post_form("/matching/runs", {}, form_url="/matching/", follow_redirects=True)
     assert "A matching run is already in progress." in response.get_data(as_text=True)
     assert len(db.session.scalars(select(MatchingRun)).all()) == 1
+
+
+@pytest.mark.parametrize(
+    ("code", "language", "shown"),
+    [
+        ("stale", "en", "No progress for a while"),
+        ("stale", "vi", "Đã lâu không có tiến triển"),
+        (
+            "task_failed: OperationalError: locked",
+            "en",
+            "A worker failed on this run (OperationalError: locked)",
+        ),
+        (
+            "task_failed: OperationalError: locked",
+            "vi",
+            "gặp lỗi trong lượt chạy này (OperationalError: locked)",
+        ),
+    ],
+)
+def test_a_run_error_is_stored_as_a_code_and_read_in_the_readers_language(
+    client, login_as, db, code, language, shown
+):
+    login_as("staff", language=language)
+    run = MatchingRun(status="failed", params={}, error=code)
+    db.session.add(run)
+    db.session.commit()
+    assert shown in client.get(f"/matching/runs/{run.id}").get_data(as_text=True)
+    assert (
+        client.get(f"/matching/runs/{run.id}/status.json").get_json()["error"].endswith(shown.split("(")[-1])
+    )

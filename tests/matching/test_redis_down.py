@@ -49,7 +49,7 @@ def test_starting_a_run_while_redis_is_down_shows_a_clear_message(redis_down_app
     assert response.status_code == 200
     assert "The task queue is unavailable right now" in response.get_data(as_text=True)
     run = _db.session.scalar(select(MatchingRun))
-    assert run.status == "failed" and "unavailable" in run.error
+    assert run.status == "failed" and run.error == "queue_down"
 
 
 def test_a_saved_profile_survives_redis_being_down_and_is_flagged_for_later(redis_down_app):

@@ -123,7 +123,7 @@ def test_a_run_with_no_progress_is_marked_failed_and_can_be_retried(demo):
     demo.session.commit()
     assert services.refresh_stale_runs() == 1
     demo.session.refresh(run)
-    assert run.status == "failed" and "Retry" in run.error
+    assert run.status == "failed" and run.error == "stale"
     services.retry_run(run.id, None)
     demo.session.refresh(run)
     assert (
