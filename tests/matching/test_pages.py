@@ -121,6 +121,4 @@ def test_a_run_error_is_stored_as_a_code_and_read_in_the_readers_language(
     db.session.add(run)
     db.session.commit()
     assert shown in client.get(f"/matching/runs/{run.id}").get_data(as_text=True)
-    assert (
-        client.get(f"/matching/runs/{run.id}/status.json").get_json()["error"].endswith(shown.split("(")[-1])
-    )
+    assert shown in client.get(f"/matching/runs/{run.id}/status.json").get_json()["error"]
