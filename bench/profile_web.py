@@ -90,7 +90,7 @@ def profile(client, path: str, requests: int, top: int) -> None:  # noqa: ANN001
     for _ in range(requests):
         client.get(path).close()
     profiler.disable()
-    pstats.Stats(profiler).sort_stats("cumulative").print_stats(top)
+    pstats.Stats(profiler).sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(top)
 
 
 if __name__ == "__main__":
