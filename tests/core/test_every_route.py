@@ -11,17 +11,7 @@ from flask import Flask
 from sqlalchemy import select
 
 from incubator.accounts.models import ROLES
-from incubator.matching.models import MatchingRun, Suggestion
 from tests.conftest import TEST_PASSWORD, submit
-from tests.factories import (
-    CapabilityFactory,
-    ChallengeFactory,
-    LabFactory,
-    MembershipFactory,
-    MentorProfileFactory,
-    StartupFactory,
-    UserFactory,
-)
 
 HUGE_IDS = ("2147483648", "99999999999999999999999")
 NUMBERS = ("inf", "-inf", "nan", "1e309", "99999999999999999999")
@@ -73,29 +63,6 @@ def fill(form: dict, text: str) -> dict:
             value = field["value"]
         data.setdefault(field["name"], []).append(value)
     return data
-
-
-@pytest.fixture
-def world(db) -> dict:  # noqa: ANN001
-    """A user of every role, each owning what their pages edit, and a run with a suggestion."""
-    users = {role: UserFactory(role=role) for role in ROLES}
-    university_org = MembershipFactory(user=users["university"], organization__kind="university").organization
-    MembershipFactory(user=users["enterprise"], organization__kind="enterprise")
-    ids = {
-        "startup_id": StartupFactory(owner=users["founder"]).id,
-        "lab_id": LabFactory(manager=users["university"], organization=university_org).id,
-        "capability_id": CapabilityFactory(owner=users["university"], organization=university_org).id,
-        "challenge_id": ChallengeFactory(author=users["enterprise"]).id,
-    }
-    MentorProfileFactory(user=users["mentor"])
-    run = MatchingRun(status="done")
-    db.session.add(run)
-    db.session.flush()
-    row = Suggestion(run_id=run.id, kind="startup-lab", source_type="startup", source_id=ids["startup_id"],
-                     target_type="lab", target_id=ids["lab_id"], score=0.5, terms=["cnc"])  # fmt: skip
-    db.session.add(row)
-    db.session.commit()
-    return {"users": users, "ids": ids | {"run_id": run.id, "suggestion_id": row.id}}
 
 
 def routes(app: Flask) -> list:
