@@ -6,18 +6,11 @@ import contextvars
 import logging
 import os
 import re
-import shutil
-import socket
-import subprocess
-import time
-import uuid
 from collections.abc import Callable, Iterator
 
 import email_validator
 import pytest
-import redis
 import sqlalchemy as sa
-from celery import Celery
 from celery import _state as celery_state
 from flask import Flask
 from flask.testing import FlaskClient
@@ -27,13 +20,11 @@ from config import build_config
 from incubator.app import create_app
 from incubator.extensions import db as _db
 from incubator.extensions import limiter
+from tests.redis_fixtures import RUN_PREFIX, queue_down, stopped_redis  # noqa: F401 (shared fixtures)
 
 IN_CI = os.environ.get("CI") == "true"
 CSRF_PATTERN = re.compile(r'name="(?:[\w-]+-)?csrf_token"(?: type="hidden")? value="([^"]+)"')
 TEST_PASSWORD = "correct-horse-battery"
-# Redis keys of this run carry their own prefix, so two runs on one machine never share a key.
-RUN_PREFIX = f"test-{uuid.uuid4().hex[:12]}-"
-TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
 def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
@@ -149,66 +140,6 @@ def own_app(app: Flask, database: str) -> Iterator[Callable[..., Flask]]:
         dispose(other)
 
 
-def redis_or_skip(url: str) -> None:
-    """Fail in CI, skip elsewhere, when Redis is not reachable."""
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
-    except redis.RedisError as error:
-        message = f"Redis at {url} is unreachable: {error}"
-        pytest.fail(message) if IN_CI else pytest.skip(message)
-
-
-def delete_run_keys(url: str) -> None:
-    """Delete this run's keys (and only them) from the Redis at `url`."""
-    client = redis.Redis.from_url(url)
-    keys = list(client.scan_iter(match=f"*{RUN_PREFIX}*", count=1000))
-    if keys:
-        client.delete(*keys)
-    client.close()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def stopped_redis() -> Iterator[str]:
-    """A real redis-server of our own, started and then stopped: its URL now refuses connections."""
-    binary = shutil.which("redis-server")
-    if binary is None:
-        pytest.fail("redis-server is missing") if IN_CI else pytest.skip("redis-server is not installed")
-    port = free_port()
-    server = subprocess.Popen([binary, "--port", str(port), "--save", "", "--appendonly", "no"],
-                              stdout=subprocess.DEVNULL)  # fmt: skip
-    url = f"redis://127.0.0.1:{port}/0"
-    client = redis.Redis.from_url(url)
-    for _ in range(50):
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            time.sleep(0.1)
-    client.close()
-    server.terminate()
-    server.wait(timeout=10)
-    yield url
-
-
-@pytest.fixture
-def queue_down(app: Flask, stopped_redis: str) -> Iterator[None]:
-    """For this test the session app publishes its tasks to a stopped Redis (a real refused connection)."""
-    settings = {**app.config["CELERY"], "broker_url": stopped_redis}
-    settings["broker_transport_options"] = {"socket_connect_timeout": 1, "socket_timeout": 1}
-    down = Celery(app.name, set_as_current=False)
-    down.config_from_object(settings)
-    working, app.extensions["celery"] = app.extensions["celery"], down
-    yield
-    app.extensions["celery"] = working
-    down.close()
-
-
 @pytest.fixture
 def db(app: Flask) -> Iterator:
     """The database inside an app context, emptied after the test."""
@@ -284,3 +215,38 @@ def login_as(client: FlaskClient, db) -> Callable:  # noqa: ANN001
         return user
 
     return login
+
+
+@pytest.fixture
+def world(db) -> dict:  # noqa: ANN001
+    """A user of every role, each owning what their pages edit, and a run with a suggestion."""
+    from incubator.accounts.models import ROLES
+    from incubator.matching.models import MatchingRun, Suggestion
+    from tests.factories import (
+        CapabilityFactory,
+        ChallengeFactory,
+        LabFactory,
+        MembershipFactory,
+        MentorProfileFactory,
+        StartupFactory,
+        UserFactory,
+    )
+
+    users = {role: UserFactory(role=role) for role in ROLES}
+    university_org = MembershipFactory(user=users["university"], organization__kind="university").organization
+    MembershipFactory(user=users["enterprise"], organization__kind="enterprise")
+    ids = {
+        "startup_id": StartupFactory(owner=users["founder"]).id,
+        "lab_id": LabFactory(manager=users["university"], organization=university_org).id,
+        "capability_id": CapabilityFactory(owner=users["university"], organization=university_org).id,
+        "challenge_id": ChallengeFactory(author=users["enterprise"]).id,
+    }
+    MentorProfileFactory(user=users["mentor"])
+    run = MatchingRun(status="done")
+    db.session.add(run)
+    db.session.flush()
+    row = Suggestion(run_id=run.id, kind="startup-lab", source_type="startup", source_id=ids["startup_id"],
+                     target_type="lab", target_id=ids["lab_id"], score=0.5, terms=["cnc"])  # fmt: skip
+    db.session.add(row)
+    db.session.commit()
+    return {"users": users, "ids": ids | {"run_id": run.id, "suggestion_id": row.id}}

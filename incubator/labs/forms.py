@@ -6,7 +6,6 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
-    FloatField,
     Form,
     IntegerField,
     SearchField,
@@ -18,6 +17,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
+from incubator.fields import FiniteFloatField
 from incubator.labels import register
 from incubator.labs.models import LAB_KINDS
 from incubator.organizations.models import Organization
@@ -61,12 +61,14 @@ class LabForm(FlaskForm):
     capacity = IntegerField(
         _l("Capacity (people at a time)"), validators=[InputRequired(), NumberRange(min=1, max=500)]
     )
-    area_m2 = FloatField(_l("Area in m² (optional)"), validators=[Optional()])
+    area_m2 = FiniteFloatField(
+        _l("Area in m² (optional)"), validators=[Optional(), NumberRange(max=10_000_000)]
+    )
     location = StringField(_l("Location"), filters=[clean_text], validators=[Length(max=255)])
     bookable = BooleanField(_l("Open for booking requests"), default=True)
     submit = SubmitField(_l("Save"))
 
-    def validate_area_m2(self, field: FloatField) -> None:
+    def validate_area_m2(self, field: FiniteFloatField) -> None:
         if field.data is not None and field.data <= 0:
             raise ValidationError(_l("The area must be greater than 0."))
 

@@ -6,7 +6,8 @@ import pytest
 import redis
 from flask import Flask
 
-from tests.conftest import RUN_PREFIX, TEST_REDIS_URL, delete_run_keys, redis_or_skip, submit
+from tests.conftest import submit
+from tests.redis_fixtures import RUN_PREFIX, TEST_REDIS_URL, delete_run_keys, redis_or_skip
 
 
 @pytest.fixture

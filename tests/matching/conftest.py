@@ -15,16 +15,8 @@ from flask import Flask
 
 from incubator.extensions import db as _db
 from incubator.matching import fitted
-from tests.conftest import (
-    RUN_PREFIX,
-    TEST_REDIS_URL,
-    IsolatedClient,
-    delete_run_keys,
-    dispose,
-    empty_tables,
-    make_app,
-    redis_or_skip,
-)
+from tests.conftest import IsolatedClient, dispose, empty_tables, make_app
+from tests.redis_fixtures import RUN_PREFIX, TEST_REDIS_URL, delete_run_keys, redis_or_skip
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_TEST_URL = TEST_REDIS_URL
