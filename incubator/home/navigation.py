@@ -8,27 +8,39 @@ from flask_login import current_user
 
 from incubator.accounts.forms import LanguageForm
 
+INBOX = ("notifications.inbox", _l("Notifications"))  # shown with the unread count
 NAVIGATION = {
-    "founder": [("startups.index", _l("My startups")), ("labs.index", _l("Labs"))],
-    "university": [("labs.mine", _l("My labs")), ("capabilities.index", _l("Research capabilities"))],
-    "enterprise": [("challenges.index", _l("My challenges"))],
-    "mentor": [("home.index", _l("My mentoring")), ("mentors.profile", _l("My mentor profile"))],
+    "founder": [
+        ("startups.index", _l("My startups")),
+        ("programs.index", _l("Programs")),
+        ("labs.index", _l("Labs")),
+        INBOX,
+    ],
+    "university": [("labs.mine", _l("My labs")), ("capabilities.index", _l("Research capabilities")), INBOX],
+    "enterprise": [("challenges.index", _l("My challenges")), INBOX],
+    "mentor": [("home.index", _l("My mentoring")), ("mentors.profile", _l("My mentor profile")), INBOX],
     "staff": [
         ("home.index", _l("Overview")),
         ("review.applications", _l("Applications")),
+        ("review.my_assignments", _l("My reviews")),
+        ("programs.manage", _l("Programs")),
         ("matching.runs", _l("Matching")),
         ("matching.suggestions", _l("Suggestions")),
         ("dashboard.index", _l("Ecosystem")),
         ("labs.index", _l("Labs")),
+        INBOX,
     ],
-    "government": [("dashboard.index", _l("Ecosystem dashboard"))],
+    "government": [("dashboard.index", _l("Ecosystem dashboard")), INBOX],
     "admin": [
         ("home.index", _l("Overview")),
         ("admin.users", _l("Users")),
         ("review.applications", _l("Applications")),
+        ("review.my_assignments", _l("My reviews")),
+        ("programs.manage", _l("Programs")),
         ("matching.runs", _l("Matching")),
         ("dashboard.index", _l("Ecosystem")),
         ("labs.index", _l("Labs")),
+        INBOX,
     ],
 }
 

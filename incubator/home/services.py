@@ -10,20 +10,19 @@ from incubator.challenges.models import Capability, Challenge
 from incubator.extensions import db
 from incubator.labs import services as lab_services
 from incubator.labs.models import Booking, Lab
-from incubator.localtime import today_local
 from incubator.matching.models import MatchingRun, Suggestion
 from incubator.mentors.models import MentorProfile
 from incubator.notifications.models import Notification
+from incubator.review import programs
+from incubator.review.applications import founder_applications
 from incubator.review.models import Application, Program
 from incubator.startups import services as startup_services
 from incubator.startups.models import Startup
 
 
 def open_programs() -> list[Program]:
-    """Programs whose application window includes today."""
-    today = today_local()
-    query = select(Program).where(Program.opens_on <= today, Program.closes_on >= today)
-    return list(db.session.scalars(query.order_by(Program.closes_on)))
+    """Programs whose application window includes today (Asia/Ho_Chi_Minh)."""
+    return programs.open_programs()
 
 
 def count(model: type, *conditions: object) -> int:
@@ -49,7 +48,7 @@ def overview(user: User) -> dict:
 
 def founder_overview(user: User) -> dict:
     startups = startup_services.list_startups(user).items
-    applications = list(db.session.scalars(select(Application).where(Application.submitted_by_id == user.id)))
+    applications = founder_applications(user)
     return {"startups": startups, "applications": applications, "programs": open_programs()}
 
 
