@@ -10,7 +10,7 @@ from incubator.extensions import db
 from incubator.permissions import get_visible_or_404, role_required
 from incubator.review import applications
 from incubator.review.errors import ReviewRefused
-from incubator.review.forms import ConfirmForm, application_form
+from incubator.review.forms import ConfirmForm, application_form, choices
 from incubator.review.models import Application, Program
 from incubator.startups.services import list_startups
 
@@ -28,7 +28,7 @@ def new(program_id: int):
     program = db.get_or_404(Program, program_id)
     form = application_form(program.questions)
     startups = list_startups(current_user, 1).items
-    form.startup_id.choices = [(s.id, s.name) for s in startups]
+    form.startup_id.choices = choices((s.id, s.name) for s in startups)
     if not startups:
         flash(_("Create your startup profile first, then apply."), "info")
         return redirect(url_for("startups.new"))
@@ -57,7 +57,7 @@ def detail(application_id: int):
     app = get_visible_or_404(Application, application_id, is_mine)
     form = application_form(app.program.questions, obj=app) if app.status == "draft" else None
     if form is not None:
-        form.startup_id.choices = [(app.startup_id, app.startup.name)]
+        form.startup_id.choices = choices([(app.startup_id, app.startup.name)])
         if form.validate_on_submit():
             try:
                 applications.update_draft(app, current_user, form.application_data())

@@ -46,6 +46,12 @@ DECISION_LABELS = {"accepted": _l("Accept"), "waitlisted": _l("Waitlist"), "reje
 RUBRIC_HELP = _l("One criterion per line: name | weight | guide for 1; 2; 3; 4; 5")
 
 
+def choices(pairs: object, blank: object = None) -> list[SelectChoice]:
+    """Select choices from (value, label) pairs, after an optional blank choice labelled `blank`."""
+    head = [SelectChoice("", blank)] if blank is not None else []
+    return head + [SelectChoice(value, label) for value, label in pairs]
+
+
 def parse_rubric(text: str) -> list[dict]:
     """Criteria from lines "label | weight | guide 1; …; guide 5"; ValueError with a reason."""
     criteria, keys = [], set()
@@ -93,15 +99,17 @@ class ProgramForm(FlaskForm):
     seats = IntegerField(_l("Seats"), validators=[InputRequired(), NumberRange(min=1, max=1000)])
     required_reviews = IntegerField(_l("Reviews required before a decision"),
                                     validators=[InputRequired(), NumberRange(min=2, max=10)])  # fmt: skip
-    questions = TextAreaField(_l("Questions of the application form (one per line)"), filters=[clean_text])
-    rubric = TextAreaField(_l("Rubric"), description=RUBRIC_HELP, filters=[clean_text])
+    question_lines = TextAreaField(
+        _l("Questions of the application form (one per line)"), filters=[clean_text]
+    )
+    rubric_lines = TextAreaField(_l("Rubric"), description=RUBRIC_HELP, filters=[clean_text])
     submit = SubmitField(_l("Save"))
 
     def validate_closes_on(self, field: DateField) -> None:
         if self.opens_on.data and field.data and field.data < self.opens_on.data:
             raise ValidationError(_l("The closing day cannot be before the opening day."))
 
-    def validate_rubric(self, field: TextAreaField) -> None:
+    def validate_rubric_lines(self, field: TextAreaField) -> None:
         try:
             self.parsed_rubric = parse_rubric(field.data)
         except ValueError as error:
@@ -113,7 +121,7 @@ class ProgramForm(FlaskForm):
                  "seats", "required_reviews")  # fmt: skip
         data = {name: getattr(self, name).data for name in names}
         data["description_en"] = data["description_en"] or ""
-        lines = (self.questions.data or "").splitlines()
+        lines = (self.question_lines.data or "").splitlines()
         data["questions"] = [q.strip() for q in lines if q.strip()]
         return data | {"rubric": self.parsed_rubric}
 
@@ -165,7 +173,9 @@ def review_form(rubric: list[dict], **kwargs: object) -> ReviewForm:
     fields = {}
     for c in rubric:
         guide = c.get("guide") or [""] * 5
-        choices = [(str(n), f"{n} – {guide[n - 1]}" if guide[n - 1] else str(n)) for n in range(1, 6)]
+        choices = [
+            SelectChoice(str(n), f"{n} – {guide[n - 1]}" if guide[n - 1] else str(n)) for n in range(1, 6)
+        ]
         fields[f"score_{c['key']}"] = RadioField(c["label"], choices=choices, validators=[InputRequired()])
     return type("RubricReviewForm", (ReviewForm,), fields)(**kwargs)
 
@@ -181,7 +191,7 @@ class AssignForm(FlaskForm):
 class DecisionForm(FlaskForm):
     """Accept, waitlist or reject, with a message to the founder."""
 
-    outcome = SelectField(_l("Decision"), choices=list(DECISION_LABELS.items()))
+    outcome = SelectField(_l("Decision"), choices=[SelectChoice(k, v) for k, v in DECISION_LABELS.items()])
     message = TextAreaField(_l("Message to the founder"), filters=[clean_text],
                             validators=[DataRequired(), Length(max=5000)])  # fmt: skip
     confirm_seats = BooleanField(_l("Accept even if the program's seats are all taken"))

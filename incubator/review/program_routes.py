@@ -14,7 +14,7 @@ from incubator.organizations.models import Organization
 from incubator.permissions import STAFF_ROLES, role_required
 from incubator.review import programs
 from incubator.review.errors import ReviewRefused
-from incubator.review.forms import ProgramForm, rubric_text
+from incubator.review.forms import ProgramForm, choices, rubric_text
 from incubator.review.models import Program
 
 bp = Blueprint("programs", __name__, url_prefix="/programs")
@@ -54,10 +54,10 @@ def program_form(program: Program | None = None) -> ProgramForm:
     """The program form with the organizations to choose from (and the rubric as text)."""
     form = ProgramForm(obj=program)
     if program is not None and not form.is_submitted():
-        form.questions.data = "\n".join(program.questions or [])
-        form.rubric.data = rubric_text(program.rubric or [])
+        form.question_lines.data = "\n".join(program.questions or [])
+        form.rubric_lines.data = rubric_text(program.rubric or [])
     organizations = db.session.scalars(select(Organization).order_by(Organization.name))
-    form.organization_id.choices = [(o.id, o.name) for o in organizations]
+    form.organization_id.choices = choices((o.id, o.name) for o in organizations)
     return form
 
 

@@ -19,6 +19,7 @@ from incubator.review.forms import (
     ConflictForm,
     DecisionForm,
     QueueFilterForm,
+    choices,
     review_form,
 )
 from incubator.review.models import Application, Program
@@ -38,9 +39,9 @@ def refused(error: ReviewRefused, category: str = "danger") -> None:
 @role_required(*STAFF_ROLES)
 def applications():
     form = QueueFilterForm(request.args)
-    form.program.choices = [("", _("All programs"))] + [(p.id, p.name) for p in list_programs()]
-    form.status.choices = [("", _("All statuses"))] + [(k, v) for k, v in APPLICATION_STATUS_LABELS.items()]
-    form.sector.choices = [("", _("All sectors"))] + [(s, s) for s in queue.sectors()]
+    form.program.choices = choices(((p.id, p.name) for p in list_programs()), _("All programs"))
+    form.status.choices = choices(APPLICATION_STATUS_LABELS.items(), _("All statuses"))
+    form.sector.choices = choices(((s, s) for s in queue.sectors()), _("All sectors"))
     form.validate()
     page = queue.review_queue(form.filters(), page_number())
     return render_template("review/applications.html", page=page, form=form, programs=list_programs())
@@ -60,7 +61,7 @@ def program_csv(program_id: int):
 def application(application_id: int):
     app = db.get_or_404(Application, application_id)
     assign_form = AssignForm()
-    assign_form.reviewers.choices = [(r.id, r.full_name) for r in assignments.reviewers()]
+    assign_form.reviewers.choices = choices((r.id, r.full_name) for r in assignments.reviewers())
     return render_template(
         "review/application.html", application=app, assign_form=assign_form, decision_form=DecisionForm(),
         assigned=assignments.assigned_reviewers(app), reviews=reviews.visible_reviews(app, current_user),
@@ -75,7 +76,7 @@ def assign(application_id: int):
     app = db.get_or_404(Application, application_id)
     form = AssignForm()
     pool = assignments.reviewers()
-    form.reviewers.choices = [(r.id, r.full_name) for r in pool]
+    form.reviewers.choices = choices((r.id, r.full_name) for r in pool)
     if form.validate_on_submit():
         chosen = [r for r in pool if r.id in (form.reviewers.data or [])]
         try:
