@@ -85,11 +85,9 @@ def test_staff_assign_reviewers_who_score_and_staff_accept_through_the_pages(cli
     db.session.expire_all()
     assert db.session.get(Application, application.id).status == "under_review"
     for reviewer, marks in ((first, ("5", "4")), (second, ("3", "3"))):
-        client.post("/logout", data={})
-        client.cookie_jar.clear() if hasattr(client, "cookie_jar") else None
         login_reviewer(client, reviewer)
-        scores = {"score_team": marks[0], "score_market": marks[1], "comment": "Tốt", "recommendation": "accept",
-                  "submit": "1"}  # fmt: skip
+        scores = {"score_team": marks[0], "score_market": marks[1], "comment": "Tốt",
+                  "recommendation": "accept", "submit": "1"}  # fmt: skip
         response = submit(client, f"{page}/score", scores, follow_redirects=True)
         assert "Review submitted" in response.get_data(as_text=True)
     assert len(db.session.scalars(select(ApplicationReview)).all()) == 2
@@ -139,9 +137,9 @@ def test_a_rubric_edit_after_a_review_is_refused_on_the_page(client, login_as, s
 def test_staff_create_a_program_with_its_rubric(client, login_as, db):
     login_as("staff")
     org = ProgramFactory().organization
-    data = {"name": "Ươm tạo Khóa 4", "organization_id": org.id, "description": "Mô tả", "description_en": "About",
-            "opens_on": "2026-12-01", "closes_on": "2027-01-31", "seats": 10, "required_reviews": 2,
-            "question_lines": "Sản phẩm là gì?\nAi trả tiền?",
+    data = {"name": "Ươm tạo Khóa 4", "organization_id": org.id, "description": "Mô tả",
+            "description_en": "About", "opens_on": "2026-12-01", "closes_on": "2027-01-31", "seats": 10,
+            "required_reviews": 2, "question_lines": "Sản phẩm là gì?\nAi trả tiền?",
             "rubric_lines": "Đội ngũ | 2 | yếu; mỏng; được; tốt; mạnh\nThị trường | 1 | a; b; c; d; e"}  # fmt: skip
     response = submit(client, "/programs/new", data, follow_redirects=True)
     body = response.get_data(as_text=True)
