@@ -140,7 +140,8 @@ def test_staff_create_a_program_with_its_rubric(client, login_as, db):
     data = {"name": "Ươm tạo Khóa 4", "organization_id": org.id, "description": "Mô tả",
             "description_en": "About", "opens_on": "2026-12-01", "closes_on": "2027-01-31", "seats": 10,
             "required_reviews": 2, "question_lines": "Sản phẩm là gì?\nAi trả tiền?",
-            "rubric_lines": "Đội ngũ | 2 | yếu; mỏng; được; tốt; mạnh\nThị trường | 1 | a; b; c; d; e"}  # fmt: skip
+            "rubric_lines": "Đội ngũ | 2 | yếu; mỏng; được; tốt; mạnh\nThị trường | 1 | a; b; c; d; e",
+            }  # fmt: skip
     response = submit(client, "/programs/new", data, follow_redirects=True)
     body = response.get_data(as_text=True)
     assert "Ươm tạo Khóa 4" in body and "Đội ngũ" in body and "Ai trả tiền?" in body
