@@ -17,6 +17,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(create_user_command)
     app.cli.add_command(matching_cli)
+    app.cli.add_command(notifications_cli)
 
 
 @click.command("seed-demo")
@@ -98,3 +99,15 @@ def matching_sweep_command() -> None:
     from incubator.matching import incremental
 
     click.echo(f"Queued {incremental.dispatch_flagged()} flagged profile(s).")
+
+
+notifications_cli = AppGroup("notifications", help="Notification e-mail.")
+
+
+@notifications_cli.command("resend")
+@click.option("--days", default=7, show_default=True, help="Only notifications this recent.")
+def notifications_resend_command(days: int) -> None:
+    """Queue the e-mail of notifications that were never sent (a broker outage, or retries spent)."""
+    from incubator.notifications import services
+
+    click.echo(f"Queued {services.queue_unsent(days)} notification e-mail(s).")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import event, func, select, update
 from sqlalchemy.orm import Session
@@ -73,3 +75,10 @@ def mark_read(user_id: int, notification_id: int | None = None) -> int:
     changed = db.session.execute(query.values(read_at=utcnow())).rowcount
     db.session.commit()
     return changed
+
+
+def queue_unsent(max_age_days: int = 7) -> int:
+    """Queue again the e-mail of recent notifications never sent (broker down, retries spent)."""
+    since = utcnow() - timedelta(days=max_age_days)
+    query = select(Notification.id).where(Notification.emailed_at.is_(None), Notification.created_at >= since)
+    return sum(dispatch(EMAIL_TASK, notification_id) for notification_id in db.session.scalars(query))

@@ -70,3 +70,11 @@ def test_an_smtp_server_that_stays_down_never_undoes_the_decision(mdb, smtp):
     assert _db.session.get(type(application), application.id).status == "accepted"
     note = decision_notification()
     assert note.emailed_at is None and note.message  # the in-app notification is there, unsent
+
+
+def test_unsent_emails_are_queued_again_by_the_resend_command(mail_app, mdb, smtp):
+    decided_application()  # 4 notifications: received, 2 × assigned, decision; none sent yet
+    first = _db.session.scalar(select(Notification).order_by(Notification.id))
+    send_notification_email.apply(args=[first.id])
+    result = mail_app.test_cli_runner().invoke(args=["notifications", "resend"])
+    assert result.exit_code == 0 and "Queued 3 notification e-mail(s)." in result.output
