@@ -54,6 +54,24 @@ def broker_settings(env: dict) -> dict:
     return settings
 
 
+def mail_settings(env: dict, mode: str) -> dict:
+    """Flask-Mailman: SMTP in production, the console in development, kept in memory in tests."""
+    backend = env.get("MAIL_BACKEND") or {PRODUCTION: "smtp", TESTING: "locmem"}.get(mode, "console")
+    return {
+        "MAIL_BACKEND": backend,
+        "MAIL_SERVER": env.get("MAIL_SERVER", "localhost"),
+        "MAIL_PORT": int(env.get("MAIL_PORT", "25")),
+        "MAIL_USERNAME": env.get("MAIL_USERNAME"),
+        "MAIL_PASSWORD": env.get("MAIL_PASSWORD"),
+        "MAIL_USE_TLS": env.get("MAIL_USE_TLS", "false").lower() == "true",
+        "MAIL_USE_SSL": env.get("MAIL_USE_SSL", "false").lower() == "true",
+        "MAIL_TIMEOUT": int(env.get("MAIL_TIMEOUT", "10")),
+        "MAIL_DEFAULT_SENDER": env.get("MAIL_DEFAULT_SENDER", "BD Innovation Match <no-reply@localhost>"),
+        "MAIL_FILE_PATH": env.get("MAIL_FILE_PATH", str(INSTANCE / "mail")),
+        "SITE_URL": env.get("SITE_URL", "http://127.0.0.1:5000"),
+    }
+
+
 def build_config(env: dict | None = None) -> dict:
     """Read every setting from `env` (default: os.environ) into a Flask config mapping."""
     env = dict(os.environ if env is None else env)
@@ -67,7 +85,7 @@ def build_config(env: dict | None = None) -> dict:
         "REDIS_URL": redis_url,
         "CELERY": {
             **broker_settings(env),
-            "include": ["incubator.matching.tasks"],
+            "include": ["incubator.matching.tasks", "incubator.notifications.tasks"],
             # The worker's beat (`worker -B`, or one `celery beat`) sweeps: stale runs, lost matches.
             "beat_schedule": {
                 "matching-sweep": {
@@ -103,6 +121,7 @@ def build_config(env: dict | None = None) -> dict:
         "SERVER_NAME": env.get("SERVER_NAME") or None,
         "PREFERRED_URL_SCHEME": "https" if mode == PRODUCTION else "http",
         "LOG_LEVEL": env.get("LOG_LEVEL", "INFO").upper(),
+        **mail_settings(env, mode),
         "BABEL_DEFAULT_LOCALE": "vi",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Ho_Chi_Minh",
         "LANGUAGES": {"vi": "Tiếng Việt", "en": "English"},

@@ -48,11 +48,15 @@ def register_blueprints(app: Flask) -> None:
     from incubator.labs.routes import bp as labs_bp
     from incubator.matching.routes import bp as matching_bp
     from incubator.mentors.routes import bp as mentors_bp
+    from incubator.notifications.routes import bp as notifications_bp
+    from incubator.review.apply_routes import bp as applications_bp
+    from incubator.review.program_routes import bp as programs_bp
     from incubator.review.routes import bp as review_bp
     from incubator.startups.routes import bp as startups_bp
 
     profiles = (startups_bp, challenges_bp, capabilities_bp, labs_bp, mentors_bp)
-    for blueprint in (home_bp, accounts_bp, admin_bp, review_bp, dashboard_bp, matching_bp, *profiles):
+    incubation = (review_bp, programs_bp, applications_bp, notifications_bp)
+    for blueprint in (home_bp, accounts_bp, admin_bp, *incubation, dashboard_bp, matching_bp, *profiles):
         app.register_blueprint(blueprint)
 
 

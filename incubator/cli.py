@@ -17,6 +17,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(create_user_command)
     app.cli.add_command(matching_cli)
+    app.cli.add_command(notifications_cli)
     app.shell_context_processor(shell_context)
 
 
@@ -109,3 +110,15 @@ def matching_sweep_command() -> None:
     swept = sweep.run()  # what the periodic task does, here and now
     click.echo(f"Marked {swept['stale_runs']} stale run(s) failed.")
     click.echo(f"Queued {swept['requeued']} flagged profile(s).")
+
+
+notifications_cli = AppGroup("notifications", help="Notification e-mail.")
+
+
+@notifications_cli.command("resend")
+@click.option("--days", default=7, show_default=True, help="Only notifications this recent.")
+def notifications_resend_command(days: int) -> None:
+    """Queue the e-mail of notifications that were never sent (a broker outage, or retries spent)."""
+    from incubator.notifications import services
+
+    click.echo(f"Queued {services.queue_unsent(days)} notification e-mail(s).")

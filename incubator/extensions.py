@@ -10,6 +10,7 @@ from flask_bootstrap import Bootstrap5
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, current_user
+from flask_mailman import Mail
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_talisman import Talisman
@@ -25,6 +26,7 @@ babel = Babel()
 bootstrap = Bootstrap5()
 limiter = Limiter(get_remote_address)
 talisman = Talisman()
+mail = Mail()
 
 CONTENT_SECURITY_POLICY = {
     "default-src": "'self'",
@@ -74,6 +76,7 @@ def init_extensions(app: Flask) -> None:
         frame_options="DENY",
         strict_transport_security=app.config["INCUBATOR_ENV"] == "production",
     )
+    mail.init_app(app)
     celery_init_app(app)
     # The demo accounts live under the reserved .test domain; production refuses such addresses.
     email_validator.TEST_ENVIRONMENT = app.config["INCUBATOR_ENV"] != "production"

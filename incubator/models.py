@@ -9,7 +9,13 @@ from incubator.mentors.models import MentorProfile
 from incubator.notifications.models import Notification
 from incubator.organizations.models import Membership, Organization
 from incubator.partnerships.models import Introduction, Partnership
-from incubator.review.models import Application, ApplicationReview, Program
+from incubator.review.models import (
+    Application,
+    ApplicationReview,
+    Program,
+    ReviewConflict,
+    ReviewerAssignment,
+)
 from incubator.startups.models import Startup
 
 __all__ = [
@@ -29,6 +35,8 @@ __all__ = [
     "Partnership",
     "PendingMatch",
     "Program",
+    "ReviewConflict",
+    "ReviewerAssignment",
     "RunModel",
     "RunShard",
     "Startup",

@@ -63,3 +63,11 @@ def get_allowed_or_404(model: type, object_id: int, allowed: Callable[[object], 
     if not may_access(obj, allowed):
         abort(403)
     return obj
+
+
+def get_visible_or_404(model: type, object_id: int, allowed: Callable[[object], bool]) -> object:
+    """Load `model` #`object_id`: 404 when missing or when `allowed(obj)` is false (existence hidden)."""
+    obj = db.session.get(model, object_id)
+    if obj is None or not current_user.is_authenticated or not allowed(obj):
+        abort(404)
+    return obj

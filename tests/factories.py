@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import factory
 from factory.alchemy import SQLAlchemyModelFactory
 
 from incubator.extensions import db
+from incubator.localtime import today_local
 from incubator.models import (
     Capability,
     Challenge,
@@ -13,10 +16,16 @@ from incubator.models import (
     Membership,
     MentorProfile,
     Organization,
+    Program,
     Startup,
     User,
 )
 from tests.conftest import TEST_PASSWORD
+
+RUBRIC = [
+    {"key": "team", "label": "Team", "weight": 2.0, "guide": ["weak", "thin", "fair", "good", "strong"]},
+    {"key": "market", "label": "Market", "weight": 1.0, "guide": ["none", "small", "fair", "big", "huge"]},
+]
 
 
 class BaseFactory(SQLAlchemyModelFactory):
@@ -125,3 +134,19 @@ class MentorProfileFactory(BaseFactory):
     languages = "vi,en"
     capacity_per_month = 2
     available = True
+
+
+class ProgramFactory(BaseFactory):
+    class Meta:
+        model = Program
+
+    organization = factory.SubFactory(OrganizationFactory, kind="incubator")
+    name = factory.Sequence(lambda n: f"Program {n}")
+    description = "Chương trình ươm tạo"
+    description_en = "Incubation program"
+    opens_on = factory.LazyFunction(lambda: today_local() - timedelta(days=10))
+    closes_on = factory.LazyFunction(lambda: today_local() + timedelta(days=10))
+    seats = 5
+    required_reviews = 2
+    questions = factory.LazyFunction(lambda: ["What do you build?", "Who pays for it?"])
+    rubric = factory.LazyFunction(lambda: [dict(c) for c in RUBRIC])

@@ -51,6 +51,8 @@ USERS = [
     ("food@demo.test", "Lâm Văn Hậu", "enterprise", "vi"),
     ("logistics@demo.test", "Châu Minh Đức", "enterprise", "vi"),
     ("garments@demo.test", "Tạ Thu Trang", "enterprise", "en"),
+    ("staff2@demo.test", "Ngô Thị Thanh Thảo", "staff", "vi"),
+    ("staff3@demo.test", "Trịnh Công Minh", "staff", "en"),
 ]
 
 ORGANIZATIONS = [
@@ -195,6 +197,10 @@ MEMBERSHIPS = [
     ("university@demo.test", EIU, "FabLab manager / Tech-transfer officer"),
     ("enterprise@demo.test", STAMPING, "Giám đốc kỹ thuật"),
     ("staff@demo.test", BECAMEX, "Innovation programme officer"),
+    ("staff2@demo.test", BECAMEX, "Startup programme reviewer"),
+    # staff3 teaches at EIU, where founder4's team was spun off: a conflict of interest on their startups.
+    ("staff3@demo.test", EIU, "Adjunct lecturer, reviewer for Becamex"),
+    ("founder4@demo.test", EIU, "Spin-off founder"),
     ("government@demo.test", DOST, "Chuyên viên Phòng Quản lý Công nghệ"),
     ("admin@demo.test", BECAMEX, "Platform operator"),
     ("mentor@demo.test", BLOCK71, "Mentor"),
@@ -632,12 +638,48 @@ STARTUPS = [
     },
 ]
 
+
+def criterion(key: str, label: str, weight: float, guide: str) -> dict:
+    """A rubric criterion: `guide` lists what scores 1 to 5 mean, separated by "; "."""
+    return {"key": key, "label": label, "weight": weight, "guide": guide.split("; ")}
+
+
 RUBRIC = [
-    {"key": "team", "label": "Team"},
-    {"key": "market", "label": "Market"},
-    {"key": "innovation", "label": "Innovation"},
-    {"key": "feasibility", "label": "Feasibility"},
-    {"key": "impact", "label": "Impact on Binh Duong"},
+    criterion(
+        "team",
+        "Team",
+        2.0,
+        "one person, part-time; small team, gaps; complete core team; "
+        "experienced team; proven founders with domain depth",
+    ),
+    criterion(
+        "market",
+        "Market",
+        1.5,
+        "no customer identified; customers named; pilots talking; paying pilot; repeat revenue",
+    ),
+    criterion(
+        "innovation",
+        "Innovation",
+        1.0,
+        "copy of an existing product; small twist; clear improvement; new approach; breakthrough",
+    ),
+    criterion(
+        "feasibility",
+        "Feasibility",
+        1.0,
+        "idea only; sketch; working prototype; tested in the field; in production",
+    ),
+    criterion(
+        "impact",
+        "Impact on Binh Duong",
+        1.5,
+        "none; indirect; one industrial park; several parks or a whole sector; province-wide",
+    ),
+]
+QUESTIONS = [
+    "Which problem of Binh Duong's industries do you solve, and for whom?",
+    "What do you need from the programme (labs, mentors, pilots, investors)?",
 ]
 
 PROGRAMS = [
@@ -645,6 +687,11 @@ PROGRAMS = [
         "organization": BLOCK71,
         "name": "Block71 Binh Duong Startup Cohort",
         "description": (
+            "Chương trình ươm tạo sáu tháng cho startup công nghệ phục vụ các ngành công nghiệp chủ "
+            "lực của Bình Dương: cố vấn, tín chỉ phòng thí nghiệm tại EIU, VGU, TDMU và kết nối doanh "
+            "nghiệp."
+        ),
+        "description_en": (
             "Six-month incubation for technology startups serving Binh Duong's strategic industries: "
             "mentors, lab credits at EIU, VGU and TDMU, and introductions to enterprises."
         ),
@@ -652,23 +699,33 @@ PROGRAMS = [
         "closes_in_days": 25,
         "seats": 12,
         "rubric": RUBRIC,
+        "questions": QUESTIONS,
     },
     {
         "organization": BECAMEX,
         "name": "Becamex Smart Manufacturing Accelerator – Batch 1",
         "description": (
+            "Chương trình tăng tốc cho startup công nghiệp 4.0, thử nghiệm tại các khu công nghiệp; "
+            "đã đóng nhận hồ sơ."
+        ),
+        "description_en": (
             "Accelerator for Industry 4.0 startups with pilots in the industrial parks; applications "
             "are closed."
         ),
         "opens_in_days": -200,
         "closes_in_days": -140,
-        "seats": 8,
+        "seats": 2,
         "rubric": RUBRIC,
+        "questions": QUESTIONS,
     },
     {
         "organization": BECAMEX,
         "name": "Lab 4.0 Hardware Pre-incubation",
         "description": (
+            "Tiền ươm tạo cho nhóm phần cứng: làm mẫu tại FabLab, TechLab, Lab 4.0 và thử nghiệm sản "
+            "xuất tại xưởng thực nghiệm 16.000 m²."
+        ),
+        "description_en": (
             "Pre-incubation for hardware teams: prototyping in the FabLab, TechLab and Lab 4.0 and "
             "production tests in the 16,000 m² experimental workshop."
         ),
@@ -676,62 +733,215 @@ PROGRAMS = [
         "closes_in_days": 75,
         "seats": 10,
         "rubric": [
-            {"key": "team", "label": "Team"},
-            {"key": "market", "label": "Market"},
-            {"key": "innovation", "label": "Technical innovation"},
-            {"key": "feasibility", "label": "Manufacturability"},
-            {"key": "impact", "label": "Impact"},
+            criterion("team", "Team", 1.0, "weak; thin; fair; good; strong"),
+            criterion("market", "Market", 1.0, "none; small; fair; large; very large"),
+            criterion("innovation", "Technical innovation", 1.5, "none; small; clear; new; breakthrough"),
+            criterion("feasibility", "Manufacturability", 1.5, "idea; sketch; prototype; pilot run; mass"),
+            criterion("impact", "Impact", 1.0, "none; indirect; local; sector; province"),
         ],
+        "questions": QUESTIONS,
     },
 ]
 
 OPEN_PROGRAM = "Block71 Binh Duong Startup Cohort"
+CLOSED_PROGRAM = "Becamex Smart Manufacturing Accelerator – Batch 1"
 
+# Applications in every state. "path" is the statuses an application went through, in order; the
+# seeder writes one audit row per step, so every application page shows its history.
 APPLICATIONS = [
     {
         "program": OPEN_PROGRAM,
         "startup": "VibraSense",
         "submitted_by": "founder@demo.test",
-        "status": "submitted",
+        "path": ["draft", "submitted"],
         "pitch": "Predictive maintenance that an SME can afford: €30 per sensor, set up in one hour.",
+        "answers": [
+            "Unplanned stops of stamping presses in Tân Uyên and VSIP suppliers.",
+            "A pilot line at an enterprise in the park, and the VGU TechLab for vibration tests.",
+        ],
     },
     {
         "program": OPEN_PROGRAM,
         "startup": "InspectAI",
         "submitted_by": "founder2@demo.test",
-        "status": "under_review",
+        "path": ["draft", "submitted", "under_review"],
         "pitch": (
             "Our model catches 96% of solder defects on our pilot line; we need a Binh Duong EMS "
             "partner to reach production quality."
         ),
+        "answers": ["False AOI alarms at EMS companies in Mỹ Phước.", "A second pilot site and mentors."],
     },
     {
         "program": OPEN_PROGRAM,
         "startup": "LogiMate",
         "submitted_by": "founder3@demo.test",
-        "status": "submitted",
+        "path": ["draft"],
         "pitch": "40 khach hang, doanh thu tang 3 lan trong nam; can ho tro mo rong sang doanh nghiep FDI.",
+        "answers": ["Xe container chay rong ve tu cang Cat Lai.", ""],
     },
     {
         "program": OPEN_PROGRAM,
         "startup": "Nhuom Xanh",
         "submitted_by": "founder3@demo.test",
-        "status": "under_review",
+        "path": ["draft", "submitted", "under_review"],
         "pitch": "Nhuộm vải tiết kiệm nước – giảm 40% nước thải, đã thử ở quy mô phòng thí nghiệm.",
+        "answers": [
+            "Nước thải nhuộm của các nhà máy dệt may ở Thuận An và Dĩ An.",
+            "Phòng thí nghiệm vật liệu của TDMU và một nhà máy thử nghiệm.",
+        ],
+    },
+    {
+        "program": OPEN_PROGRAM,
+        "startup": "Mộc Việt Design",
+        "submitted_by": "founder4@demo.test",
+        "path": ["draft", "submitted", "withdrawn"],
+        "pitch": "Thiết kế nội thất gỗ rừng trồng theo mô-đun cho thị trường xuất khẩu.",
+        "answers": ["Doanh nghiệp gỗ Tân Uyên cần thiết kế riêng.", "Cố vấn xuất khẩu."],
+    },
+    {
+        "program": CLOSED_PROGRAM,
+        "startup": "CoboCell",
+        "submitted_by": "founder2@demo.test",
+        "path": ["draft", "submitted", "under_review", "accepted"],
+        "pitch": "Collaborative robot cells that a garment or furniture SME can redeploy in a day.",
+        "answers": ["Manual palletising in furniture factories.", "A pilot at the experimental workshop."],
+        "decision_message": (
+            "Congratulations! CoboCell joins Batch 1; the pilot at the experimental workshop starts next "
+            "month."
+        ),
+    },
+    {
+        "program": CLOSED_PROGRAM,
+        "startup": "SolarOps",
+        "submitted_by": "founder4@demo.test",
+        "path": ["draft", "submitted", "under_review", "waitlisted"],
+        "pitch": "Rooftop solar operations and monitoring for factories in the industrial parks.",
+        "answers": ["Energy bills of factories in Bàu Bàng.", "Introductions to park operators."],
+        "decision_message": "Bạn nằm trong danh sách chờ; chúng tôi sẽ báo ngay khi có suất trống.",
+    },
+    {
+        "program": CLOSED_PROGRAM,
+        "startup": "FreshTrace",
+        "submitted_by": "founder@demo.test",
+        "path": ["draft", "submitted", "under_review", "rejected"],
+        "pitch": "Cold-chain traceability for fresh fruit from Lái Thiêu orchards to export.",
+        "answers": ["Spoiled mangosteen shipments.", "A logistics partner."],
+        "decision_message": (
+            "Cảm ơn FreshTrace. Hồ sơ chưa phù hợp với đợt này vì chưa có khách hàng thử nghiệm; hãy "
+            "nộp lại cho Block71."
+        ),
     },
 ]
 
+# (program, startup, reviewer): who was asked to score what.
+ASSIGNMENTS = [
+    (OPEN_PROGRAM, "InspectAI", "staff@demo.test"),
+    (OPEN_PROGRAM, "InspectAI", "staff2@demo.test"),
+    (OPEN_PROGRAM, "Nhuom Xanh", "staff@demo.test"),
+    (OPEN_PROGRAM, "Nhuom Xanh", "staff3@demo.test"),
+    (CLOSED_PROGRAM, "CoboCell", "staff@demo.test"),
+    (CLOSED_PROGRAM, "CoboCell", "staff2@demo.test"),
+    (CLOSED_PROGRAM, "SolarOps", "staff@demo.test"),
+    (CLOSED_PROGRAM, "SolarOps", "staff2@demo.test"),
+    (CLOSED_PROGRAM, "FreshTrace", "staff@demo.test"),
+    (CLOSED_PROGRAM, "FreshTrace", "staff2@demo.test"),
+]
+
+# (reviewer, startup, reason): declared conflicts of interest.
+CONFLICTS = [
+    ("staff2@demo.test", "VibraSense", "Tôi từng tư vấn kỹ thuật cho VibraSense năm ngoái."),
+]
+
+
+def review(program: str, startup: str, reviewer: str, scores: tuple, recommendation: str,
+           comment: str, submitted: bool = True) -> dict:  # fmt: skip
+    """One reviewer's scores for team, market, innovation, feasibility and impact."""
+    keys = ("team", "market", "innovation", "feasibility", "impact")
+    scores = dict(zip(keys, scores, strict=True))
+    return {"program": program, "startup": startup, "reviewer": reviewer, "scores": scores,
+            "recommendation": recommendation, "comment": comment, "submitted": submitted}  # fmt: skip
+
+
 REVIEWS = [
-    {
-        "program": OPEN_PROGRAM,
-        "startup": "InspectAI",
-        "reviewer": "staff@demo.test",
-        "scores": {"team": 4, "market": 4, "innovation": 5, "feasibility": 3, "impact": 4},
-        "comment": (
+    review(
+        OPEN_PROGRAM,
+        "InspectAI",
+        "staff@demo.test",
+        (4, 4, 5, 3, 4),
+        "accept",
+        (
             "Strong technical team and a clear need among EMS companies in the province. Accuracy "
             "claims come from one pilot line; ask for a second site before acceptance."
         ),
-    },
+    ),
+    review(
+        OPEN_PROGRAM,
+        "InspectAI",
+        "staff2@demo.test",
+        (3, 4, 4, 3, 3),
+        "waitlist",
+        "Bản nháp: cần xem thêm dữ liệu thử nghiệm.",
+        submitted=False,
+    ),
+    review(
+        OPEN_PROGRAM,
+        "Nhuom Xanh",
+        "staff@demo.test",
+        (4, 3, 4, 3, 5),
+        "accept",
+        "Tác động môi trường lớn cho ngành dệt nhuộm Bình Dương; cần đối tác nhà máy.",
+    ),
+    review(
+        OPEN_PROGRAM,
+        "Nhuom Xanh",
+        "staff3@demo.test",
+        (3, 3, 4, 2, 4),
+        "waitlist",
+        "Promising chemistry, but still lab scale; a pilot plant is needed.",
+    ),
+    review(
+        CLOSED_PROGRAM,
+        "CoboCell",
+        "staff@demo.test",
+        (4, 4, 5, 4, 4),
+        "accept",
+        "Clear demand from furniture and garment SMEs.",
+    ),
+    review(
+        CLOSED_PROGRAM,
+        "CoboCell",
+        "staff2@demo.test",
+        (5, 4, 4, 4, 5),
+        "accept",
+        "Đội ngũ mạnh, sản phẩm đã chạy thử.",
+    ),
+    review(
+        CLOSED_PROGRAM,
+        "SolarOps",
+        "staff@demo.test",
+        (3, 4, 3, 3, 4),
+        "waitlist",
+        "Good market, crowded field.",
+    ),
+    review(
+        CLOSED_PROGRAM,
+        "SolarOps",
+        "staff2@demo.test",
+        (4, 3, 3, 4, 3),
+        "waitlist",
+        "Cần thêm khách hàng trong khu công nghiệp.",
+    ),
+    review(
+        CLOSED_PROGRAM, "FreshTrace", "staff@demo.test", (2, 3, 2, 2, 3), "reject", "No pilot customer yet."
+    ),
+    review(
+        CLOSED_PROGRAM,
+        "FreshTrace",
+        "staff2@demo.test",
+        (3, 2, 2, 3, 2),
+        "reject",
+        "Ý tưởng tốt nhưng còn sớm.",
+    ),
 ]
 
 CHALLENGES = [
@@ -851,6 +1061,16 @@ NOTIFICATIONS = [
         "user": "founder@demo.test",
         "kind": "program_open",
         "message": "Block71 Binh Duong Startup Cohort is open for applications.",
+        "link": "",
+    },
+    {
+        "user": "founder@demo.test",
+        "kind": "decision_made",
+        "message": (
+            "Becamex Smart Manufacturing Accelerator – Batch 1: kết quả xét hồ sơ của FreshTrace: bị từ "
+            "chối.\n\nCảm ơn FreshTrace. Hồ sơ chưa phù hợp với đợt này vì chưa có khách hàng thử nghiệm; "
+            "hãy nộp lại cho Block71."
+        ),
         "link": "",
     },
 ]

@@ -11,6 +11,7 @@ from flask import current_app
 from sqlalchemy import select
 
 from incubator.demo import data
+from incubator.demo.review_seed import ReviewSeeding
 from incubator.errors import DomainError
 from incubator.extensions import db
 from incubator.localtime import today_local
@@ -27,6 +28,8 @@ from incubator.models import (
     Notification,
     Organization,
     Program,
+    ReviewConflict,
+    ReviewerAssignment,
     Startup,
     User,
 )
@@ -41,6 +44,8 @@ SEEDED_MODELS = (
     Startup,
     Program,
     Application,
+    ReviewerAssignment,
+    ReviewConflict,
     ApplicationReview,
     Challenge,
     Notification,
@@ -94,7 +99,7 @@ def nfc(value: object) -> object:
     return value
 
 
-class DemoSeeder:
+class DemoSeeder(ReviewSeeding):
     """Creates each demo record unless a row with its natural key exists, counting creations."""
 
     def __init__(self, today: date) -> None:
@@ -112,6 +117,7 @@ class DemoSeeder:
         self.seed_startups()
         self.seed_programs()
         self.seed_applications()
+        self.seed_assignments()
         self.seed_reviews()
         self.seed_challenges()
         self.seed_notifications()
@@ -214,41 +220,6 @@ class DemoSeeder:
         for spec in data.STARTUPS:
             fields = {key: value for key, value in spec.items() if key not in ("name", "owner")}
             self.ensure(Startup, {"name": spec["name"]}, owner_id=self.user(spec["owner"]).id, **fields)
-
-    def seed_programs(self) -> None:
-        """The open, closed and upcoming incubation programs, dated relative to today."""
-        for spec in data.PROGRAMS:
-            self.ensure(
-                Program,
-                {"name": spec["name"]},
-                organization_id=self.organization(spec["organization"]).id,
-                description=spec["description"],
-                opens_on=self.days(spec["opens_in_days"]),
-                closes_on=self.days(spec["closes_in_days"]),
-                seats=spec["seats"],
-                rubric=spec["rubric"],
-            )
-
-    def seed_applications(self) -> None:
-        """Startups' applications to the open program, submitted or under review."""
-        for spec in data.APPLICATIONS:
-            key = {
-                "program_id": self.program(spec["program"]).id,
-                "startup_id": self.startup(spec["startup"]).id,
-            }
-            submitter = self.user(spec["submitted_by"]).id
-            self.ensure(
-                Application, key, submitted_by_id=submitter, status=spec["status"], pitch=spec["pitch"]
-            )
-
-    def seed_reviews(self) -> None:
-        """Staff rubric scores and comments on applications."""
-        for spec in data.REVIEWS:
-            key = {
-                "application_id": self.application(spec["program"], spec["startup"]).id,
-                "reviewer_id": self.user(spec["reviewer"]).id,
-            }
-            self.ensure(ApplicationReview, key, scores=spec["scores"], comment=spec["comment"])
 
     def seed_challenges(self) -> None:
         """Technology challenges posted by enterprises."""

@@ -9,13 +9,19 @@ from flask_login import current_user
 from incubator.accounts.forms import LanguageForm
 
 NAVIGATION = {
-    "founder": [("startups.index", _l("My startups")), ("labs.index", _l("Labs"))],
+    "founder": [
+        ("startups.index", _l("My startups")),
+        ("programs.index", _l("Programs")),
+        ("labs.index", _l("Labs")),
+    ],
     "university": [("labs.mine", _l("My labs")), ("capabilities.index", _l("Research capabilities"))],
     "enterprise": [("challenges.index", _l("My challenges"))],
     "mentor": [("home.index", _l("My mentoring")), ("mentors.profile", _l("My mentor profile"))],
     # Staff and admins reach their overview through the brand link: the navbar must fit in Vietnamese.
     "staff": [
         ("review.applications", _l("Applications")),
+        ("review.my_assignments", _l("My reviews")),
+        ("programs.manage", _l("Programs")),
         ("matching.runs", _l("Matching")),
         ("matching.suggestions", _l("Suggestions")),
         ("dashboard.index", _l("Ecosystem")),
@@ -25,6 +31,8 @@ NAVIGATION = {
     "admin": [
         ("admin.users", _l("Users")),
         ("review.applications", _l("Applications")),
+        ("review.my_assignments", _l("My reviews")),
+        ("programs.manage", _l("Programs")),
         ("matching.runs", _l("Matching")),
         ("dashboard.index", _l("Ecosystem")),
         ("labs.index", _l("Labs")),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from sqlalchemy import ScalarSelect, func, select
-from sqlalchemy.orm import joinedload
 
 from incubator.accounts.models import User
 from incubator.challenges import services as challenge_services
@@ -11,20 +10,19 @@ from incubator.challenges.models import Capability, Challenge
 from incubator.extensions import db
 from incubator.labs import services as lab_services
 from incubator.labs.models import Booking, Lab
-from incubator.localtime import today_local
 from incubator.matching.models import MatchingRun, Suggestion
 from incubator.mentors.models import MentorProfile
 from incubator.notifications.models import Notification
+from incubator.review import programs
+from incubator.review.applications import founder_applications
 from incubator.review.models import Application, Program
 from incubator.startups import services as startup_services
 from incubator.startups.models import Startup
 
 
 def open_programs() -> list[Program]:
-    """Programs whose application window includes today."""
-    today = today_local()
-    query = select(Program).where(Program.opens_on <= today, Program.closes_on >= today)
-    return list(db.session.scalars(query.order_by(Program.closes_on)))
+    """Programs whose application window includes today (Asia/Ho_Chi_Minh)."""
+    return programs.open_programs()
 
 
 def count(model: type, *conditions: object) -> ScalarSelect:
@@ -59,10 +57,7 @@ def overview(user: User) -> dict:
 
 def founder_overview(user: User) -> dict:
     startups = startup_services.list_startups(user).items
-    mine = select(Application).where(Application.submitted_by_id == user.id)
-    # Each application's program and startup come in the same query, however many applications.
-    mine = mine.options(joinedload(Application.program), joinedload(Application.startup))
-    applications = list(db.session.scalars(mine))
+    applications = founder_applications(user)
     return {"startups": startups, "applications": applications, "programs": open_programs()}
 
 

@@ -20,6 +20,7 @@ class Notification(IdMixin, TimestampMixin, Base):
     message: Mapped[str] = mapped_column(Text)
     link: Mapped[str] = mapped_column(String(255), default="")
     read_at: Mapped[datetime | None] = mapped_column(DateTime)
+    emailed_at: Mapped[datetime | None] = mapped_column(DateTime)  # set once the e-mail copy was sent
 
     def __repr__(self) -> str:
         return f"<Notification {self.id} user={self.user_id} {self.kind}>"

@@ -1,13 +1,84 @@
-"""Notifications: written in the same transaction as the event they announce."""
+"""Notifications: written in the same transaction as their event, e-mailed by a task after commit."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from flask_sqlalchemy.pagination import Pagination
+from sqlalchemy import event, func, select, update
+from sqlalchemy.orm import Session
+
+from incubator.database import utcnow
 from incubator.extensions import db
 from incubator.notifications.models import Notification
+from incubator.pagination import paginate
+from incubator.tasks_queue import dispatch
+
+EMAIL_TASK = "incubator.notifications.tasks.send_notification_email"
+PENDING, FLUSHED = "notifications.pending_email", "notifications.flushed_email"
 
 
 def notify(user_id: int, kind: str, message: str, link: str = "") -> Notification:
-    """Add a notification for `user_id` to the current transaction; the caller's commit writes both."""
+    """Add a notification for `user_id` to the current transaction; the caller's commit writes both.
+
+    Once that commit succeeds, a task e-mails a copy (a broker outage loses the e-mail, never the row).
+    """
     notification = Notification(user_id=user_id, kind=kind, message=message, link=link)
     db.session.add(notification)
+    db.session.info.setdefault(PENDING, []).append(notification)
     return notification
+
+
+@event.listens_for(Session, "after_flush")
+def _remember_flushed(session: Session, flush_context: object) -> None:
+    """Keep the ids of flushed notifications (their ids exist now; none is read after commit)."""
+    pending = session.info.get(PENDING)
+    if pending:
+        flushed = session.info.setdefault(FLUSHED, [])
+        flushed.extend(n.id for n in pending if n.id is not None)
+        session.info[PENDING] = [n for n in pending if n.id is None]
+
+
+@event.listens_for(Session, "after_commit")
+def _queue_emails(session: Session) -> None:
+    """Queue one e-mail task per notification the commit wrote."""
+    for notification_id in session.info.pop(FLUSHED, []):
+        dispatch(EMAIL_TASK, notification_id)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_emails(session: Session) -> None:
+    """A rolled-back notification is never e-mailed."""
+    session.info.pop(PENDING, None)
+    session.info.pop(FLUSHED, None)
+
+
+def unread_count(user_id: int) -> int:
+    """How many of `user_id`'s notifications are unread."""
+    query = select(func.count(Notification.id)).where(
+        Notification.user_id == user_id, Notification.read_at.is_(None)
+    )
+    return db.session.scalar(query) or 0
+
+
+def inbox(user_id: int, page: int = 1) -> Pagination:
+    """One page of `user_id`'s notifications, newest first."""
+    query = select(Notification).where(Notification.user_id == user_id)
+    return paginate(query.order_by(Notification.created_at.desc(), Notification.id.desc()), page)
+
+
+def mark_read(user_id: int, notification_id: int | None = None) -> int:
+    """Mark one (or every) unread notification of `user_id` read; return how many changed."""
+    query = update(Notification).where(Notification.user_id == user_id, Notification.read_at.is_(None))
+    if notification_id is not None:
+        query = query.where(Notification.id == notification_id)
+    changed = db.session.execute(query.values(read_at=utcnow())).rowcount
+    db.session.commit()
+    return changed
+
+
+def queue_unsent(max_age_days: int = 7) -> int:
+    """Queue again the e-mail of recent notifications never sent (broker down, retries spent)."""
+    since = utcnow() - timedelta(days=max_age_days)
+    query = select(Notification.id).where(Notification.emailed_at.is_(None), Notification.created_at >= since)
+    return sum(dispatch(EMAIL_TASK, notification_id) for notification_id in db.session.scalars(query))

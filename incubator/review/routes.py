@@ -1,29 +1,159 @@
-"""Staff review pages."""
+"""Staff and reviewer pages: the queue, its CSV, an application's page, assignment, scores, decisions."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
-from flask_babel import lazy_gettext as _l
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
 
-from incubator.labels import register
+from incubator.errors import N_
+from incubator.extensions import db
 from incubator.pagination import page_number
-from incubator.permissions import role_required
-from incubator.review import services
+from incubator.permissions import STAFF_ROLES, role_required
+from incubator.review import applications as application_services
+from incubator.review import assignments, decisions, queue, reviews
+from incubator.review.errors import ReviewRefused, SeatsFull
+from incubator.review.forms import (
+    APPLICATION_STATUS_LABELS,
+    AssignForm,
+    ConflictForm,
+    DecisionForm,
+    QueueFilterForm,
+    choices,
+    review_form,
+)
+from incubator.review.models import Application, Program
+from incubator.review.programs import list_programs
 
 bp = Blueprint("review", __name__, url_prefix="/review")
-APPLICATION_STATUS_LABELS = register(
-    "application_status",
-    {
-        "submitted": _l("submitted"),
-        "under_review": _l("under review"),
-        "accepted": _l("accepted"),
-        "waitlisted": _l("waitlisted"),
-        "rejected": _l("rejected"),
-    },
-)
+CSV_HEADERS = (N_("Startup"), N_("Sector"), N_("Status"), N_("Submitted"), N_("Reviews"),
+               N_("Weighted score"), N_("Spread"), N_("Normalised score"))  # fmt: skip
+
+
+def refused(error: ReviewRefused, category: str = "danger") -> None:
+    """Flash a refusal in the reader's language."""
+    flash(error.text(), category)
 
 
 @bp.route("/applications")
-@role_required("staff", "admin")
+@role_required(*STAFF_ROLES)
 def applications():
-    return render_template("review/applications.html", page=services.review_queue(page_number()))
+    form = QueueFilterForm(request.args)
+    form.program.choices = choices(((p.id, p.name) for p in list_programs()), _("All programs"))
+    form.status.choices = choices(APPLICATION_STATUS_LABELS.items(), _("All statuses"))
+    form.sector.choices = choices(((s, s) for s in queue.sectors()), _("All sectors"))
+    form.validate()
+    page = queue.review_queue(form.filters(), page_number())
+    return render_template("review/applications.html", page=page, form=form, programs=list_programs())
+
+
+@bp.route("/programs/<int:program_id>/applications.csv")
+@role_required(*STAFF_ROLES)
+def program_csv(program_id: int):
+    program = db.get_or_404(Program, program_id)
+    body = queue.program_csv(program, [_(h) for h in CSV_HEADERS])
+    disposition = f'attachment; filename="program-{program.id}-applications.csv"'
+    return Response(body, mimetype="text/csv; charset=utf-8", headers={"Content-Disposition": disposition})
+
+
+@bp.route("/applications/<int:application_id>")
+@role_required(*STAFF_ROLES)
+def application(application_id: int):
+    app = db.get_or_404(Application, application_id)
+    assign_form = AssignForm()
+    assign_form.reviewers.choices = choices((r.id, r.full_name) for r in assignments.reviewers())
+    return render_template(
+        "review/application.html", application=app, assign_form=assign_form, decision_form=DecisionForm(),
+        assigned=assignments.assigned_reviewers(app), reviews=reviews.visible_reviews(app, current_user),
+        hidden=reviews.peers_hidden(app, current_user), scores=reviews.application_scores(app),
+        history=application_services.history(app), own=reviews.own_review(app, current_user.id),
+    )  # fmt: skip
+
+
+@bp.route("/applications/<int:application_id>/assign", methods=["POST"])
+@role_required(*STAFF_ROLES)
+def assign(application_id: int):
+    app = db.get_or_404(Application, application_id)
+    form = AssignForm()
+    pool = assignments.reviewers()
+    form.reviewers.choices = choices((r.id, r.full_name) for r in pool)
+    if form.validate_on_submit():
+        chosen = [r for r in pool if r.id in (form.reviewers.data or [])]
+        try:
+            if form.automatic.data:
+                count = assignments.assign_automatically(app, chosen or pool, current_user.id)
+            else:
+                count = assignments.assign_reviewers(app, chosen, current_user.id)
+            flash(_("%(num)d reviewer(s) assigned.", num=count), "success")
+        except ReviewRefused as error:
+            refused(error)
+    return redirect(url_for("review.application", application_id=app.id))
+
+
+@bp.route("/applications/<int:application_id>/decide", methods=["POST"])
+@role_required(*STAFF_ROLES)
+def decide(application_id: int):
+    app = db.get_or_404(Application, application_id)
+    form = DecisionForm()
+    if not form.validate_on_submit():
+        flash(_("Choose a decision and write a message to the founder."), "danger")
+    else:
+        try:
+            decisions.decide(
+                app, form.outcome.data, form.message.data, current_user.id, form.confirm_seats.data
+            )
+            flash(_("Decision recorded; the founder was notified."), "success")
+        except SeatsFull as error:
+            refused(error, "warning")
+        except ReviewRefused as error:
+            refused(error)
+    return redirect(url_for("review.application", application_id=app.id))
+
+
+def assigned_or_404(application_id: int) -> Application:
+    """The application, when the current user is assigned to review it (else 404)."""
+    app = db.get_or_404(Application, application_id)
+    if assignments.assignment(app, current_user.id) is None:
+        abort(404)
+    return app
+
+
+@bp.route("/assignments")
+@role_required(*STAFF_ROLES)
+def my_assignments():
+    return render_template("review/assignments.html", rows=reviews.assigned_to(current_user))
+
+
+@bp.route("/applications/<int:application_id>/score", methods=["GET", "POST"])
+@role_required(*STAFF_ROLES)
+def score(application_id: int):
+    app = assigned_or_404(application_id)
+    own = reviews.own_review(app, current_user.id)
+    initial = {f"score_{k}": str(v) for k, v in (own.scores if own else {}).items()}
+    form = review_form(app.program.rubric, obj=own, data=initial if request.method == "GET" else None)
+    if form.validate_on_submit():
+        try:
+            review = reviews.save_review(app, current_user, form.review_data(app.program.rubric))
+            flash(_("Review submitted.") if review.submitted_at else _("Draft saved."), "success")
+            return redirect(url_for("review.score", application_id=app.id))
+        except ReviewRefused as error:
+            refused(error)
+    return render_template(
+        "review/score.html", application=app, form=form, own=own, conflict_form=ConflictForm(),
+        reviews=reviews.visible_reviews(app, current_user), hidden=reviews.peers_hidden(app, current_user),
+    )  # fmt: skip
+
+
+@bp.route("/applications/<int:application_id>/conflict", methods=["POST"])
+@role_required(*STAFF_ROLES)
+def conflict(application_id: int):
+    app = assigned_or_404(application_id)
+    form = ConflictForm()
+    if form.validate_on_submit():
+        try:
+            assignments.declare_conflict(app, current_user, form.reason.data)
+            flash(_("Conflict of interest recorded; the application was freed for another reviewer."), "info")
+            return redirect(url_for("review.my_assignments"))
+        except ReviewRefused as error:
+            refused(error)
+    return redirect(url_for("review.score", application_id=app.id))

@@ -1,0 +1,117 @@
+"""The staff queue: filter, search (with or without diacritics), sort and page; CSV of a program."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from incubator.extensions import db
+from incubator.labels import label
+from incubator.localtime import to_local
+from incubator.matchcore.normalize import fold
+from incubator.pagination import Pagination, paginate_list
+from incubator.review.models import Application, Program
+from incubator.review.reviews import Scores, program_scores
+from incubator.startups.models import Startup
+
+SORTS = {
+    "startup": lambda row: fold(row.application.startup.name),
+    "program": lambda row: fold(row.application.program.name),
+    "sector": lambda row: fold(row.application.startup.sector),
+    "status": lambda row: row.application.status,
+    "submitted": lambda row: row.application.submitted_at or row.application.created_at,
+    "reviews": lambda row: row.scores.reviews,
+    "weighted": lambda row: row.scores.weighted or 0.0,
+    "normalised": lambda row: row.scores.normalised or 0.0,
+}
+
+
+@dataclass
+class Row:
+    """An application with its scores."""
+
+    application: Application
+    scores: Scores
+
+
+def _rows(program_id: int | None = None, status: str = "", sector: str = "") -> list[Row]:
+    """Applications (drafts excluded) matching the SQL filters, with the scores of their program."""
+    query = (
+        select(Application)
+        .join(Startup, Startup.id == Application.startup_id)
+        .where(Application.status != "draft")
+        .options(selectinload(Application.program), selectinload(Application.startup))
+    )
+    if program_id:
+        query = query.where(Application.program_id == program_id)
+    if status:
+        query = query.where(Application.status == status)
+    if sector:
+        query = query.where(Startup.sector == sector)
+    applications = list(db.session.scalars(query))
+    scores: dict[int, dict[int, Scores]] = {}
+    for pid in {a.program_id for a in applications}:
+        scores[pid] = program_scores(pid)
+    return [Row(a, scores[a.program_id].get(a.id) or _empty(a)) for a in applications]
+
+
+def _empty(application: Application) -> Scores:
+    return Scores(0, {c["key"]: None for c in application.program.rubric}, None, None, None)
+
+
+def _in_range(value: float | None, low: float | None, high: float | None) -> bool:
+    if low is None and high is None:
+        return True
+    return value is not None and (low is None or value >= low) and (high is None or value <= high)
+
+
+def review_queue(filters: dict, page: int = 1) -> Pagination:
+    """One page of the queue: filters program/status/sector/score range/q, sort and direction."""
+    rows = _rows(filters.get("program"), filters.get("status") or "", filters.get("sector") or "")
+    if filters.get("q"):
+        needle = fold(filters["q"])
+        rows = [row for row in rows if needle in fold(row.application.startup.name)]
+    low, high = filters.get("min_score"), filters.get("max_score")
+    rows = [row for row in rows if _in_range(row.scores.weighted, low, high)]
+    sort = filters.get("sort") if filters.get("sort") in SORTS else "submitted"
+    descending = filters.get("direction", "desc" if sort == "submitted" else "asc") == "desc"
+    rows.sort(key=lambda row: (SORTS[sort](row), row.application.id), reverse=descending)
+    return paginate_list(rows, page)
+
+
+def sectors() -> list[str]:
+    """The sectors of startups that applied, for the filter."""
+    query = select(Startup.sector).join(Application, Application.startup_id == Startup.id).distinct()
+    return sorted(s for s in db.session.scalars(query) if s)
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}"
+
+
+def program_csv(program: Program, headers: list[str]) -> bytes:
+    """The program's applications with every criterion's average, weighted and normalised scores.
+
+    UTF-8 with a byte order mark so Excel shows Vietnamese correctly; `headers` are the translated
+    names of the fixed columns (startup, sector, status, submitted, reviews, weighted, spread,
+    normalised); criteria columns carry the rubric's labels.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out)
+    rubric = program.rubric
+    writer.writerow(headers[:5] + [c["label"] for c in rubric] + headers[5:])
+    rows = sorted(_rows(program.id), key=lambda row: fold(row.application.startup.name))
+    for row in rows:
+        app, scores = row.application, row.scores
+        submitted = to_local(app.submitted_at).strftime("%Y-%m-%d %H:%M") if app.submitted_at else ""
+        writer.writerow(
+            [app.startup.name, app.startup.sector, str(label(app.status, "application_status")),
+             submitted, scores.reviews]
+            + [_number(scores.criteria.get(c["key"])) for c in rubric]
+            + [_number(scores.weighted), _number(scores.spread), _number(scores.normalised)]
+        )  # fmt: skip
+    return out.getvalue().encode("utf-8-sig")

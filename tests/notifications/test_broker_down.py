@@ -1,0 +1,29 @@
+"""With the broker down, a decision and its notification are saved; only the e-mail waits."""
+
+import time
+
+from sqlalchemy import select
+
+from incubator.extensions import db as _db
+from incubator.notifications.models import Notification
+from incubator.review.models import Application
+from tests.conftest import dispose, empty_tables, make_app
+from tests.notifications.test_mail import decided_application
+
+
+def test_a_decision_is_kept_when_the_broker_is_unreachable(app, database):
+    down = make_app(database, "redis://127.0.0.1:1/0")  # nothing listens on port 1
+    try:
+        with down.app_context():
+            started = time.monotonic()
+            application = decided_application()
+            elapsed = time.monotonic() - started
+            _db.session.expire_all()
+            assert _db.session.get(Application, application.id).status == "accepted"
+            note = _db.session.scalar(select(Notification).filter_by(kind="decision_made"))
+            assert note is not None and note.emailed_at is None
+            assert elapsed < 60  # each failed publish gives up quickly
+            _db.session.remove()
+            empty_tables()
+    finally:
+        dispose(down)
