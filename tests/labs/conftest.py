@@ -8,6 +8,7 @@ import pytest
 
 from incubator.labs.rules import Slot
 from incubator.localtime import today_local
+from tests.e2e.conftest import live_server  # noqa: F401  (the live server, for HTTP concurrency)
 from tests.factories import LabFactory, open_every_day
 
 

@@ -16,6 +16,7 @@ from incubator.labs.rules import BookingRefused
 from incubator.notifications.models import Notification
 from tests.factories import UserFactory
 from tests.labs.conftest import slot
+from tests.labs.http_clients import Browser
 
 THREADS = 8
 OVERLAP = "The slot overlaps an approved booking."
@@ -80,3 +81,31 @@ def test_concurrent_approvals_of_overlapping_requests_approve_exactly_one(app, d
     assert rows(Booking, Booking.status == "approved") == 1
     assert rows(Booking, Booking.status == "requested") == THREADS - 1
     assert rows(AuditEvent, AuditEvent.action == "booking.approved") == 1
+
+
+def test_concurrent_http_requests_for_one_slot_confirm_exactly_one(app, db, lab, live_server):
+    wanted = slot(9, 11)
+    form = {
+        "day": wanted.starts_at.date().isoformat(),
+        "starts": "09:00",
+        "ends": "11:00",
+        "people": "1",
+        "purpose": "Thử nghiệm",
+    }
+    browsers = []
+    for _ in range(THREADS):
+        browser = Browser(live_server)
+        browser.login(UserFactory().email)
+        browsers.append((browser, browser.token(f"/labs/{lab.id}/book")))
+    outcomes = at_once(app, THREADS, lambda i: post_booking(browsers[i], lab.id, form))
+    assert sorted(outcomes) == sorted(["302"] + ["409 overlap"] * (THREADS - 1)), outcomes
+    db.session.expire_all()
+    assert rows(Booking) == 1 and rows(Booking, Booking.status == "approved") == 1
+    assert rows(AuditEvent, AuditEvent.action.like("booking.%")) == 1 and rows(Notification) == 1
+
+
+def post_booking(browser_and_token: tuple, lab_id: int, form: dict) -> str:
+    """POST the booking form; "302" on success, "409 overlap" when refused with the overlap message."""
+    browser, token = browser_and_token
+    status, body = browser.open(f"/labs/{lab_id}/book", {**form, "csrf_token": token})
+    return f"{status} overlap" if OVERLAP in body else str(status)
