@@ -9,10 +9,24 @@ from flask_login import current_user
 from incubator.accounts.forms import LanguageForm
 
 NAVIGATION = {
-    "founder": [("startups.index", _l("My startups")), ("labs.index", _l("Labs"))],
+    "founder": [
+        ("startups.index", _l("My startups")),
+        ("labs.index", _l("Labs")),
+        ("bookings.mine", _l("My bookings")),
+        ("mentors.directory", _l("Mentors")),
+        ("mentors.mentorships_page", _l("My mentorships")),
+    ],
     "university": [("labs.mine", _l("My labs")), ("capabilities.index", _l("Research capabilities"))],
-    "enterprise": [("challenges.index", _l("My challenges"))],
-    "mentor": [("home.index", _l("My mentoring")), ("mentors.profile", _l("My mentor profile"))],
+    "enterprise": [
+        ("challenges.index", _l("My challenges")),
+        ("labs.index", _l("Labs")),
+        ("bookings.mine", _l("My bookings")),
+    ],
+    "mentor": [
+        ("home.index", _l("My mentoring")),
+        ("mentors.mentorships_page", _l("Mentorships")),
+        ("mentors.profile", _l("My mentor profile")),
+    ],
     "staff": [
         ("home.index", _l("Overview")),
         ("review.applications", _l("Applications")),

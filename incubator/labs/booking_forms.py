@@ -18,6 +18,7 @@ from wtforms import (
     TextAreaField,
     TimeField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
     DataRequired,
     Email,
@@ -71,8 +72,8 @@ class BookingForm(FlaskForm):
 
     def __init__(self, lab: Lab, startups: list, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.equipment.choices = [(item, item) for item in lab.equipment_items]
-        self.startup.choices = [("", "—"), *((str(s.id), s.name) for s in startups)]
+        self.equipment.choices = [SelectChoice(item, item) for item in lab.equipment_items]
+        self.startup.choices = [SelectChoice("", "—"), *(SelectChoice(str(s.id), s.name) for s in startups)]
         self.startup_ids = {str(s.id) for s in startups}
 
     def validate_startup(self, field: SelectField) -> None:
@@ -126,7 +127,7 @@ class TrainingForm(FlaskForm):
 
     def __init__(self, lab: Lab, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.equipment.choices = [(item, item) for item in lab.training_items]
+        self.equipment.choices = [SelectChoice(item, item) for item in lab.training_items]
 
 
 class RulesForm(FlaskForm):
