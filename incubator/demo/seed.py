@@ -11,18 +11,23 @@ from flask import current_app
 from sqlalchemy import select
 
 from incubator.demo import data
+from incubator.demo.booking_seeds import BookingSeeds
 from incubator.errors import DomainError
 from incubator.extensions import db
 from incubator.localtime import today_local
 from incubator.models import (
     Application,
     ApplicationReview,
+    Booking,
     Capability,
     Challenge,
     Lab,
     Membership,
     MentorProfile,
+    MentorSession,
+    Mentorship,
     Notification,
+    OpeningHours,
     Organization,
     Program,
     Startup,
@@ -42,6 +47,10 @@ SEEDED_MODELS = (
     ApplicationReview,
     Challenge,
     Notification,
+    OpeningHours,
+    Booking,
+    Mentorship,
+    MentorSession,
 )
 
 
@@ -70,7 +79,7 @@ def nfc(value: object) -> object:
     return value
 
 
-class DemoSeeder:
+class DemoSeeder(BookingSeeds):
     """Creates each demo record unless a row with its natural key exists, counting creations."""
 
     def __init__(self, today: date) -> None:
@@ -91,6 +100,9 @@ class DemoSeeder:
         self.seed_reviews()
         self.seed_challenges()
         self.seed_notifications()
+        self.seed_lab_rules()
+        self.seed_bookings()
+        self.seed_mentorships()
 
     def ensure(self, model: type, key: dict, setup: Callable | None = None, **fields: object) -> object:
         """The `model` row matching `key`; when missing, create it with `fields` (and `setup`)."""

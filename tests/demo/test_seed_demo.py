@@ -42,3 +42,16 @@ def test_seed_demo_refuses_to_run_in_production(app, db, monkeypatch):
     result = app.test_cli_runner().invoke(args=["seed-demo"])
     assert result.exit_code != 0 and "never seeded in production" in result.output
     assert db.session.scalar(select(func.count()).select_from(User)) == 0
+
+
+def test_seed_demo_books_labs_and_runs_a_mentorship(db):
+    from incubator.labs.models import Booking, OpeningHours
+    from incubator.mentors.models import MentorSession, Mentorship
+
+    seed_demo()
+    statuses = set(db.session.scalars(select(Booking.status)))
+    assert {"approved", "requested"} <= statuses
+    assert db.session.scalar(select(func.count()).select_from(OpeningHours)) > 0
+    assert db.session.scalar(select(Mentorship).where(Mentorship.status == "active")) is not None
+    assert db.session.scalar(select(func.count()).select_from(MentorSession)) == 2
+    assert sum(seed_demo().values()) == 0
