@@ -51,6 +51,7 @@ def detail(lab_id: int):
         can_edit=can_edit,
         can_book=may_request(lab, current_user),
         monday=monday,
+        today=today_local(),
         previous_week=monday - timedelta(weeks=1),
         next_week=monday + timedelta(weeks=1),
         week=calendar.week_calendar(lab, monday),
