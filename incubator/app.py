@@ -45,6 +45,8 @@ def register_blueprints(app: Flask) -> None:
     from incubator.challenges.routes import capabilities_bp
     from incubator.dashboard.routes import bp as dashboard_bp
     from incubator.home.routes import bp as home_bp
+    from incubator.labs.booking_routes import bp as bookings_bp
+    from incubator.labs.manage_routes import bp as lab_admin_bp
     from incubator.labs.routes import bp as labs_bp
     from incubator.matching.routes import bp as matching_bp
     from incubator.mentors.routes import bp as mentors_bp
@@ -54,7 +56,7 @@ def register_blueprints(app: Flask) -> None:
     from incubator.review.routes import bp as review_bp
     from incubator.startups.routes import bp as startups_bp
 
-    profiles = (startups_bp, challenges_bp, capabilities_bp, labs_bp, mentors_bp)
+    profiles = (startups_bp, challenges_bp, capabilities_bp, labs_bp, bookings_bp, lab_admin_bp, mentors_bp)
     incubation = (review_bp, programs_bp, applications_bp, notifications_bp)
     for blueprint in (home_bp, accounts_bp, admin_bp, *incubation, dashboard_bp, matching_bp, *profiles):
         app.register_blueprint(blueprint)

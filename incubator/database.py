@@ -63,3 +63,18 @@ def _sqlite_pragmas(dbapi_connection, connection_record) -> None:  # noqa: ANN00
         cursor.execute("PRAGMA busy_timeout=15000")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
+
+
+def lock_for_writing(session) -> None:  # noqa: ANN001
+    """Make the session's transaction hold SQLite's write lock now, so a check-then-write is atomic.
+
+    pysqlite opens a transaction only before the first INSERT/UPDATE, so two requests could both read
+    "free" and both write. BEGIN IMMEDIATE takes the write lock before the reads (waiting up to the busy
+    timeout). A transaction that has already written holds the lock. PostgreSQL relies on its exclusion
+    constraint and row locks instead.
+    """
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return
+    if not connection.connection.dbapi_connection.in_transaction:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -3,9 +3,9 @@
 from incubator.accounts.models import User
 from incubator.audit.models import AuditEvent
 from incubator.challenges.models import Capability, Challenge
-from incubator.labs.models import Booking, Lab
+from incubator.labs.models import Booking, CalendarFeed, ClosedDate, Lab, OpeningHours, Training
 from incubator.matching.models import MatchingRun, PendingMatch, RunModel, RunShard, Suggestion
-from incubator.mentors.models import MentorProfile
+from incubator.mentors.models import MentorProfile, MentorSession, Mentorship
 from incubator.notifications.models import Notification
 from incubator.organizations.models import Membership, Organization
 from incubator.partnerships.models import Introduction, Partnership
@@ -23,14 +23,19 @@ __all__ = [
     "ApplicationReview",
     "AuditEvent",
     "Booking",
+    "CalendarFeed",
     "Capability",
     "Challenge",
+    "ClosedDate",
     "Introduction",
     "Lab",
     "MatchingRun",
     "Membership",
     "MentorProfile",
+    "MentorSession",
+    "Mentorship",
     "Notification",
+    "OpeningHours",
     "Organization",
     "Partnership",
     "PendingMatch",
@@ -41,5 +46,6 @@ __all__ = [
     "RunShard",
     "Startup",
     "Suggestion",
+    "Training",
     "User",
 ]

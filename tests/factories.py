@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import factory
 from factory.alchemy import SQLAlchemyModelFactory
@@ -10,11 +10,14 @@ from factory.alchemy import SQLAlchemyModelFactory
 from incubator.extensions import db
 from incubator.localtime import today_local
 from incubator.models import (
+    Booking,
     Capability,
     Challenge,
     Lab,
     Membership,
     MentorProfile,
+    Mentorship,
+    OpeningHours,
     Organization,
     Program,
     Startup,
@@ -150,3 +153,43 @@ class ProgramFactory(BaseFactory):
     required_reviews = 2
     questions = factory.LazyFunction(lambda: ["What do you build?", "Who pays for it?"])
     rubric = factory.LazyFunction(lambda: [dict(c) for c in RUBRIC])
+
+
+class OpeningHoursFactory(BaseFactory):
+    class Meta:
+        model = OpeningHours
+
+    lab = factory.SubFactory(LabFactory)
+    weekday = 0
+    opens_at = time(8)
+    closes_at = time(17)
+
+
+def open_every_day(lab: Lab, opens: time = time(8), closes: time = time(17)) -> Lab:
+    """Give `lab` the same opening hours on all seven weekdays."""
+    for weekday in range(7):
+        OpeningHoursFactory(lab=lab, weekday=weekday, opens_at=opens, closes_at=closes)
+    return lab
+
+
+class BookingFactory(BaseFactory):
+    class Meta:
+        model = Booking
+
+    lab = factory.SubFactory(LabFactory)
+    requester = factory.SubFactory(UserFactory)
+    starts_at = datetime(2030, 1, 7, 2)  # 09:00 in Asia/Ho_Chi_Minh
+    ends_at = datetime(2030, 1, 7, 4)
+    purpose = "Prototype enclosure"
+    status = "requested"
+
+
+class MentorshipFactory(BaseFactory):
+    class Meta:
+        model = Mentorship
+
+    mentor = factory.SubFactory(UserFactory, role="mentor")
+    startup = factory.SubFactory(StartupFactory)
+    founder = factory.LazyAttribute(lambda o: o.startup.owner)
+    message = "We need help with our pilot"
+    status = "requested"

@@ -1074,3 +1074,71 @@ NOTIFICATIONS = [
         "link": "",
     },
 ]
+
+# Booking rules: opening hours per lab (weekday 0 = Monday), local time.
+WEEKDAYS_8_TO_17 = [(day, "08:00", "17:00") for day in range(5)]
+LAB_HOURS = {
+    "EIU FabLab": [*WEEKDAYS_8_TO_17, (5, "08:00", "12:00")],
+    "EIU TechLab": WEEKDAYS_8_TO_17,
+    "TDMU FabLab": [(day, "07:30", "16:30") for day in range(6)],
+}
+LAB_RULES = {
+    "EIU FabLab": {"approval_required": True, "training_equipment": ""},
+    "TDMU FabLab": {"approval_required": False},
+}
+
+# Bookings on the weekday `in_days` after seeding (moved past weekends), local hours.
+BOOKINGS = [
+    {
+        "lab": "EIU FabLab",
+        "requester": "founder@demo.test",
+        "in_days": 2,
+        "hours": (9, 12),
+        "status": "approved",
+        "purpose": "In 3D vỏ hộp cảm biến rung VibraSense (lô mẫu 20 chiếc)",
+    },
+    {
+        "lab": "EIU FabLab",
+        "requester": "founder2@demo.test",
+        "in_days": 3,
+        "hours": (13, 16),
+        "status": "requested",
+        "purpose": "Laser cutting acrylic fixtures for the InspectAI camera rig",
+    },
+    {
+        "lab": "EIU TechLab",
+        "requester": "founder@demo.test",
+        "in_days": 4,
+        "hours": (8, 11),
+        "status": "requested",
+        "purpose": "Hàn và kiểm tra bo mạch cảm biến FreshTrace",
+    },
+    {
+        "lab": "TDMU FabLab",
+        "requester": "founder3@demo.test",
+        "in_days": 5,
+        "hours": (9, 11),
+        "status": "approved",
+        "purpose": "Làm mẫu bao bì thân thiện môi trường cho Nhuom Xanh",
+    },
+]
+
+MENTORSHIPS = [
+    {
+        "mentor": "mentor@demo.test",
+        "startup": "VibraSense",
+        "status": "active",
+        "message": "We are preparing the pilot at a stamping line and need help with the sales pitch.",
+        "sessions": [
+            (-14, 60, "Reviewed the pilot plan and the pricing page.", "Team strong on tech, weak on sales."),
+            (-7, 45, "Practised the pitch for Becamex; next: a customer interview guide.", ""),
+        ],
+    },
+    {
+        "mentor": "mentor2@demo.test",
+        "startup": "FreshTrace",
+        "status": "requested",
+        "message": "Chúng tôi cần lời khuyên về truy xuất nguồn gốc thực phẩm và chứng nhận.",
+        "sessions": [],
+    },
+]

@@ -11,6 +11,7 @@ from flask import current_app
 from sqlalchemy import select
 
 from incubator.demo import data
+from incubator.demo.booking_seeds import BookingSeeds
 from incubator.demo.review_seed import ReviewSeeding
 from incubator.errors import DomainError
 from incubator.extensions import db
@@ -20,12 +21,16 @@ from incubator.matching.models import MatchingRun, Suggestion
 from incubator.models import (
     Application,
     ApplicationReview,
+    Booking,
     Capability,
     Challenge,
     Lab,
     Membership,
     MentorProfile,
+    MentorSession,
+    Mentorship,
     Notification,
+    OpeningHours,
     Organization,
     Program,
     ReviewConflict,
@@ -49,6 +54,10 @@ SEEDED_MODELS = (
     ApplicationReview,
     Challenge,
     Notification,
+    OpeningHours,
+    Booking,
+    Mentorship,
+    MentorSession,
 )
 
 
@@ -99,7 +108,7 @@ def nfc(value: object) -> object:
     return value
 
 
-class DemoSeeder(ReviewSeeding):
+class DemoSeeder(ReviewSeeding, BookingSeeds):
     """Creates each demo record unless a row with its natural key exists, counting creations."""
 
     def __init__(self, today: date) -> None:
@@ -121,6 +130,9 @@ class DemoSeeder(ReviewSeeding):
         self.seed_reviews()
         self.seed_challenges()
         self.seed_notifications()
+        self.seed_lab_rules()
+        self.seed_bookings()
+        self.seed_mentorships()
 
     def ensure(self, model: type, key: dict, setup: Callable | None = None, **fields: object) -> object:
         """The `model` row matching `key`; when missing, create it with `fields` (and `setup`)."""

@@ -13,10 +13,21 @@ NAVIGATION = {
         ("startups.index", _l("My startups")),
         ("programs.index", _l("Programs")),
         ("labs.index", _l("Labs")),
+        ("bookings.mine", _l("My bookings")),
+        ("mentors.directory", _l("Mentors")),
+        ("mentors.mentorships_page", _l("My mentorships")),
     ],
     "university": [("labs.mine", _l("My labs")), ("capabilities.index", _l("Research capabilities"))],
-    "enterprise": [("challenges.index", _l("My challenges"))],
-    "mentor": [("home.index", _l("My mentoring")), ("mentors.profile", _l("My mentor profile"))],
+    "enterprise": [
+        ("challenges.index", _l("My challenges")),
+        ("labs.index", _l("Labs")),
+        ("bookings.mine", _l("My bookings")),
+    ],
+    "mentor": [
+        ("home.index", _l("My mentoring")),
+        ("mentors.mentorships_page", _l("Mentorships")),
+        ("mentors.profile", _l("My mentor profile")),
+    ],
     # Staff and admins reach their overview through the brand link: the navbar must fit in Vietnamese.
     "staff": [
         ("review.applications", _l("Applications")),

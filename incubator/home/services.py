@@ -8,6 +8,7 @@ from incubator.accounts.models import User
 from incubator.challenges import services as challenge_services
 from incubator.challenges.models import Capability, Challenge
 from incubator.extensions import db
+from incubator.labs import bookings as booking_services
 from incubator.labs import services as lab_services
 from incubator.labs.models import Booking, Lab
 from incubator.matching.models import MatchingRun, Suggestion
@@ -66,7 +67,13 @@ def university_overview(user: User) -> dict:
     capabilities = challenge_services.list_capabilities(user)
     lab_ids = select(Lab.id).where(lab_services.my_labs_clause(user))
     pending = count(Booking, Booking.lab_id.in_(lab_ids), Booking.status == "requested")
-    return {"labs": labs.items, "capabilities": capabilities.items, "pending_bookings": pending}
+    waiting = booking_services.waiting_requests(user)
+    return {
+        "labs": labs.items,
+        "capabilities": capabilities.items,
+        "pending_bookings": pending,
+        "waiting_bookings": waiting,
+    }
 
 
 def enterprise_overview(user: User) -> dict:

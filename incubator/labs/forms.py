@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
+    DateField,
     Form,
     IntegerField,
     SearchField,
@@ -79,6 +80,8 @@ class LabSearchForm(Form):
     q = SearchField(_l("Search"), filters=[clean_text], validators=[Optional(), Length(max=100)])
     kind = SelectField(_l("Kind"), choices=[SelectChoice("", _l("All kinds")), *KIND_CHOICES], default="")
     organization = SelectField(_l("University"), default="")
+    equipment = SearchField(_l("Equipment"), filters=[clean_text], validators=[Optional(), Length(max=100)])
+    free_on = DateField(_l("Free on"), validators=[Optional()])
 
     def __init__(self, formdata: object, organizations: list[Organization]) -> None:
         super().__init__(formdata)
@@ -94,4 +97,6 @@ class LabSearchForm(Form):
             "text": self.q.data or "",
             "kind": self.kind.data or None,
             "organization_id": int(organization) if organization else None,
+            "equipment": self.equipment.data or "",
+            "free_on": self.free_on.data,
         }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from functools import partial
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
@@ -9,9 +10,12 @@ from flask_login import current_user, login_required
 
 from incubator.extensions import db
 from incubator.feedback import flash_saved
-from incubator.labs import services
+from incubator.labs import calendar, feeds, services
+from incubator.labs.booking_forms import ConfirmForm
+from incubator.labs.bookings import may_request
 from incubator.labs.forms import LabForm, LabSearchForm
 from incubator.labs.models import Lab
+from incubator.localtime import today_local
 from incubator.organizations.services import organization_for
 from incubator.pagination import page_number
 from incubator.permissions import STAFF_ROLES, get_allowed_or_404, may_access, role_required
@@ -27,12 +31,33 @@ def index():
     return render_template("labs/index.html", form=form, page=page)
 
 
+def chosen_week() -> date:
+    """The Monday of the week asked for (?week=YYYY-MM-DD), else of this week."""
+    try:
+        return calendar.monday_of(date.fromisoformat(request.args.get("week", "")))
+    except ValueError:
+        return calendar.monday_of(today_local())
+
+
 @bp.route("/<int:lab_id>")
 @login_required
 def detail(lab_id: int):
     lab = db.session.get(Lab, lab_id) or abort(404)
     can_edit = may_access(lab, partial(services.may_edit_lab, current_user))
-    return render_template("labs/detail.html", lab=lab, can_edit=can_edit)
+    monday = chosen_week()
+    return render_template(
+        "labs/detail.html",
+        lab=lab,
+        can_edit=can_edit,
+        can_book=may_request(lab, current_user),
+        monday=monday,
+        today=today_local(),
+        previous_week=monday - timedelta(weeks=1),
+        next_week=monday + timedelta(weeks=1),
+        week=calendar.week_calendar(lab, monday),
+        token=feeds.feed_token("lab", lab.id),
+        confirm=ConfirmForm(),
+    )
 
 
 @bp.route("/mine")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from incubator.accounts.models import User
 from incubator.audit.services import changed_fields, save_and_announce
 from incubator.extensions import db
+from incubator.labs.calendar import free_on as free_on_day
 from incubator.labs.models import Lab
 from incubator.matchcore.normalize import fold
 from incubator.organizations.models import Organization
@@ -55,9 +58,14 @@ def searchable_text(lab: Lab) -> str:
 
 
 def search_labs(
-    text: str = "", kind: str | None = None, organization_id: int | None = None, page: int = 1
+    text: str = "",
+    kind: str | None = None,
+    organization_id: int | None = None,
+    page: int = 1,
+    equipment: str = "",
+    free_on: date | None = None,
 ) -> Pagination:
-    """One page of the labs holding every word of `text` (case and accents ignored), of a kind and place."""
+    """One page of labs with every word of `text` and `equipment` (accents ignored), free on `free_on`."""
     # Joined, not selectin: each lab's organization comes in the same query (one round trip fewer).
     query = select(Lab).options(joinedload(Lab.organization)).order_by(Lab.name, Lab.id)
     if kind:
@@ -67,6 +75,10 @@ def search_labs(
     words = fold(text).split()
     # Text is matched here, not in SQL: folding "công nghệ" to "cong nghe" is the same on both databases.
     found = [lab for lab in db.session.scalars(query) if all(w in searchable_text(lab) for w in words)]
+    tools = fold(equipment).split()
+    found = [lab for lab in found if all(w in fold(lab.equipment) for w in tools)]
+    if free_on is not None:
+        found = [lab for lab in found if lab.bookable and free_on_day(lab, free_on)]
     return paginate_list(found, page)
 
 

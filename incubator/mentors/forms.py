@@ -4,10 +4,22 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, IntegerField, SelectMultipleField, StringField, SubmitField, TextAreaField
+from wtforms import (
+    BooleanField,
+    DateField,
+    Form,
+    IntegerField,
+    SearchField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
+from incubator.labels import register
 from incubator.text import clean_tags, clean_text
 
 LANGUAGE_CHOICES = [SelectChoice("vi", "Tiếng Việt"), SelectChoice("en", "English")]
@@ -43,5 +55,95 @@ class MentorProfileForm(FlaskForm):
         default=2,
         validators=[InputRequired(), NumberRange(min=0, max=20)],
     )
+    max_mentees = IntegerField(
+        _l("Startups mentored at once"), default=3, validators=[Optional(), NumberRange(min=0, max=50)]
+    )
     available = BooleanField(_l("Available for new mentees"), default=True)
     submit = SubmitField(_l("Save"))
+
+
+class MentorSearchForm(Form):
+    """Directory search and filters, read from the query string (a GET form: no CSRF)."""
+
+    q = SearchField(_l("Search"), filters=[clean_text], validators=[Optional(), Length(max=100)])
+    sector = StringField(_l("Sector"), filters=[clean_text], validators=[Optional(), Length(max=80)])
+    language = SelectField(
+        _l("Language"), choices=[SelectChoice("", _l("Any language")), *LANGUAGE_CHOICES], default=""
+    )
+    has_capacity = BooleanField(_l("Has room for a new startup"))
+
+    def criteria(self) -> dict:
+        """The filters chosen, as keyword arguments of `mentor_directory` (none when invalid)."""
+        if not self.validate():
+            return {}
+        return {
+            "text": self.q.data or "",
+            "sector": self.sector.data or "",
+            "language": self.language.data or "",
+            "has_capacity": bool(self.has_capacity.data),
+        }
+
+
+class MentorshipRequestForm(FlaskForm):
+    """Which of the founder's startups needs the mentor, and why."""
+
+    startup = SelectField(_l("Startup"), choices=[])
+    message = TextAreaField(
+        _l("Message to the mentor"), filters=[clean_text], validators=[DataRequired(), Length(max=3000)]
+    )
+    submit = SubmitField(_l("Send request"))
+
+    def __init__(self, startups: list, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.startup.choices = [SelectChoice(str(s.id), s.name) for s in startups]
+
+
+class ReasonForm(FlaskForm):
+    """A decision with a reason (declining)."""
+
+    reason = TextAreaField(_l("Reason"), filters=[clean_text], validators=[DataRequired(), Length(max=1000)])
+    submit = SubmitField(_l("Decline"))
+
+
+class AnswerForm(FlaskForm):
+    """A button carrying only the CSRF token (accept)."""
+
+    submit = SubmitField(_l("Accept"))
+
+
+class EndForm(FlaskForm):
+    """End a mentorship as completed or cancelled."""
+
+    outcome = SelectField(
+        _l("Outcome"),
+        choices=[SelectChoice("completed", _l("completed")), SelectChoice("cancelled", _l("cancelled"))],
+    )
+    submit = SubmitField(_l("End mentorship"))
+
+
+class SessionForm(FlaskForm):
+    """One mentoring session: date, duration, shared notes, private notes."""
+
+    held_on = DateField(_l("Date"), validators=[InputRequired()])
+    duration_minutes = IntegerField(
+        _l("Duration (minutes)"), default=60, validators=[InputRequired(), NumberRange(5, 600)]
+    )
+    notes = TextAreaField(
+        _l("Notes shared with the founder"), filters=[clean_text], validators=[Length(max=5000)]
+    )
+    private_notes = TextAreaField(
+        _l("Private notes (only you see them)"), filters=[clean_text], validators=[Length(max=5000)]
+    )
+    submit = SubmitField(_l("Log session"))
+
+
+register(
+    "mentorship_status",
+    {
+        "requested": _l("waiting for the mentor"),
+        "active": _l("active"),
+        "declined": _l("declined"),
+        "completed": _l("completed"),
+        "cancelled": _l("cancelled"),
+    },
+)

@@ -1,14 +1,28 @@
-"""The mentor's own profile page."""
+"""Mentor pages: the own profile, the directory, mentorship requests, answers and sessions."""
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy import select
 
+from incubator.extensions import db
 from incubator.feedback import flash_saved
-from incubator.mentors import services
-from incubator.mentors.forms import MentorProfileForm
-from incubator.permissions import role_required
+from incubator.mentors import mentorships, services
+from incubator.mentors.forms import (
+    AnswerForm,
+    EndForm,
+    MentorProfileForm,
+    MentorSearchForm,
+    MentorshipRequestForm,
+    ReasonForm,
+    SessionForm,
+)
+from incubator.mentors.models import MentorProfile, Mentorship
+from incubator.pagination import page_number
+from incubator.permissions import STAFF_ROLES, role_required
+from incubator.startups.models import Startup
 
 bp = Blueprint("mentors", __name__, url_prefix="/mentors")
 
@@ -26,3 +40,92 @@ def profile():
         flash_saved(queued)
         return redirect(url_for("mentors.profile"))
     return render_template("mentors/profile.html", form=form, profile=found)
+
+
+@bp.route("/")
+@role_required("founder", *STAFF_ROLES)
+def directory():
+    form = MentorSearchForm(request.args)
+    page = services.mentor_directory(**form.criteria(), page=page_number())
+    return render_template("mentors/directory.html", form=form, page=page)
+
+
+@bp.route("/<int:profile_id>/request", methods=["GET", "POST"])
+@role_required("founder")
+def request_mentor(profile_id: int):
+    profile = db.session.get(MentorProfile, profile_id) or abort(404)
+    startups = list(db.session.scalars(select(Startup).where(Startup.owner_id == current_user.id)))
+    form = MentorshipRequestForm(startups)
+    if form.validate_on_submit():
+        startup = db.session.get(Startup, int(form.startup.data))
+        try:
+            found = mentorships.request_mentorship(current_user, profile, startup, form.message.data)
+        except mentorships.MentorshipRefused as refused:
+            flash(refused.translated(), "danger")
+        else:
+            flash(_("Request sent."), "success")
+            return redirect(url_for("mentors.mentorship", mentorship_id=found.id))
+    return render_template("mentors/request.html", profile=profile, form=form, startups=startups)
+
+
+@bp.route("/mentorships")
+@role_required("founder", "mentor")
+def mentorships_page():
+    return render_template("mentors/mentorships.html", mentorships=mentorships.mentorships_of(current_user))
+
+
+def visible(mentorship_id: int) -> Mentorship:
+    """The mentorship if the current user is its mentor or founder; 404 otherwise."""
+    found = db.session.get(Mentorship, mentorship_id)
+    if found is None or not mentorships.may_see(current_user, found):
+        abort(404)
+    return found
+
+
+@bp.route("/mentorships/<int:mentorship_id>")
+@role_required("founder", "mentor")
+def mentorship(mentorship_id: int):
+    found = visible(mentorship_id)
+    forms = {"accept": AnswerForm(), "decline": ReasonForm(), "end": EndForm(), "session": SessionForm()}
+    return render_template("mentors/mentorship.html", mentorship=found, **forms)
+
+
+def act(mentorship_id: int, form: object, action: object, *args: object, mentor_only: bool = True):  # noqa: ANN201
+    """Run a decision on a mentorship the current user takes part in, flashing a refusal."""
+    found = visible(mentorship_id)
+    if (mentor_only and found.mentor_id != current_user.id) or not form.validate_on_submit():
+        flash(_("This action is not allowed here."), "danger")
+        return redirect(url_for("mentors.mentorship", mentorship_id=found.id))
+    try:
+        action(found, current_user, *args)
+    except mentorships.MentorshipRefused as refused:
+        flash(refused.translated(), "danger")
+    return redirect(url_for("mentors.mentorship", mentorship_id=found.id))
+
+
+@bp.route("/mentorships/<int:mentorship_id>/accept", methods=["POST"])
+@role_required("mentor")
+def accept(mentorship_id: int):
+    return act(mentorship_id, AnswerForm(), mentorships.accept_mentorship)
+
+
+@bp.route("/mentorships/<int:mentorship_id>/decline", methods=["POST"])
+@role_required("mentor")
+def decline(mentorship_id: int):
+    form = ReasonForm()
+    return act(mentorship_id, form, mentorships.decline_mentorship, form.reason.data)
+
+
+@bp.route("/mentorships/<int:mentorship_id>/sessions", methods=["POST"])
+@role_required("mentor")
+def log_session(mentorship_id: int):
+    f = SessionForm()
+    args = (f.held_on.data, f.duration_minutes.data, f.notes.data or "", f.private_notes.data or "")
+    return act(mentorship_id, f, mentorships.log_session, *args)
+
+
+@bp.route("/mentorships/<int:mentorship_id>/end", methods=["POST"])
+@role_required("founder", "mentor")
+def end(mentorship_id: int):
+    form = EndForm()
+    return act(mentorship_id, form, mentorships.end_mentorship, form.outcome.data, mentor_only=False)

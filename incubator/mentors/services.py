@@ -1,15 +1,18 @@
-"""Mentor services: a mentor's own profile, created or edited, then queued for matching."""
+"""Mentor services: a mentor's own profile (saved, then queued for matching) and the mentor directory."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from incubator.accounts.models import User
 from incubator.audit.services import changed_fields, save_and_announce
 from incubator.extensions import db
-from incubator.mentors.models import MentorProfile
+from incubator.matchcore.normalize import fold
+from incubator.mentors.models import MentorProfile, Mentorship
+from incubator.pagination import Pagination, paginate_list
 
-FIELDS = ("headline", "expertise", "sectors", "languages", "capacity_per_month", "available")
+FIELDS = ("headline", "expertise", "sectors", "languages", "capacity_per_month", "max_mentees", "available")
 LANGUAGES = ("vi", "en")
 
 
@@ -17,6 +20,7 @@ def profile_values(data: dict) -> dict:
     """The profile's columns from form data; languages stored as "vi,en" in a fixed order."""
     values = {name: data[name] for name in FIELDS}
     values["languages"] = ",".join(code for code in LANGUAGES if code in data["languages"])
+    values["max_mentees"] = data.get("max_mentees") if data.get("max_mentees") is not None else 3
     return values
 
 
@@ -35,3 +39,30 @@ def update_mentor_profile(profile: MentorProfile, data: dict, actor_id: int) -> 
     """Save a mentor profile's edited fields, then queue its match; return whether it was queued."""
     changed = changed_fields(profile, profile_values(data), FIELDS)
     return save_and_announce("mentor", profile, actor_id, "mentor_profile.updated", fields=changed)
+
+
+def active_counts() -> dict[int, int]:
+    """Active mentorships per mentor user id."""
+    query = select(Mentorship.mentor_id, func.count()).where(Mentorship.status == "active")
+    return dict(db.session.execute(query.group_by(Mentorship.mentor_id)).all())
+
+
+def mentor_directory(
+    text: str = "", sector: str = "", language: str = "", has_capacity: bool = False, page: int = 1
+) -> Pagination:
+    """One page of (profile, free places) with every word of `text` and `sector` (accents ignored)."""
+    profiles = db.session.scalars(select(MentorProfile).options(selectinload(MentorProfile.user)))
+    counts, words, sectors = active_counts(), fold(text).split(), fold(sector).split()
+    found = []
+    for profile in profiles:
+        free = max(profile.max_mentees - counts.get(profile.user_id, 0), 0) if profile.available else 0
+        haystack = fold(
+            " ".join((profile.user.full_name, profile.headline, profile.expertise, profile.sectors))
+        )
+        if not all(w in haystack for w in words) or not all(w in fold(profile.sectors) for w in sectors):
+            continue
+        if (language and language not in profile.languages.split(",")) or (has_capacity and free == 0):
+            continue
+        found.append((profile, free))
+    found.sort(key=lambda pair: (pair[0].user.full_name, pair[0].id))
+    return paginate_list(found, page)

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 import pytest
 from flask import Flask
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from incubator.accounts.models import ROLES
 from tests.conftest import TEST_PASSWORD, submit
@@ -127,13 +127,26 @@ def test_no_route_gives_a_500_to_any_role_for_hostile_input(app, client, world, 
             url = build_url(rule.rule, dict.fromkeys(names, huge))
             for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
                 walk.send(method, url, expect=404 if names else None)
-        url = build_url(rule.rule, {name: world["ids"][name] for name in names})
+        url = build_url(rule.rule, {name: known_id(app, world, name) for name in names})
         if "GET" in rule.methods:
             walk.send("GET", f"{url}?{hostile_query}")
             walk.send("GET", f"{url}?q=a%00b", expect=400)
             walk.forms(url)
     assert walk.failures == []
     assert stored_hostile_values(app) == []
+
+
+def known_id(app: Flask, world: dict, name: str) -> int:
+    """The world's record for `name` ("lab_id"), else the first row of its table ("labs"), else 1."""
+    if name in world["ids"]:
+        return world["ids"][name]
+    tables = app.extensions["sqlalchemy"].metadata.tables
+    stem = name.removesuffix("_id")
+    table = tables.get(f"{stem}s", tables.get(f"{stem}es"))
+    if table is None:
+        return 1
+    first = app.extensions["sqlalchemy"].session.scalar(select(func.min(table.c.id)))
+    return first or 1
 
 
 def stored_hostile_values(app: Flask) -> list:

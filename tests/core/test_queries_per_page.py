@@ -63,7 +63,7 @@ def applications(db, founder, programs: list[Program]) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("rows", [1, 4])
-def test_the_staff_home_takes_three_queries_whatever_it_counts(client, login_as, db, rows):
+def test_the_staff_home_takes_four_queries_whatever_it_counts(client, login_as, db, rows):
     staff = login_as("staff")
     founder = StartupFactory().owner
     applications(db, founder, [program(db, -1, 10 + i) for i in range(rows)])
@@ -72,28 +72,28 @@ def test_the_staff_home_takes_three_queries_whatever_it_counts(client, login_as,
         db.session.add_all([MatchingRun(status="done"), notification, suggestion(i, "lab", i)])
     db.session.commit()
     html, count = page(client, db, "/")
-    assert count <= 3  # the user, the open programs, one query for every figure
+    assert count <= 4  # the user, the open programs, one query for every figure, the unread badge
     assert 'data-testid="home-title"' in html and "Cohort -1" in html
 
 
 @pytest.mark.parametrize("rows", [1, 4])
-def test_the_founder_home_takes_six_queries_however_many_applications(client, login_as, db, rows):
+def test_the_founder_home_takes_seven_queries_however_many_applications(client, login_as, db, rows):
     founder = login_as("founder")
     applications(db, founder, [program(db, -30 - i, -2) for i in range(rows)])  # closed programs
     html, count = page(client, db, "/")
     assert (
-        count <= 6
+        count <= 7
     )  # user, a page of startups (rows, count), applications with programs, open programs, unread
     assert html.count("Cohort -30") == 1 and html.count("Startup ") >= rows
 
 
 @pytest.mark.parametrize("labs", [1, 6])
-def test_the_lab_list_takes_three_queries_however_many_labs(client, login_as, db, labs):
+def test_the_lab_list_takes_four_queries_however_many_labs(client, login_as, db, labs):
     login_as("founder")
     for _ in range(labs):
         LabFactory()
     html, count = page(client, db, "/labs/")
-    assert count <= 3  # user, the organization filter's choices, the labs with their organizations
+    assert count <= 4  # user, the organization filter's choices, the labs with organizations, unread badge
     assert html.count('data-testid="lab"') == labs
 
 
@@ -107,5 +107,5 @@ def test_the_suggestions_page_takes_a_query_per_kind_of_profile_not_per_row(clie
             db.session.add(suggestion(startup.id, kind, target.id))
     db.session.commit()
     html, count = page(client, db, "/matching/suggestions")
-    assert count <= 6  # user, total, page, then the titles of startups, labs and mentors
+    assert count <= 7  # user, total, page, titles of startups, labs and mentors, unread badge
     assert html.count('data-testid="suggestion"') == 2 * rows

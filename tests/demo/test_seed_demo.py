@@ -68,3 +68,16 @@ def test_seeding_the_demo_run_again_changes_nothing(app, db):
     assert counts == [
         db.session.scalar(select(func.count()).select_from(m)) for m in (MatchingRun, Suggestion)
     ]
+
+
+def test_seed_demo_books_labs_and_runs_a_mentorship(db):
+    from incubator.labs.models import Booking, OpeningHours
+    from incubator.mentors.models import MentorSession, Mentorship
+
+    seed_demo()
+    statuses = set(db.session.scalars(select(Booking.status)))
+    assert {"approved", "requested"} <= statuses
+    assert db.session.scalar(select(func.count()).select_from(OpeningHours)) > 0
+    assert db.session.scalar(select(Mentorship).where(Mentorship.status == "active")) is not None
+    assert db.session.scalar(select(func.count()).select_from(MentorSession)) == 2
+    assert sum(seed_demo().values()) == 0

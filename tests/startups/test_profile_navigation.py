@@ -5,7 +5,7 @@ import pytest
 LINKS = {
     "founder": {"/startups/", "/labs/"},
     "university": {"/labs/mine", "/capabilities/"},
-    "enterprise": {"/challenges/"},
+    "enterprise": {"/challenges/", "/labs/"},
     "mentor": {"/mentors/profile"},
     "staff": {"/labs/"},
     "admin": {"/labs/"},

@@ -1,0 +1,74 @@
+"""Demo lab rules, bookings and mentorships: the part of the demo seeder for issue 13's journeys."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import select
+
+from incubator.demo import data
+from incubator.extensions import db
+from incubator.labs.models import Booking, Lab, OpeningHours
+from incubator.labs.rules import to_utc
+from incubator.mentors.models import MentorSession, Mentorship
+
+
+class BookingSeeds:
+    """Seeding steps mixed into DemoSeeder (uses its `ensure`, `user`, `startup`, `days`, `created`)."""
+
+    def lab(self, name: str) -> Lab:
+        """The lab called `name`."""
+        return db.session.scalar(select(Lab).filter_by(name=name))
+
+    def weekday_in(self, offset: int) -> date:
+        """The first Monday–Friday on or after `offset` days from the seeding day."""
+        day = self.days(offset)
+        return day + timedelta(days=max(0, 7 - day.weekday())) if day.weekday() >= 5 else day
+
+    def seed_lab_rules(self) -> None:
+        """Opening hours per weekday and approval rules of the bookable demo labs."""
+        for name, hours in data.LAB_HOURS.items():
+            lab = self.lab(name)
+            for weekday, opens, closes in hours:
+                key = {"lab_id": lab.id, "weekday": weekday}
+                self.ensure(
+                    OpeningHours,
+                    key,
+                    opens_at=time.fromisoformat(opens),
+                    closes_at=time.fromisoformat(closes),
+                )
+        for name, rules in data.LAB_RULES.items():
+            if self.created["OpeningHours"]:  # set once, with the hours: a manager's later edits stay
+                for field, value in rules.items():
+                    setattr(self.lab(name), field, value)
+
+    def seed_bookings(self) -> None:
+        """Approved and waiting bookings in the coming days."""
+        for spec in data.BOOKINGS:
+            day, (start, end) = self.weekday_in(spec["in_days"]), spec["hours"]
+            key = {
+                "lab_id": self.lab(spec["lab"]).id,
+                "requester_id": self.user(spec["requester"]).id,
+                "purpose": spec["purpose"],
+            }
+            self.ensure(
+                Booking,
+                key,
+                starts_at=to_utc(datetime.combine(day, time(start))),
+                ends_at=to_utc(datetime.combine(day, time(end))),
+                status=spec["status"],
+            )
+
+    def seed_mentorships(self) -> None:
+        """An active mentorship with logged sessions and a request waiting for its mentor."""
+        for spec in data.MENTORSHIPS:
+            startup = self.startup(spec["startup"])
+            key = {"mentor_id": self.user(spec["mentor"]).id, "startup_id": startup.id}
+            mentorship = self.ensure(
+                Mentorship, key, founder_id=startup.owner_id, status=spec["status"], message=spec["message"]
+            )
+            for offset, minutes, notes, private in spec["sessions"]:
+                session_key = {"mentorship_id": mentorship.id, "held_on": self.days(offset)}
+                self.ensure(
+                    MentorSession, session_key, duration_minutes=minutes, notes=notes, private_notes=private
+                )

@@ -1,0 +1,110 @@
+"""Calendar feeds (.ics): a lab's approved bookings ("booked" only) and a user's own bookings.
+
+Calendar apps cannot log in, so each feed URL carries a secret token; a new token revokes the old URL.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from flask_babel import force_locale, gettext
+from icalendar import Calendar, Event
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from incubator.accounts.models import User
+from incubator.audit.services import record
+from incubator.extensions import db
+from incubator.labs.models import Booking, CalendarFeed, Lab
+from incubator.localtime import to_local
+
+PRODID = "-//Binh Duong Innovation Platform//Lab bookings//EN"
+
+
+def feed_token(kind: str, subject_id: int) -> str:
+    """The feed's current token, created on first use."""
+    feed = find_feed(kind, subject_id)
+    if feed is None:
+        feed = CalendarFeed(kind=kind, subject_id=subject_id, token=secrets.token_urlsafe(32))
+        db.session.add(feed)
+        db.session.commit()
+    return feed.token
+
+
+def find_feed(kind: str, subject_id: int) -> CalendarFeed | None:
+    """The feed of a lab or a user, if it has one."""
+    query = select(CalendarFeed).where(CalendarFeed.kind == kind, CalendarFeed.subject_id == subject_id)
+    return db.session.scalar(query)
+
+
+def regenerate_feed(kind: str, subject_id: int, actor_id: int) -> str:
+    """Give the feed a new token (the old URL stops working); audited."""
+    feed_token(kind, subject_id)
+    feed = find_feed(kind, subject_id)
+    feed.token = secrets.token_urlsafe(32)
+    record(actor_id, "calendar_feed.regenerated", feed, kind=kind, subject_id=subject_id)
+    db.session.commit()
+    return feed.token
+
+
+def feed_for_token(token: str) -> CalendarFeed | None:
+    """The feed `token` opens, or None (a revoked or made-up token)."""
+    return db.session.scalar(select(CalendarFeed).where(CalendarFeed.token == token))
+
+
+def event_for(booking: Booking, summary: str, description: str = "") -> Event:
+    """One VEVENT in Asia/Ho_Chi_Minh time."""
+    event = Event()
+    event.add("uid", f"booking-{booking.id}@incubator")
+    event.add("dtstamp", to_local(booking.updated_at))
+    event.add("dtstart", to_local(booking.starts_at))
+    event.add("dtend", to_local(booking.ends_at))
+    event.add("summary", summary)
+    if description:
+        event.add("description", description)
+    return event
+
+
+def calendar_of(name: str, events: list[Event]) -> bytes:
+    """A VCALENDAR holding `events`, with the VTIMEZONE they use."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    for event in events:
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def lab_feed(lab: Lab) -> bytes:
+    """The lab's approved bookings, each only "booked": no requester, no purpose."""
+    query = select(Booking).where(Booking.lab_id == lab.id, Booking.status == "approved")
+    with force_locale(lab.manager.language):
+        summary = gettext("Booked")
+    events = [event_for(b, summary) for b in db.session.scalars(query.order_by(Booking.starts_at))]
+    return calendar_of(lab.name, events)
+
+
+def user_feed(user: User) -> bytes:
+    """`user`'s waiting and approved bookings, with the lab's name and the purpose."""
+    query = select(Booking).where(
+        Booking.requester_id == user.id, Booking.status.in_(("requested", "approved"))
+    )
+    bookings = db.session.scalars(query.options(selectinload(Booking.lab)).order_by(Booking.starts_at))
+    with force_locale(user.language):
+        waiting = gettext("waiting for approval")
+        events = [
+            event_for(b, b.lab.name if b.status == "approved" else f"{b.lab.name} ({waiting})", b.purpose)
+            for b in bookings
+        ]
+        return calendar_of(gettext("My lab bookings"), events)
+
+
+def feed_body(feed: CalendarFeed) -> bytes | None:
+    """The .ics text a feed serves, or None when its lab or user is gone."""
+    if feed.kind == "lab":
+        lab = db.session.get(Lab, feed.subject_id)
+        return lab_feed(lab) if lab else None
+    user = db.session.get(User, feed.subject_id)
+    return user_feed(user) if user else None

@@ -1,0 +1,78 @@
+"""What a lab's managers set: its booking rules (hours, closed dates, limits) and who is trained."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from incubator.accounts.models import User
+from incubator.audit.services import record
+from incubator.errors import N_, DomainError
+from incubator.extensions import db
+from incubator.labs.models import ClosedDate, Lab, OpeningHours, Training
+
+RULE_FIELDS = (
+    "approval_required",
+    "min_slot_minutes",
+    "max_slot_minutes",
+    "book_ahead_days",
+    "training_equipment",
+)
+
+
+class TrainingRefused(DomainError):
+    """The training mark cannot be given."""
+
+
+def rules_data(lab: Lab) -> dict:
+    """The lab's current rules as the rules form's data."""
+    data = {name: getattr(lab, name) for name in RULE_FIELDS}
+    for hours in lab.hours:
+        data[f"opens_{hours.weekday}"], data[f"closes_{hours.weekday}"] = hours.opens_at, hours.closes_at
+    data["closed_dates"] = "\n".join(f"{c.day.isoformat()} {c.note}".strip() for c in lab.closed_dates)
+    return data
+
+
+def update_rules(lab: Lab, data: dict, hours: dict, closed: dict, actor_id: int) -> Lab:
+    """Replace the lab's limits, opening hours per weekday and closed dates; audited."""
+    for name in RULE_FIELDS:
+        setattr(lab, name, data[name] if data[name] is not None else "")
+    lab.hours = [OpeningHours(weekday=day, opens_at=o, closes_at=c) for day, (o, c) in sorted(hours.items())]
+    lab.closed_dates = [ClosedDate(day=day, note=note) for day, note in sorted(closed.items())]
+    db.session.flush()
+    record(actor_id, "lab.rules_updated", lab, weekdays=sorted(hours), closed=len(closed))
+    db.session.commit()
+    return lab
+
+
+def mark_trained(lab: Lab, email: str, equipment: str, actor_id: int) -> Training:
+    """Record that the user with `email` is trained on `equipment` of `lab` (once)."""
+    user = db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+    if user is None:
+        raise TrainingRefused(N_("No user has this e-mail address."))
+    if equipment not in lab.training_items:
+        raise TrainingRefused(N_("This equipment does not need training."))
+    query = select(Training).where(
+        Training.lab_id == lab.id, Training.user_id == user.id, Training.equipment == equipment
+    )
+    training = db.session.scalar(query)
+    if training is None:
+        training = Training(lab_id=lab.id, user_id=user.id, equipment=equipment)
+        db.session.add(training)
+        db.session.flush()
+        record(actor_id, "lab.training_marked", training, user_id=user.id, equipment=equipment)
+        db.session.commit()
+    return training
+
+
+def revoke_training(training: Training, actor_id: int) -> None:
+    """Remove a training mark; audited."""
+    record(actor_id, "lab.training_revoked", training, user_id=training.user_id, equipment=training.equipment)
+    db.session.delete(training)
+    db.session.commit()
+
+
+def trainings_of(lab: Lab) -> list[Training]:
+    """Who is trained on what in `lab`, by equipment."""
+    query = select(Training).where(Training.lab_id == lab.id).options(selectinload(Training.user))
+    return list(db.session.scalars(query.order_by(Training.equipment, Training.id)))

@@ -1,0 +1,148 @@
+"""A lab's booking rules, every one checked in one place with a message naming the broken rule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+
+from flask_babel import gettext
+from sqlalchemy import select
+
+from incubator.accounts.models import User
+from incubator.errors import N_, DomainError
+from incubator.extensions import db
+from incubator.labs.models import Booking, ClosedDate, Lab, OpeningHours, Training
+from incubator.localtime import LOCAL_ZONE
+from incubator.organizations.services import is_member
+
+REQUESTER_ROLES = ("founder", "enterprise", "mentor", "university")
+OVERLAP = N_("The slot overlaps an approved booking.")
+
+
+class BookingRefused(DomainError):
+    """A booking rule refused the request; `translated()` names the rule in the reader's language."""
+
+    def __init__(self, message: str, **params: object) -> None:
+        super().__init__(message)
+        self.params = params
+
+    def translated(self) -> str:
+        """The message in the current locale, with its parameters filled in."""
+        return gettext(self.args[0], **self.params)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A requested slot in local time (naive), with what the requester needs."""
+
+    starts_at: datetime
+    ends_at: datetime
+    purpose: str = ""
+    equipment: tuple[str, ...] = field(default_factory=tuple)
+    people: int = 1
+    startup_id: int | None = None
+
+
+def to_utc(local: datetime) -> datetime:
+    """A naive local (Asia/Ho_Chi_Minh) moment as the naive UTC moment the database stores."""
+    return local.replace(tzinfo=LOCAL_ZONE).astimezone(UTC).replace(tzinfo=None)
+
+
+def hours_on(lab: Lab, day: date) -> OpeningHours | None:
+    """The lab's opening hours on `day`, or None when it is closed that day (weekday or closed date)."""
+    closed = select(ClosedDate.id).where(ClosedDate.lab_id == lab.id, ClosedDate.day == day)
+    if db.session.scalar(closed) is not None:
+        return None
+    query = select(OpeningHours).where(OpeningHours.lab_id == lab.id, OpeningHours.weekday == day.weekday())
+    return db.session.scalar(query)
+
+
+def check_requester(lab: Lab, user: User) -> None:
+    """Founders, enterprises, mentors and universities other than the lab's own may ask for slots."""
+    if not lab.bookable:
+        raise BookingRefused(N_("This lab does not accept booking requests."))
+    if user.role not in REQUESTER_ROLES:
+        raise BookingRefused(N_("Your role cannot book labs."))
+    if user.role == "university" and (lab.manager_id == user.id or is_member(user, lab.organization_id)):
+        raise BookingRefused(N_("Your own organization's lab is not booked through requests."))
+
+
+def check_timing(lab: Lab, slot: Slot, now: datetime) -> None:
+    """The slot is in the future, not too far ahead, and neither too short nor too long."""
+    if slot.ends_at <= slot.starts_at:
+        raise BookingRefused(N_("The slot must end after it starts."))
+    if slot.starts_at <= now:
+        raise BookingRefused(N_("The slot has already started: choose a time in the future."))
+    if (slot.starts_at.date() - now.date()).days > lab.book_ahead_days:
+        raise BookingRefused(
+            N_("Too late: this lab takes bookings at most %(num)d days ahead."), num=lab.book_ahead_days
+        )
+    minutes = (slot.ends_at - slot.starts_at) / timedelta(minutes=1)
+    if minutes < lab.min_slot_minutes:
+        raise BookingRefused(
+            N_("Too short: a slot lasts at least %(num)d minutes."), num=lab.min_slot_minutes
+        )
+    if minutes > lab.max_slot_minutes:
+        raise BookingRefused(N_("Too long: a slot lasts at most %(num)d minutes."), num=lab.max_slot_minutes)
+
+
+def check_opening_hours(lab: Lab, slot: Slot) -> None:
+    """The slot lies within one day's opening hours, and not on a closed date."""
+    day = slot.starts_at.date()
+    if slot.ends_at.date() != day:
+        raise BookingRefused(N_("Outside opening hours: a slot starts and ends on the same day."))
+    hours = hours_on(lab, day)
+    if hours is None:
+        raise BookingRefused(N_("Outside opening hours: the lab is closed on %(day)s."), day=day.isoformat())
+    if slot.starts_at.time() < hours.opens_at or slot.ends_at.time() > hours.closes_at:
+        opening = f"{hours.opens_at:%H:%M}–{hours.closes_at:%H:%M}"
+        raise BookingRefused(N_("Outside opening hours: the lab is open %(hours)s that day."), hours=opening)
+
+
+def check_needs(lab: Lab, user: User, slot: Slot) -> None:
+    """Capacity, equipment the lab has, and training on equipment that needs it."""
+    if slot.people < 1 or slot.people > lab.capacity:
+        raise BookingRefused(
+            N_("Over capacity: the lab holds at most %(num)d people at a time."), num=lab.capacity
+        )
+    for item in slot.equipment:
+        if item not in lab.equipment_items:
+            raise BookingRefused(N_("The lab has no equipment named %(equipment)s."), equipment=item)
+        if item in lab.training_items and not is_trained(lab, user, item):
+            raise BookingRefused(
+                N_("Needs training on %(equipment)s: ask the lab's manager to mark you trained."),
+                equipment=item,
+            )
+
+
+def is_trained(lab: Lab, user: User, equipment: str) -> bool:
+    """Whether a manager marked `user` trained on `equipment` of `lab`."""
+    query = select(Training.id).where(
+        Training.lab_id == lab.id, Training.user_id == user.id, Training.equipment == equipment
+    )
+    return db.session.scalar(query) is not None
+
+
+def overlapping_approved(
+    lab_id: int, starts_at: datetime, ends_at: datetime, exclude_id: int | None = None
+) -> bool:
+    """Whether an approved booking of the lab overlaps [starts_at, ends_at) (naive UTC)."""
+    query = select(Booking.id).where(
+        Booking.lab_id == lab_id,
+        Booking.status == "approved",
+        Booking.starts_at < ends_at,
+        Booking.ends_at > starts_at,
+    )
+    if exclude_id is not None:
+        query = query.where(Booking.id != exclude_id)
+    return db.session.scalar(query.limit(1)) is not None
+
+
+def check_slot(lab: Lab, user: User, slot: Slot, now: datetime) -> None:
+    """Every booking rule, in the order a person would ask; raise BookingRefused on the first broken one."""
+    check_requester(lab, user)
+    check_timing(lab, slot, now)
+    check_opening_hours(lab, slot)
+    check_needs(lab, user, slot)
+    if overlapping_approved(lab.id, to_utc(slot.starts_at), to_utc(slot.ends_at)):
+        raise BookingRefused(OVERLAP)

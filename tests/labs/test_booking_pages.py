@@ -1,0 +1,179 @@
+"""The booking pages: request through the form, answer, cancel, rules and training; who may see what."""
+
+from __future__ import annotations
+
+from datetime import time
+
+import pytest
+from sqlalchemy import select
+
+from incubator.labs.bookings import request_booking
+from incubator.labs.models import Booking, ClosedDate, OpeningHours, Training
+from tests.factories import LabFactory, MembershipFactory, OrganizationFactory, UserFactory
+from tests.labs.conftest import slot
+
+
+def form_for(wanted, **extra) -> dict:
+    return {
+        "day": wanted.starts_at.date().isoformat(),
+        "starts": wanted.starts_at.strftime("%H:%M"),
+        "ends": wanted.ends_at.strftime("%H:%M"),
+        "people": "2",
+        "purpose": "Vỏ hộp cảm biến",
+        **extra,
+    }
+
+
+def test_a_founder_requests_a_slot_through_the_form(client, login_as, post_form, db, approval_lab):
+    founder = login_as("founder")
+    response = post_form(f"/labs/{approval_lab.id}/book", form_for(slot(), equipment="3D printer"))
+    booking = db.session.scalar(select(Booking))
+    assert response.status_code == 302 and response.headers["Location"].endswith(
+        f"/labs/bookings/{booking.id}"
+    )
+    assert booking.requester_id == founder.id and booking.status == "requested" and booking.people == 2
+    page = client.get(f"/labs/bookings/{booking.id}").get_data(as_text=True)
+    assert "waiting for approval" in page and "Vỏ hộp cảm biến" in page
+
+
+def test_a_refused_request_names_the_rule(client, login_as, post_form, db, lab):
+    login_as("founder")
+    response = post_form(f"/labs/{lab.id}/book", form_for(slot(6, 9)))
+    assert response.status_code == 409
+    assert "Outside opening hours: the lab is open 08:00–17:00 that day." in response.get_data(as_text=True)
+    assert db.session.scalar(select(Booking)) is None
+
+
+def test_a_free_slot_on_the_calendar_prefills_the_form(client, login_as, lab):
+    login_as("founder")
+    wanted = slot()
+    day = wanted.starts_at.date().isoformat()
+    page = client.get(f"/labs/{lab.id}/book?day={day}&starts=09:00&ends=11:00").get_data(as_text=True)
+    assert f'value="{day}"' in page and 'value="09:00"' in page and 'value="11:00"' in page
+
+
+def test_the_lab_page_shows_booked_and_free_time_of_the_week(client, login_as, db, lab):
+    wanted = slot(9, 11)
+    request_booking(lab, UserFactory(), wanted)
+    login_as("founder")
+    week = wanted.starts_at.date().isoformat()
+    page = client.get(f"/labs/{lab.id}?week={week}").get_data(as_text=True)
+    assert "09:00–11:00 · booked" in page and "08:00–09:00 · free" in page and "11:00–17:00 · free" in page
+    assert 'data-testid="request-slot"' in page and "webcal://" in page
+
+
+def test_another_founder_cannot_read_a_booking(client, login_as, db, lab):
+    booking = request_booking(lab, UserFactory(), slot())
+    login_as("founder")
+    assert client.get(f"/labs/bookings/{booking.id}").status_code == 404
+
+
+def test_the_manager_approves_and_declines_from_the_requests_page(
+    client, login_as, post_form, db, approval_lab
+):
+    first = request_booking(approval_lab, UserFactory(), slot(9, 11))
+    second = request_booking(approval_lab, UserFactory(), slot(13, 15))
+    client.post("/logout")
+    manager = approval_lab.manager
+    from tests.conftest import TEST_PASSWORD, submit
+
+    submit(client, "/login", {"email": manager.email, "password": TEST_PASSWORD})
+    requests_url = f"/labs/{approval_lab.id}/requests"
+    assert post_form(f"/labs/bookings/{first.id}/approve", {}, form_url=requests_url).status_code == 302
+    response = post_form(
+        f"/labs/bookings/{second.id}/decline", {"reason": "Bảo trì máy"}, form_url=requests_url
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert (first.status, second.status, second.reason) == ("approved", "declined", "Bảo trì máy")
+
+
+@pytest.fixture
+def other_university(login_as, db):
+    """A logged-in university user of another organization."""
+    user = login_as("university")
+    MembershipFactory(user=user, organization=OrganizationFactory(kind="university"))
+    return user
+
+
+@pytest.mark.parametrize("path", ["rules", "requests", "trainings", "utilisation"])
+def test_another_university_cannot_manage_a_lab(client, other_university, approval_lab, path):
+    assert client.get(f"/labs/{approval_lab.id}/{path}").status_code == 403
+
+
+def test_another_university_cannot_approve_a_booking(client, other_university, post_form, db, approval_lab):
+    booking = request_booking(approval_lab, UserFactory(), slot())
+    response = post_form(f"/labs/bookings/{booking.id}/approve", {}, form_url=f"/labs/{approval_lab.id}")
+    assert response.status_code in (403, 404)
+    db.session.refresh(booking)
+    assert booking.status == "requested"
+
+
+def test_a_requester_cancels_from_the_booking_page(client, login_as, post_form, db, lab):
+    founder = login_as("founder")
+    booking = request_booking(lab, founder, slot())
+    assert post_form(f"/labs/bookings/{booking.id}/cancel", {}).status_code == 302
+    db.session.refresh(booking)
+    assert booking.status == "cancelled"
+
+
+@pytest.fixture
+def manager(login_as, db):
+    user = login_as("university")
+    organization = OrganizationFactory(kind="university")
+    MembershipFactory(user=user, organization=organization)
+    return LabFactory(organization=organization, manager=user, equipment="3D printer\nLaser cutter")
+
+
+def test_the_manager_sets_opening_hours_closed_dates_and_limits(client, manager, post_form, db):
+    data = {
+        "opens_0": "08:00",
+        "closes_0": "17:00",
+        "opens_5": "08:00",
+        "closes_5": "12:00",
+        "min_slot_minutes": "60",
+        "max_slot_minutes": "180",
+        "book_ahead_days": "30",
+        "training_equipment": "Laser cutter",
+        "closed_dates": "2027-02-06 Tết\n2027-02-07",
+    }
+    assert post_form(f"/labs/{manager.id}/rules", data).status_code == 302
+    hours = db.session.scalars(select(OpeningHours).order_by(OpeningHours.weekday)).all()
+    assert [(h.weekday, h.opens_at, h.closes_at) for h in hours] == [
+        (0, time(8), time(17)),
+        (5, time(8), time(12)),
+    ]
+    assert [(c.day.isoformat(), c.note) for c in db.session.scalars(select(ClosedDate))] == [
+        ("2027-02-06", "Tết"),
+        ("2027-02-07", ""),
+    ]
+    db.session.refresh(manager)
+    assert (manager.approval_required, manager.min_slot_minutes, manager.max_slot_minutes) == (False, 60, 180)
+    assert manager.training_items == ["Laser cutter"]
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        ({"opens_0": "17:00", "closes_0": "08:00"}, "Give both times, closing after opening."),
+        ({"training_equipment": "Lathe"}, "equipment: Lathe"),
+        ({"closed_dates": "Tết"}, "Write each closed date as YYYY-MM-DD."),
+        ({"min_slot_minutes": "120", "max_slot_minutes": "60"}, "The longest slot cannot be shorter"),
+    ],
+)
+def test_wrong_rules_are_refused_with_a_reason(client, manager, post_form, data, error):
+    limits = {"min_slot_minutes": "30", "max_slot_minutes": "240", "book_ahead_days": "60"}
+    response = post_form(f"/labs/{manager.id}/rules", {**limits, **data})
+    assert response.status_code == 200 and error in response.get_data(as_text=True)
+
+
+def test_the_manager_marks_a_user_trained(client, manager, post_form, db):
+    manager.training_equipment = "Laser cutter"
+    db.session.commit()
+    founder = UserFactory(email="an@startup.test")
+    data = {"email": "AN@startup.test", "equipment": "Laser cutter"}
+    assert post_form(f"/labs/{manager.id}/trainings", data).status_code == 302
+    training = db.session.scalar(select(Training))
+    assert (training.user_id, training.equipment) == (founder.id, "Laser cutter")
+    response = post_form(f"/labs/{manager.id}/trainings", {**data, "email": "nobody@x.test"})
+    assert "No user has this e-mail address." in response.get_data(as_text=True)
