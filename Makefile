@@ -27,10 +27,11 @@ migrate: install
 seed: migrate
 	$(BIN)/flask seed-demo
 
-# Web server and one Celery worker on the embedded default (SQLite, no Redis); Ctrl-C stops both.
+# Web server and one Celery worker with beat inside it (-B: the weekly introduction reminders) on the
+# embedded default (SQLite, no Redis); Ctrl-C stops both.
 run: translations seed
 	@echo "Serving on http://$(HOST):$(PORT) with a Celery worker; demo accounts are listed in README.md"
-	$(BIN)/celery -A worker.celery_app worker --loglevel=info --concurrency=2 & \
+	$(BIN)/celery -A worker.celery_app worker -B --loglevel=info --concurrency=2 & \
 	worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/flask run --host $(HOST) --port $(PORT)
 

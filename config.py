@@ -56,7 +56,16 @@ def build_config(env: dict | None = None) -> dict:
         "REDIS_URL": redis_url,
         "CELERY": {
             **broker_settings(env),
-            "include": ["incubator.matching.tasks"],
+            "include": ["incubator.matching.tasks", "incubator.partnerships.tasks"],
+            # Beat (one process: `celery ... beat`, or `worker -B` on a single dev worker) queues the
+            # reminder every few hours; each introduction is reminded at most once a week anyway.
+            "beat_schedule": {
+                "remind-unanswered-introductions": {
+                    "task": "incubator.partnerships.tasks.remind_unanswered",
+                    "schedule": float(env.get("INTRODUCTION_REMINDER_EVERY", "21600")),
+                },
+            },
+            "beat_schedule_filename": str(INSTANCE / "celerybeat-schedule"),
             "task_acks_late": True,
             "task_reject_on_worker_lost": True,
             "worker_prefetch_multiplier": 1,

@@ -43,16 +43,20 @@ def register_blueprints(app: Flask) -> None:
     from incubator.labs.routes import bp as labs_bp
     from incubator.matching.routes import bp as matching_bp
     from incubator.mentors.routes import bp as mentors_bp
+    from incubator.partnerships.routes import bp as partnerships_bp
     from incubator.review.routes import bp as review_bp
     from incubator.startups.routes import bp as startups_bp
 
     profiles = (startups_bp, challenges_bp, capabilities_bp, labs_bp, mentors_bp)
-    for blueprint in (home_bp, accounts_bp, admin_bp, review_bp, dashboard_bp, matching_bp, *profiles):
+    core = (home_bp, accounts_bp, admin_bp, review_bp, dashboard_bp, matching_bp, partnerships_bp)
+    for blueprint in (*core, *profiles):
         app.register_blueprint(blueprint)
 
 
 def register_subscribers() -> None:
-    """Let domains react to the events others announce (matching queues saved profiles)."""
+    """Let domains react to the events others announce (matching queues profiles; approvals introduce)."""
     from incubator.matching import subscribers
+    from incubator.partnerships import subscribers as partnership_subscribers
 
     subscribers.connect()
+    partnership_subscribers.connect()

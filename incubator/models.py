@@ -8,7 +8,7 @@ from incubator.matching.models import MatchingRun, PendingMatch, RunModel, RunSh
 from incubator.mentors.models import MentorProfile
 from incubator.notifications.models import Notification
 from incubator.organizations.models import Membership, Organization
-from incubator.partnerships.models import Introduction, Partnership
+from incubator.partnerships.models import Introduction, Partnership, PartnershipOutcome
 from incubator.review.models import Application, ApplicationReview, Program
 from incubator.startups.models import Startup
 
@@ -27,6 +27,7 @@ __all__ = [
     "Notification",
     "Organization",
     "Partnership",
+    "PartnershipOutcome",
     "PendingMatch",
     "Program",
     "RunModel",

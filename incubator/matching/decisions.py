@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from incubator.audit.services import record
 from incubator.database import utcnow
 from incubator.errors import N_, DomainError
+from incubator.events import announce, suggestion_decided
 from incubator.extensions import db
 from incubator.matching.corpus import PROFILE_MODELS
 from incubator.matching.models import Suggestion
@@ -19,16 +20,21 @@ class DecisionRefused(DomainError):
     """The suggestion cannot take this decision."""
 
 
-def decide_suggestion(suggestion_id: int, decision: str, user_id: int) -> Suggestion:
-    """Approve or reject a pending suggestion (a rejected pair is never suggested again)."""
+def decide_suggestion(
+    suggestion_id: int, decision: str, user_id: int, reason: str = "", note: str = ""
+) -> Suggestion:
+    """Approve or reject a pending suggestion (a rejected pair is never suggested again), then announce it."""
     suggestion = db.session.get(Suggestion, suggestion_id)
     if suggestion is None or decision not in DECISIONS:
         raise DecisionRefused(N_("Unknown suggestion or decision."))
     if suggestion.status != "pending":
         raise DecisionRefused(N_("This suggestion was already decided."))
     suggestion.status, suggestion.decided_by_id, suggestion.decided_at = decision, user_id, utcnow()
-    record(user_id, f"suggestion.{decision}", suggestion, score=suggestion.score)
+    reason, note = (reason or "") if decision == "rejected" else "", (note or "").strip()
+    suggestion.reject_reason, suggestion.decision_note = reason, note
+    record(user_id, f"suggestion.{decision}", suggestion, score=suggestion.score, reason=reason, note=note)
     db.session.commit()
+    announce(suggestion_decided, decision, suggestion_id=suggestion.id, actor_id=user_id, note=note)
     return suggestion
 
 
