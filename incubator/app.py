@@ -39,6 +39,7 @@ def register_blueprints(app: Flask) -> None:
     from incubator.challenges.routes import bp as challenges_bp
     from incubator.challenges.routes import capabilities_bp
     from incubator.dashboard.routes import bp as dashboard_bp
+    from incubator.dashboard.routes import open_data
     from incubator.home.routes import bp as home_bp
     from incubator.labs.routes import bp as labs_bp
     from incubator.matching.routes import bp as matching_bp
@@ -49,7 +50,7 @@ def register_blueprints(app: Flask) -> None:
 
     profiles = (startups_bp, challenges_bp, capabilities_bp, labs_bp, mentors_bp)
     core = (home_bp, accounts_bp, admin_bp, review_bp, dashboard_bp, matching_bp, partnerships_bp)
-    for blueprint in (*core, *profiles):
+    for blueprint in (*core, open_data, *profiles):
         app.register_blueprint(blueprint)
 
 

@@ -11,6 +11,7 @@ from flask import current_app
 from sqlalchemy import select
 
 from incubator.demo import data
+from incubator.demo.partnerships import seed_partnerships
 from incubator.errors import DomainError
 from incubator.extensions import db
 from incubator.localtime import today_local
@@ -24,10 +25,14 @@ from incubator.models import (
     MentorProfile,
     Notification,
     Organization,
+    Partnership,
+    PartnershipOutcome,
     Program,
     Startup,
+    Suggestion,
     User,
 )
+from incubator.partnerships.models import Introduction
 
 SEEDED_MODELS = (
     User,
@@ -42,6 +47,10 @@ SEEDED_MODELS = (
     ApplicationReview,
     Challenge,
     Notification,
+    Suggestion,
+    Introduction,
+    Partnership,
+    PartnershipOutcome,
 )
 
 
@@ -91,6 +100,7 @@ class DemoSeeder:
         self.seed_reviews()
         self.seed_challenges()
         self.seed_notifications()
+        seed_partnerships(self)
 
     def ensure(self, model: type, key: dict, setup: Callable | None = None, **fields: object) -> object:
         """The `model` row matching `key`; when missing, create it with `fields` (and `setup`)."""
@@ -129,6 +139,11 @@ class DemoSeeder:
             program_id=self.program(program).id, startup_id=self.startup(startup).id
         )
         return db.session.scalar(query)
+
+    def labs(self, organization_id: int, names: list[str]) -> list[Lab]:
+        """The labs of an organization called `names`."""
+        query = select(Lab).where(Lab.organization_id == organization_id, Lab.name.in_(names))
+        return list(db.session.scalars(query))
 
     def days(self, offset: int) -> date:
         """The date `offset` days from the seeding day."""
@@ -170,13 +185,18 @@ class DemoSeeder:
     def seed_capabilities(self) -> None:
         """The universities' research capabilities."""
         for spec in data.CAPABILITIES:
+            details = dict(data.CAPABILITY_DETAILS.get(spec["title"], {}))
+            organization = self.organization(spec["organization"])
+            lab_names = details.pop("labs", [])
             self.ensure(
                 Capability,
                 {"title": spec["title"]},
-                organization_id=self.organization(spec["organization"]).id,
+                setup=lambda row, o=organization, n=lab_names: setattr(row, "labs", self.labs(o.id, n)),
+                organization_id=organization.id,
                 owner_id=self.user(spec["owner"]).id,
                 description=spec["description"],
                 keywords=spec["keywords"],
+                **details,
             )
 
     def seed_mentors(self) -> None:
@@ -238,6 +258,7 @@ class DemoSeeder:
                 sector=spec["sector"],
                 status=spec.get("status", "open"),
                 deadline=self.days(spec["deadline_in_days"]),
+                **data.CHALLENGE_DETAILS.get(spec["title"], {}),
             )
 
     def seed_notifications(self) -> None:

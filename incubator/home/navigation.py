@@ -8,20 +8,39 @@ from flask_login import current_user
 
 from incubator.accounts.forms import LanguageForm
 
+INTRODUCTIONS = ("partnerships.introduction_list", _l("Introductions"))
+PARTNERSHIPS = ("partnerships.partnership_list", _l("Partnerships"))
 NAVIGATION = {
-    "founder": [("startups.index", _l("My startups")), ("labs.index", _l("Labs"))],
-    "university": [("labs.mine", _l("My labs")), ("capabilities.index", _l("Research capabilities"))],
-    "enterprise": [("challenges.index", _l("My challenges"))],
-    "mentor": [("home.index", _l("My mentoring")), ("mentors.profile", _l("My mentor profile"))],
+    "founder": [
+        ("startups.index", _l("My startups")),
+        ("labs.index", _l("Labs")),
+        INTRODUCTIONS,
+        PARTNERSHIPS,
+    ],
+    "university": [
+        ("labs.mine", _l("My labs")),
+        ("capabilities.index", _l("Research capabilities")),
+        INTRODUCTIONS,
+        PARTNERSHIPS,
+    ],
+    "enterprise": [("challenges.index", _l("My challenges")), INTRODUCTIONS, PARTNERSHIPS],
+    "mentor": [
+        ("home.index", _l("My mentoring")),
+        ("mentors.profile", _l("My mentor profile")),
+        INTRODUCTIONS,
+        PARTNERSHIPS,
+    ],
     "staff": [
         ("home.index", _l("Overview")),
         ("review.applications", _l("Applications")),
         ("matching.runs", _l("Matching")),
         ("matching.suggestions", _l("Suggestions")),
+        INTRODUCTIONS,
+        PARTNERSHIPS,
         ("dashboard.index", _l("Ecosystem")),
         ("labs.index", _l("Labs")),
     ],
-    "government": [("dashboard.index", _l("Ecosystem dashboard"))],
+    "government": [("dashboard.index", _l("Ecosystem dashboard")), PARTNERSHIPS],
     "admin": [
         ("home.index", _l("Overview")),
         ("admin.users", _l("Users")),

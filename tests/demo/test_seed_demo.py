@@ -42,3 +42,15 @@ def test_seed_demo_refuses_to_run_in_production(app, db, monkeypatch):
     result = app.test_cli_runner().invoke(args=["seed-demo"])
     assert result.exit_code != 0 and "never seeded in production" in result.output
     assert db.session.scalar(select(func.count()).select_from(User)) == 0
+
+
+def test_seed_demo_has_introductions_and_partnerships_in_several_states(db):
+    from incubator.partnerships.models import Introduction, Partnership, PartnershipOutcome
+
+    seed_demo()
+    statuses = {i.status for i in db.session.scalars(select(Introduction))}
+    assert statuses == {"pending", "accepted", "declined"}
+    partnerships = set(db.session.scalars(select(Partnership.status)))
+    assert partnerships == {"proposed", "active", "completed", "ended"}
+    assert db.session.scalar(select(func.count()).select_from(PartnershipOutcome)) >= 3
+    assert all(i.revealed_at for i in db.session.scalars(select(Introduction)) if i.status == "accepted")
