@@ -78,7 +78,7 @@ DATASETS = {
             ("outcomes", COUNT.format("outcomes")),
         ), services.outcomes_by_kind),
         Dataset("network-nodes", _l("Network: organizations and startups"), (
-            ("id", "organization:<n> or startup:<n>"),
+            ("id", "organization:N or startup:N (N: the record number)"),
             ("name", "organization or startup name"),
             ("kind", "government, university, enterprise, incubator or startup"),
             ("partnerships", "partnerships it takes part in"),
