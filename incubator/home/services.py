@@ -14,6 +14,7 @@ from incubator.localtime import today_local
 from incubator.matching.models import MatchingRun, Suggestion
 from incubator.mentors.models import MentorProfile
 from incubator.notifications.models import Notification
+from incubator.partnerships.models import Partnership
 from incubator.review.models import Application, Program
 from incubator.startups import services as startup_services
 from incubator.startups.models import Startup
@@ -93,5 +94,6 @@ def ecosystem_figures(user: User | None = None) -> dict:
             "capabilities": count(Capability),
             "mentors": count(MentorProfile),
             "applications": count(Application),
+            "partnerships": count(Partnership),
         }
     }
