@@ -72,6 +72,19 @@ def create_introduction(suggestion_id: int, actor_id: int, note: str = "") -> In
     return introduction
 
 
+def introduce_missing() -> int:
+    """Introduce the approved suggestions that have no introduction (a subscriber failed); return how many."""
+    query = (
+        select(Suggestion.id, Suggestion.decided_by_id, Suggestion.decision_note)
+        .outerjoin(Introduction, Introduction.suggestion_id == Suggestion.id)
+        .where(Suggestion.status == "approved", Introduction.id.is_(None))
+    )
+    missing = db.session.execute(query).all()
+    for suggestion_id, actor_id, note in missing:
+        create_introduction(suggestion_id, actor_id, note)
+    return len(missing)
+
+
 def notify_new(introduction: Introduction) -> None:
     """Tell each side's people whom they are introduced to, with its public profile and the staff note."""
     both = sides(introduction)

@@ -9,5 +9,6 @@ from incubator.partnerships import introductions
 
 @shared_task(name="incubator.partnerships.tasks.remind_unanswered")
 def remind_unanswered() -> int:
-    """Remind the parties of introductions unanswered for a week (each at most once a week)."""
+    """Introduce approvals a failed subscriber missed, then remind week-old unanswered introductions."""
+    introductions.introduce_missing()
     return introductions.remind_unanswered()

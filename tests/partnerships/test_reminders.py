@@ -65,3 +65,15 @@ def test_beat_schedules_the_reminder(app):
         "incubator.partnerships.tasks.remind_unanswered"
     }
     assert "incubator.partnerships.tasks" in app.config["CELERY"]["include"]
+
+
+def test_the_beat_task_introduces_an_approval_whose_subscriber_failed(db):
+    pair = make_pair(db)
+    staff = UserFactory(role="staff")
+    pair.suggestion.status, pair.suggestion.decided_by_id = "approved", staff.id  # no signal was received
+    pair.suggestion.decision_note = "Ghi chú"
+    db.session.commit()
+    remind_unanswered()
+    introduction = db.session.scalar(select(Introduction))
+    assert introduction.suggestion_id == pair.suggestion.id and introduction.message == "Ghi chú"
+    assert introductions.introduce_missing() == 0
