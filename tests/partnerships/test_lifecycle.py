@@ -139,3 +139,35 @@ def test_each_organization_lists_its_partnerships(db, pair):
     assert services.of_organization(pair.capability.organization_id) == [partnership]
     assert services.list_partnerships(pair.enterprise).items == [partnership]
     assert services.list_partnerships(UserFactory(role="enterprise")).items == []
+
+
+def test_both_sides_accepting_at_once_reveal_once_and_make_one_partnership(app, db, pair):
+    import threading
+
+    from incubator.accounts.models import User
+    from incubator.extensions import db as _db
+
+    introduction_id = approve(db, pair).id
+    barrier, errors = threading.Barrier(2), []
+
+    def accept(user_id: int) -> None:
+        with app.app_context():
+            try:
+                user, found = _db.session.get(User, user_id), _db.session.get(Introduction, introduction_id)
+                barrier.wait(timeout=10)
+                introductions.answer(found, user, "accepted")
+            except Exception as error:  # reported below
+                errors.append(error)
+            finally:
+                _db.session.remove()
+
+    threads = [threading.Thread(target=accept, args=(u.id,)) for u in (pair.enterprise, pair.university)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert errors == []
+    db.session.expire_all()
+    assert db.session.get(Introduction, introduction_id).revealed_at is not None
+    assert len(db.session.scalars(select(Partnership)).all()) == 1
+    assert len(actions(db, "introduction.revealed")) == 1
