@@ -35,8 +35,8 @@ migrate: install
 seed: migrate
 	$(BIN)/flask seed-demo
 
-# Web server and one Celery worker (with its beat: the periodic sweep) on the embedded default
-# (SQLite, no Redis); Ctrl-C stops both.
+# Web server and one Celery worker with beat inside it (-B: the matching sweep, the weekly
+# introduction reminders) on the embedded default (SQLite, no Redis); Ctrl-C stops both.
 run: translations seed
 	@echo "Serving on http://$(HOST):$(PORT) with a Celery worker; demo accounts are listed in README.md"
 	$(BIN)/celery -A worker.celery_app worker -B --loglevel=info --concurrency=2 & \

@@ -85,13 +85,22 @@ def build_config(env: dict | None = None) -> dict:
         "REDIS_URL": redis_url,
         "CELERY": {
             **broker_settings(env),
-            "include": ["incubator.matching.tasks", "incubator.notifications.tasks"],
+            "include": [
+                "incubator.matching.tasks",
+                "incubator.notifications.tasks",
+                "incubator.partnerships.tasks",
+            ],
             # The worker's beat (`worker -B`, or one `celery beat`) sweeps: stale runs, lost matches.
             "beat_schedule": {
                 "matching-sweep": {
                     "task": "incubator.matching.tasks.sweep",
                     "schedule": float(env.get("MATCHING_SWEEP_INTERVAL", "60")),
-                }
+                },
+                # Each introduction is reminded at most once a week, however often this runs.
+                "remind-unanswered-introductions": {
+                    "task": "incubator.partnerships.tasks.remind_unanswered",
+                    "schedule": float(env.get("INTRODUCTION_REMINDER_EVERY", "21600")),
+                },
             },
             "beat_schedule_filename": str(INSTANCE / "celerybeat-schedule"),
             "task_acks_late": True,

@@ -44,6 +44,7 @@ def register_blueprints(app: Flask) -> None:
     from incubator.challenges.routes import bp as challenges_bp
     from incubator.challenges.routes import capabilities_bp
     from incubator.dashboard.routes import bp as dashboard_bp
+    from incubator.dashboard.routes import open_data
     from incubator.home.routes import bp as home_bp
     from incubator.labs.booking_routes import bp as bookings_bp
     from incubator.labs.manage_routes import bp as lab_admin_bp
@@ -51,6 +52,7 @@ def register_blueprints(app: Flask) -> None:
     from incubator.matching.routes import bp as matching_bp
     from incubator.mentors.routes import bp as mentors_bp
     from incubator.notifications.routes import bp as notifications_bp
+    from incubator.partnerships.routes import bp as partnerships_bp
     from incubator.review.apply_routes import bp as applications_bp
     from incubator.review.program_routes import bp as programs_bp
     from incubator.review.routes import bp as review_bp
@@ -58,15 +60,18 @@ def register_blueprints(app: Flask) -> None:
 
     profiles = (startups_bp, challenges_bp, capabilities_bp, labs_bp, bookings_bp, lab_admin_bp, mentors_bp)
     incubation = (review_bp, programs_bp, applications_bp, notifications_bp)
-    for blueprint in (home_bp, accounts_bp, admin_bp, *incubation, dashboard_bp, matching_bp, *profiles):
+    core = (home_bp, accounts_bp, admin_bp, dashboard_bp, matching_bp, partnerships_bp)
+    for blueprint in (*core, *incubation, open_data, *profiles):
         app.register_blueprint(blueprint)
 
 
 def register_subscribers() -> None:
-    """Let domains react to the events others announce (matching queues saved profiles)."""
+    """Let domains react to the events others announce (matching queues profiles; approvals introduce)."""
     from incubator.matching import subscribers
+    from incubator.partnerships import subscribers as partnership_subscribers
 
     subscribers.connect()
+    partnership_subscribers.connect()
 
 
 def configure_logging(app: Flask) -> None:

@@ -18,6 +18,10 @@ signals = Namespace()
 #: A receiver returns False when it could not do its part (e.g. the task queue was down).
 profile_saved = signals.signal("profile-saved")
 
+#: Sent after staff's decision on a suggestion was committed. Sender: the decision ("approved" or
+#: "rejected"); keywords: suggestion_id, actor_id, note (the staff note for the parties).
+suggestion_decided = signals.signal("suggestion-decided")
+
 
 def announce(signal: Signal, sender: object, **kw: object) -> bool:
     """Call every receiver of `signal` for `sender`; return whether all of them succeeded.

@@ -8,7 +8,7 @@ from incubator.matching.models import MatchingRun, PendingMatch, RunModel, RunSh
 from incubator.mentors.models import MentorProfile, MentorSession, Mentorship
 from incubator.notifications.models import Notification
 from incubator.organizations.models import Membership, Organization
-from incubator.partnerships.models import Introduction, Partnership
+from incubator.partnerships.models import Introduction, Partnership, PartnershipOutcome
 from incubator.review.models import (
     Application,
     ApplicationReview,
@@ -38,6 +38,7 @@ __all__ = [
     "OpeningHours",
     "Organization",
     "Partnership",
+    "PartnershipOutcome",
     "PendingMatch",
     "Program",
     "ReviewConflict",

@@ -4,16 +4,31 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import DateField, SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from incubator.challenges.models import CHALLENGE_STATUSES
+from incubator.challenges.models import BUDGET_RANGES, CHALLENGE_STATUSES, TRL_LEVELS
 from incubator.labels import register
 from incubator.localtime import today_local
 from incubator.text import clean_tags, clean_text
 
 STATUS_LABELS = register("challenge_status", {"open": _l("Open"), "closed": _l("Closed")})
+BUDGET_LABELS = register(
+    "budget_range",
+    {
+        "": _l("Not disclosed"),
+        "under_100m": _l("Under 100 million VND"),
+        "100m_500m": _l("100–500 million VND"),
+        "500m_2b": _l("500 million – 2 billion VND"),
+        "over_2b": _l("Over 2 billion VND"),
+    },
+)
+
+
+def optional_int(value: object) -> int | None:
+    """An int from a select's value; the empty choice is None."""
+    return int(value) if value not in ("", None, "None") else None
 
 
 class ChallengeForm(FlaskForm):
@@ -28,6 +43,17 @@ class ChallengeForm(FlaskForm):
         _l("Status"), choices=[SelectChoice(s, STATUS_LABELS[s]) for s in CHALLENGE_STATUSES]
     )
     deadline = DateField(_l("Deadline (optional)"), validators=[Optional()])
+    desired_outcome = TextAreaField(
+        _l("Desired outcome"), filters=[clean_text], validators=[Optional(), Length(max=2000)]
+    )
+    budget_range = SelectField(
+        _l("Budget range"), choices=[SelectChoice(b, BUDGET_LABELS[b]) for b in BUDGET_RANGES], default=""
+    )
+    confidential_details = TextAreaField(
+        _l("Confidential details (shown only once both sides accepted an introduction)"),
+        filters=[clean_text],
+        validators=[Optional(), Length(max=5000)],
+    )
     submit = SubmitField(_l("Save"))
 
 
@@ -46,6 +72,14 @@ class CapabilityForm(FlaskForm):
     description = TextAreaField(
         _l("What the team can do"), filters=[clean_text], validators=[DataRequired(), Length(max=5000)]
     )
+    team = TextAreaField(_l("Team"), filters=[clean_text], validators=[Optional(), Length(max=2000)])
+    trl = SelectField(
+        _l("Technology readiness level (TRL)"),
+        choices=[SelectChoice("", _l("Not assessed"))] + [SelectChoice(str(n), str(n)) for n in TRL_LEVELS],
+        coerce=optional_int,
+        default=None,
+    )
+    related_labs = SelectMultipleField(_l("Related labs"), coerce=int)
     keywords = StringField(
         _l("Keywords (comma-separated)"), filters=[clean_tags], validators=[Length(max=255)]
     )

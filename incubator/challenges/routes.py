@@ -63,6 +63,7 @@ def capability_list():
 def new_capability():
     organization = organization_for(current_user, "university")
     form = CapabilityForm()
+    form.related_labs.choices = services.lab_choices(organization.id) if organization else []
     if organization and form.validate_on_submit():
         _capability, queued = services.create_capability(current_user, organization, form.data)
         flash_saved(queued)
@@ -77,7 +78,8 @@ def new_capability():
 def edit_capability(capability_id: int):
     allowed = partial(services.may_edit_capability, current_user)
     capability = get_allowed_or_404(Capability, capability_id, allowed)
-    form = CapabilityForm(obj=capability)
+    form = CapabilityForm(obj=capability, related_labs=[lab.id for lab in capability.labs])
+    form.related_labs.choices = services.lab_choices(capability.organization_id)
     if form.validate_on_submit():
         flash_saved(services.update_capability(capability, form.data, current_user.id))
         return redirect(url_for("capabilities.edit", capability_id=capability.id))

@@ -7,12 +7,17 @@ from sqlalchemy import or_, select
 from incubator.accounts.models import User
 from incubator.audit.services import changed_fields, save_and_announce
 from incubator.challenges.models import Capability, Challenge
+from incubator.extensions import db
+from incubator.labs.models import Lab
 from incubator.organizations.models import Organization
 from incubator.organizations.services import is_member, member_organization_ids
 from incubator.pagination import Pagination, paginate
 
-CHALLENGE_FIELDS = ("title", "description", "sector", "status", "deadline")
-CAPABILITY_FIELDS = ("title", "description", "keywords")
+CHALLENGE_FIELDS = (
+    "title", "description", "sector", "status", "deadline",
+    "desired_outcome", "budget_range", "confidential_details",
+)  # fmt: skip
+CAPABILITY_FIELDS = ("title", "description", "keywords", "team", "trl")
 
 
 def may_edit_challenge(user: User, challenge: Challenge) -> bool:
@@ -56,6 +61,7 @@ def create_capability(owner: User, organization: Organization, data: dict) -> tu
     """List a research capability of `organization`, then queue its match; also return whether queued."""
     fields = {name: data[name] for name in CAPABILITY_FIELDS}
     capability = Capability(owner_id=owner.id, organization_id=organization.id, **fields)
+    capability.labs = organization_labs(organization.id, data.get("related_labs") or [])
     return capability, save_and_announce(
         "capability", capability, owner.id, "capability.created", organization_id=organization.id
     )
@@ -64,4 +70,22 @@ def create_capability(owner: User, organization: Organization, data: dict) -> tu
 def update_capability(capability: Capability, data: dict, actor_id: int) -> bool:
     """Save a capability's edited fields, then queue its match; return whether it was queued."""
     changed = changed_fields(capability, data, CAPABILITY_FIELDS)
+    labs = organization_labs(capability.organization_id, data.get("related_labs") or [])
+    if {lab.id for lab in labs} != {lab.id for lab in capability.labs}:
+        capability.labs = labs
+        changed.append("related_labs")
     return save_and_announce("capability", capability, actor_id, "capability.updated", fields=changed)
+
+
+def lab_choices(organization_id: int) -> list[tuple[int, str]]:
+    """(id, name) of an organization's labs: the labs a capability may name as related."""
+    query = select(Lab.id, Lab.name).where(Lab.organization_id == organization_id).order_by(Lab.name)
+    return [(row.id, row.name) for row in db.session.execute(query)]
+
+
+def organization_labs(organization_id: int, lab_ids: list[int]) -> list[Lab]:
+    """The labs among `lab_ids` that belong to the organization (others are ignored)."""
+    if not lab_ids:
+        return []
+    query = select(Lab).where(Lab.organization_id == organization_id, Lab.id.in_(lab_ids))
+    return list(db.session.scalars(query.order_by(Lab.name)))

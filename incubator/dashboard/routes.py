@@ -1,16 +1,74 @@
-"""Ecosystem dashboard for government, staff and admins."""
+"""The ecosystem dashboard (staff; read-only for government) and the open data under /open-data/."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+import csv
+import io
+import json
 
+from flask import Blueprint, Response, abort, render_template, request, session
+
+from incubator.dashboard import network, services
+from incubator.dashboard.charts import CHARTS, chart_data
+from incubator.dashboard.datasets import DATASETS
 from incubator.home.services import ecosystem_figures
 from incubator.permissions import role_required
 
 bp = Blueprint("dashboard", __name__, url_prefix="/dashboard")
+open_data = Blueprint("open_data", __name__, url_prefix="/open-data")
+CACHE_SECONDS = 300
 
 
 @bp.route("/")
 @role_required("government", "staff", "admin")
 def index():
-    return render_template("dashboard/index.html", **ecosystem_figures())
+    tables = {chart.dataset: DATASETS[chart.dataset].rows() for chart in CHARTS}
+    charts = {chart.dataset: chart_data(chart, tables[chart.dataset]) for chart in CHARTS}
+    return render_template(
+        "dashboard/index.html",
+        **ecosystem_figures(),
+        charts=CHARTS,
+        tables=tables,
+        chart_json=charts,
+        datasets=DATASETS,
+        timing=services.partnership_timing()[0],
+        network=network.network(),
+    )
+
+
+@open_data.route("/")
+def datasets():
+    return cached(
+        Response(
+            render_template("dashboard/open_data.html", datasets=DATASETS.values(), max_age=CACHE_SECONDS)
+        )
+    )
+
+
+@open_data.route("/<name>.json")
+def dataset_json(name: str):
+    dataset = DATASETS.get(name) or abort(404)
+    fields = [{"name": f, "description": text} for f, text in dataset.fields]
+    body = json.dumps({"dataset": dataset.name, "fields": fields, "rows": dataset.rows()}, ensure_ascii=False)
+    return cached(Response(body, mimetype="application/json"))  # UTF-8: names keep their diacritics
+
+
+@open_data.route("/<name>.csv")
+def dataset_csv(name: str):
+    dataset = DATASETS.get(name) or abort(404)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=[f for f, _ in dataset.fields], lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(dataset.rows())
+    response = Response(out.getvalue(), mimetype="text/csv")
+    response.headers["Content-Disposition"] = f"attachment; filename={dataset.name}.csv"
+    return cached(response)
+
+
+def cached(response: Response) -> Response:
+    """Public caching for pollers: a short max-age, an ETag of the body and 304 when it is unchanged."""
+    session.modified = False  # a page's CSRF token must not set a cookie on a publicly cached answer
+    response.headers["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.add_etag()
+    return response.make_conditional(request)

@@ -1142,3 +1142,137 @@ MENTORSHIPS = [
         "sessions": [],
     },
 ]
+
+# Details a challenge or capability gained with the partnership workflow, by title.
+CHALLENGE_DETAILS = {
+    "Predictive maintenance for our stamping line": {
+        "desired_outcome": "A pilot on two presses that warns of bearing and clutch failures a week ahead.",
+        "budget_range": "500m_2b",
+        "confidential_details": (
+            "Press P-07 (Aida 300 t) lost 41 hours in Q3; our Japanese customer audits uptime in March."
+        ),
+    },
+    "Computer vision inspection of PCB solder joints": {
+        "desired_outcome": "Automatic optical inspection with under 1% false rejects on two SMT lines.",
+        "budget_range": "over_2b",
+        "confidential_details": "Current escape rate 350 ppm on the Samsung order; target 50 ppm by Q2.",
+    },
+    "Bảo quản lạnh cho chuỗi cung ứng thực phẩm": {
+        "desired_outcome": "Giảm 30% hao hụt trái cây trong chuỗi lạnh từ nhà máy đến siêu thị.",
+        "budget_range": "100m_500m",
+        "confidential_details": "Hao hụt hiện tại 18% với đơn hàng xuất khẩu sang Hàn Quốc.",
+    },
+    "Xu ly nuoc thai nha may che bien trai cay": {
+        "desired_outcome": "He thong xu ly dat QCVN 40:2011 cot A, chi phi van hanh thap.",
+        "budget_range": "500m_2b",
+        "confidential_details": "Nha may bi nhac nho ve COD vuot chuan trong dot kiem tra thang 9.",
+    },
+}
+CAPABILITY_DETAILS = {
+    "Predictive maintenance and vibration analysis": {
+        "team": "3 lecturers in mechatronics, 2 research engineers, 6 master's students",
+        "trl": 6,
+        "labs": ["EIU Lab 4.0", "EIU TechLab"],
+    },
+    "Computer vision for quality inspection": {
+        "team": "AI & vision group: 2 PhDs, 4 engineers",
+        "trl": 7,
+        "labs": ["EIU Lab 4.0"],
+    },
+    "Công nghệ bảo quản sau thu hoạch và chuỗi lạnh": {
+        "team": "Nhóm Công nghệ Thực phẩm: 4 giảng viên, 8 sinh viên nghiên cứu",
+        "trl": 5,
+        "labs": ["Phòng thí nghiệm Công nghệ Thực phẩm TDMU"],
+    },
+    "Logistics optimisation and supply chain analytics": {"team": "Operations research group", "trl": 4},
+}
+
+# Suggestions staff decided, and where each introduction stands: the dashboard, the funnel and the
+# network picture have content from the first `make run`. Days are counted back from the seeding day.
+DEMO_STAFF = "staff@demo.test"
+INTRODUCTIONS = [
+    {
+        "source": ("challenge", "Predictive maintenance for our stamping line"),
+        "target": ("capability", "Predictive maintenance and vibration analysis"),
+        "terms": ["predictive maintenance", "vibration", "bearing"], "score": 0.62,
+        "suggested_days_ago": 75, "answers": ("accepted", "accepted"), "partnership": "active",
+        "partnership_after_days": 9,
+        "note": "EIU đã thí điểm bảo trì dự đoán trong Lab 4.0; đề nghị hai bên gặp nhau tại xưởng.",
+        "outcomes": [
+            ("mou", 55, "MoU ký tại WTC Bình Dương"),
+            ("pilot", 30, "Thí điểm trên 2 máy dập 300 tấn"),
+        ],
+    },
+    {
+        "source": ("challenge", "Computer vision inspection of PCB solder joints"),
+        "target": ("capability", "Computer vision for quality inspection"),
+        "terms": ["computer vision", "solder joints", "inspection"], "score": 0.58,
+        "suggested_days_ago": 120, "answers": ("accepted", "accepted"), "partnership": "completed",
+        "partnership_after_days": 14,
+        "note": "Strong fit on AOI for SMT lines.",
+        "outcomes": [
+            ("joint_project", 95, "Joint AOI project, 6 months"),
+            ("contract", 20, "Deployment contract"),
+        ],
+    },
+    {
+        "source": ("challenge", "Bảo quản lạnh cho chuỗi cung ứng thực phẩm"),
+        "target": ("capability", "Công nghệ bảo quản sau thu hoạch và chuỗi lạnh"),
+        "terms": ["bảo quản", "chuỗi lạnh", "thực phẩm"], "score": 0.55,
+        "suggested_days_ago": 30, "answers": ("accepted", "accepted"), "partnership": "proposed",
+        "partnership_after_days": 21, "note": "Cùng lĩnh vực chuỗi lạnh.", "outcomes": [],
+    },
+    {
+        "source": ("challenge", "Fabric defect detection and carbon footprint per order"),
+        "target": ("capability", "Advanced materials and fatigue testing"),
+        "terms": ["fabric", "testing"], "score": 0.31,
+        "suggested_days_ago": 100, "answers": ("accepted", "accepted"), "partnership": "ended",
+        "partnership_after_days": 30, "note": "", "outcomes": [],
+    },
+    {
+        "source": ("startup", "VibraSense"),
+        "target": ("lab", "EIU Lab 4.0"),
+        "terms": ["vibration", "sensors", "industry 4.0"], "score": 0.49,
+        "suggested_days_ago": 40, "answers": ("accepted", "accepted"), "partnership": "active",
+        "partnership_after_days": 6, "note": "Lab 4.0 can host the VibraSense test bench.",
+        "outcomes": [("pilot", 15, "Test bench installed in Lab 4.0")],
+    },
+    {
+        "source": ("challenge", "Xu ly nuoc thai nha may che bien trai cay"),
+        "target": ("capability", "Xử lý nước thải công nghiệp và quan trắc môi trường"),
+        "terms": ["xử lý nước thải", "nhà máy"], "score": 0.52,
+        "suggested_days_ago": 12, "answers": ("accepted", "pending"),
+        "note": "Đề nghị TDMU khảo sát nhà máy.",
+    },
+    {
+        "source": ("challenge", "Route optimisation for container trucks to Cat Lai port"),
+        "target": ("capability", "Logistics optimisation and supply chain analytics"),
+        "terms": ["route optimisation", "logistics"], "score": 0.47,
+        "suggested_days_ago": 9, "answers": ("pending", "pending"), "note": "",
+    },
+    {
+        "source": ("challenge", "Cut the energy use of reflow ovens and compressed air"),
+        "target": ("capability", "Rooftop solar and energy efficiency for industrial parks"),
+        "terms": ["energy", "compressed air"], "score": 0.44,
+        "suggested_days_ago": 20, "answers": ("pending", "declined"),
+        "reasons": ("", "No capacity in our energy lab until next semester."), "note": "",
+    },
+]  # fmt: skip
+REJECTED_SUGGESTIONS = [
+    {
+        "source": ("challenge", "Tự động kiểm tra kích thước chi tiết dập bằng camera"),
+        "target": ("capability", "Xử lý ngôn ngữ tự nhiên tiếng Việt (AI for Vietnamese NLP)"),
+        "terms": ["tiếng việt"], "score": 0.12, "reason": "not_relevant", "suggested_days_ago": 25,
+    },
+    {
+        "source": ("challenge", "Route optimisation for container trucks to Cat Lai port"),
+        "target": ("capability", "Robotics and automation for SMEs"),
+        "terms": ["automation"], "score": 0.15, "reason": "too_early", "suggested_days_ago": 9,
+    },
+    {
+        "source": ("startup", "SolarOps"),
+        "target": ("lab", "VGU Energy Systems Lab"),
+        "terms": ["solar", "energy"], "score": 0.41, "reason": "conflict_of_interest",
+        "suggested_days_ago": 18,
+    },
+]  # fmt: skip

@@ -12,12 +12,13 @@ from sqlalchemy import select
 
 from incubator.demo import data
 from incubator.demo.booking_seeds import BookingSeeds
+from incubator.demo.partnerships import seed_partnerships
 from incubator.demo.review_seed import ReviewSeeding
 from incubator.errors import DomainError
 from incubator.extensions import db
 from incubator.localtime import today_local
 from incubator.matching import decisions, services
-from incubator.matching.models import MatchingRun, Suggestion
+from incubator.matching.models import MatchingRun
 from incubator.models import (
     Application,
     ApplicationReview,
@@ -32,12 +33,16 @@ from incubator.models import (
     Notification,
     OpeningHours,
     Organization,
+    Partnership,
+    PartnershipOutcome,
     Program,
     ReviewConflict,
     ReviewerAssignment,
     Startup,
+    Suggestion,
     User,
 )
+from incubator.partnerships.models import Introduction
 
 SEEDED_MODELS = (
     User,
@@ -58,6 +63,10 @@ SEEDED_MODELS = (
     Booking,
     Mentorship,
     MentorSession,
+    Suggestion,
+    Introduction,
+    Partnership,
+    PartnershipOutcome,
 )
 
 
@@ -133,6 +142,7 @@ class DemoSeeder(ReviewSeeding, BookingSeeds):
         self.seed_lab_rules()
         self.seed_bookings()
         self.seed_mentorships()
+        seed_partnerships(self)
 
     def ensure(self, model: type, key: dict, setup: Callable | None = None, **fields: object) -> object:
         """The `model` row matching `key`; when missing, create it with `fields` (and `setup`)."""
@@ -171,6 +181,11 @@ class DemoSeeder(ReviewSeeding, BookingSeeds):
             program_id=self.program(program).id, startup_id=self.startup(startup).id
         )
         return db.session.scalar(query)
+
+    def labs(self, organization_id: int, names: list[str]) -> list[Lab]:
+        """The labs of an organization called `names`."""
+        query = select(Lab).where(Lab.organization_id == organization_id, Lab.name.in_(names))
+        return list(db.session.scalars(query))
 
     def days(self, offset: int) -> date:
         """The date `offset` days from the seeding day."""
@@ -212,13 +227,18 @@ class DemoSeeder(ReviewSeeding, BookingSeeds):
     def seed_capabilities(self) -> None:
         """The universities' research capabilities."""
         for spec in data.CAPABILITIES:
+            details = dict(data.CAPABILITY_DETAILS.get(spec["title"], {}))
+            organization = self.organization(spec["organization"])
+            lab_names = details.pop("labs", [])
             self.ensure(
                 Capability,
                 {"title": spec["title"]},
-                organization_id=self.organization(spec["organization"]).id,
+                setup=lambda row, o=organization, n=lab_names: setattr(row, "labs", self.labs(o.id, n)),
+                organization_id=organization.id,
                 owner_id=self.user(spec["owner"]).id,
                 description=spec["description"],
                 keywords=spec["keywords"],
+                **details,
             )
 
     def seed_mentors(self) -> None:
@@ -245,6 +265,7 @@ class DemoSeeder(ReviewSeeding, BookingSeeds):
                 sector=spec["sector"],
                 status=spec.get("status", "open"),
                 deadline=self.days(spec["deadline_in_days"]),
+                **data.CHALLENGE_DETAILS.get(spec["title"], {}),
             )
 
     def seed_notifications(self) -> None:

@@ -8,27 +8,21 @@ from flask_login import current_user
 
 from incubator.accounts.forms import LanguageForm
 
+INTRODUCTIONS = ("partnerships.introduction_list", _l("Introductions"))
+PARTNERSHIPS = ("partnerships.partnership_list", _l("Partnerships"))
+# The bar holds each role's main pages and must fit in Vietnamese at 1280 px; the records a user
+# follows (bookings, mentorships, introductions, partnerships) sit in the account menu.
 NAVIGATION = {
     "founder": [
         ("startups.index", _l("My startups")),
         ("programs.index", _l("Programs")),
         ("labs.index", _l("Labs")),
-        ("bookings.mine", _l("My bookings")),
         ("mentors.directory", _l("Mentors")),
-        ("mentors.mentorships_page", _l("My mentorships")),
     ],
     "university": [("labs.mine", _l("My labs")), ("capabilities.index", _l("Research capabilities"))],
-    "enterprise": [
-        ("challenges.index", _l("My challenges")),
-        ("labs.index", _l("Labs")),
-        ("bookings.mine", _l("My bookings")),
-    ],
-    "mentor": [
-        ("home.index", _l("My mentoring")),
-        ("mentors.mentorships_page", _l("Mentorships")),
-        ("mentors.profile", _l("My mentor profile")),
-    ],
-    # Staff and admins reach their overview through the brand link: the navbar must fit in Vietnamese.
+    "enterprise": [("challenges.index", _l("My challenges")), ("labs.index", _l("Labs"))],
+    "mentor": [("home.index", _l("My mentoring")), ("mentors.profile", _l("My mentor profile"))],
+    # Staff and admins reach their overview through the brand link.
     "staff": [
         ("review.applications", _l("Applications")),
         ("review.my_assignments", _l("My reviews")),
@@ -38,7 +32,7 @@ NAVIGATION = {
         ("dashboard.index", _l("Ecosystem")),
         ("labs.index", _l("Labs")),
     ],
-    "government": [("dashboard.index", _l("Ecosystem dashboard"))],
+    "government": [("dashboard.index", _l("Ecosystem dashboard")), PARTNERSHIPS],
     "admin": [
         ("admin.users", _l("Users")),
         ("review.applications", _l("Applications")),
@@ -49,10 +43,28 @@ NAVIGATION = {
         ("labs.index", _l("Labs")),
     ],
 }
+ACCOUNT_MENU = {
+    "founder": [
+        ("bookings.mine", _l("My bookings")),
+        ("mentors.mentorships_page", _l("My mentorships")),
+        INTRODUCTIONS,
+        PARTNERSHIPS,
+    ],
+    "university": [INTRODUCTIONS, PARTNERSHIPS],
+    "enterprise": [("bookings.mine", _l("My bookings")), INTRODUCTIONS, PARTNERSHIPS],
+    "mentor": [("mentors.mentorships_page", _l("Mentorships")), INTRODUCTIONS, PARTNERSHIPS],
+    "staff": [INTRODUCTIONS, PARTNERSHIPS],
+    "admin": [INTRODUCTIONS, PARTNERSHIPS],
+}
 
 
 def navigation_context() -> dict:
     """Template globals: the current user's menu, the language switch and the page language."""
-    items = NAVIGATION.get(current_user.role, []) if current_user.is_authenticated else []
+    role = current_user.role if current_user.is_authenticated else None
     locale = str(get_locale() or "vi")
-    return {"nav_items": items, "language_form": LanguageForm(formdata=None), "current_locale": locale}
+    return {
+        "nav_items": NAVIGATION.get(role, []),
+        "account_items": ACCOUNT_MENU.get(role, []),
+        "language_form": LanguageForm(formdata=None),
+        "current_locale": locale,
+    }

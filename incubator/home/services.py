@@ -14,6 +14,7 @@ from incubator.labs.models import Booking, Lab
 from incubator.matching.models import MatchingRun, Suggestion
 from incubator.mentors.models import MentorProfile
 from incubator.notifications.models import Notification
+from incubator.partnerships.models import Partnership
 from incubator.review import programs
 from incubator.review.applications import founder_applications
 from incubator.review.models import Application, Program
@@ -107,5 +108,6 @@ def ecosystem_figures(user: User | None = None) -> dict:
         "capabilities": count(Capability),
         "mentors": count(MentorProfile),
         "applications": count(Application),
+        "partnerships": count(Partnership),
     }
     return {"figures": counted(figures)}

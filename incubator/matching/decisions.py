@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from incubator.audit.services import record
 from incubator.database import utcnow
 from incubator.errors import N_, DomainError
+from incubator.events import announce, suggestion_decided
 from incubator.extensions import db
 from incubator.matching.corpus import PROFILE_MODELS
 from incubator.matching.models import Suggestion
@@ -19,22 +20,32 @@ class DecisionRefused(DomainError):
     """The suggestion cannot take this decision."""
 
 
-def decide_suggestion(suggestion_id: int, decision: str, user_id: int) -> Suggestion:
-    """Approve or reject a pending suggestion (a rejected pair is never suggested again)."""
+def decide_suggestion(
+    suggestion_id: int, decision: str, user_id: int, reason: str = "", note: str = ""
+) -> Suggestion:
+    """Approve or reject a pending suggestion (a rejected pair is never suggested again), then announce it."""
     if decision not in DECISIONS:
         raise DecisionRefused(N_("Unknown suggestion or decision."))
+    reason, note = (reason or "") if decision == "rejected" else "", (note or "").strip()
     decided = db.session.execute(
         update(Suggestion)
         .where(Suggestion.id == suggestion_id, Suggestion.status == "pending")
-        .values(status=decision, decided_by_id=user_id, decided_at=utcnow())
+        .values(
+            status=decision,
+            decided_by_id=user_id,
+            decided_at=utcnow(),
+            reject_reason=reason,
+            decision_note=note,
+        )
     )
     if decided.rowcount != 1:  # decided by someone else, or replaced by a newer match meanwhile
         db.session.rollback()
         refused_because(suggestion_id)
     suggestion = db.session.get(Suggestion, suggestion_id)
     db.session.refresh(suggestion)
-    record(user_id, f"suggestion.{decision}", suggestion, score=suggestion.score)
+    record(user_id, f"suggestion.{decision}", suggestion, score=suggestion.score, reason=reason, note=note)
     db.session.commit()
+    announce(suggestion_decided, decision, suggestion_id=suggestion.id, actor_id=user_id, note=note)
     return suggestion
 
 

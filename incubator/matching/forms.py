@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, IntegerField, SelectField
+from wtforms import (
+    FloatField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import AnyOf, NumberRange, Optional
+from wtforms.validators import AnyOf, Length, NumberRange, Optional, ValidationError
 
 from incubator.labels import register
 from incubator.matching.corpus import MATCH_KINDS
@@ -67,6 +75,19 @@ SUGGESTION_STATUS_LABELS = register(
     {"pending": _l("To decide"), "approved": _l("Approved"), "rejected": _l("Rejected")},
 )
 STATUS_CHOICES = [SelectChoice(key, text) for key, text in SUGGESTION_STATUS_LABELS.items()]
+REJECT_REASON_LABELS = register(
+    "reject_reason",
+    {
+        "not_relevant": _l("Not relevant"),
+        "too_early": _l("Too early"),
+        "no_capacity": _l("No capacity"),
+        "conflict_of_interest": _l("Conflict of interest"),
+        "other": _l("Other"),
+    },
+)
+REASON_CHOICES = [SelectChoice("", _l("Reason (to reject)"))] + [
+    SelectChoice(key, text) for key, text in REJECT_REASON_LABELS.items()
+]
 
 
 class ConfirmForm(FlaskForm):
@@ -74,9 +95,27 @@ class ConfirmForm(FlaskForm):
 
 
 class DecisionForm(FlaskForm):
-    """Approve or reject a suggestion."""
+    """Approve (with a note for the parties) or reject with a reason from the fixed list."""
 
     decision = HiddenField(validators=[AnyOf(("approved", "rejected"))])
+    reason = SelectField(_l("Reason"), choices=REASON_CHOICES, default="")
+    note = TextAreaField(_l("Note"), validators=[Length(max=1000)])
+
+    def validate_reason(self, field: SelectField) -> None:
+        if self.decision.data == "rejected" and not field.data:
+            raise ValidationError(_l("Choose why the suggestion is rejected."))
+        if field.data == "other" and not (self.note.data or "").strip():
+            raise ValidationError(_l("Say why in the note when the reason is “other”."))
+
+
+class BulkDecisionForm(DecisionForm):
+    """The same decision for every selected suggestion."""
+
+    ids = SelectMultipleField(coerce=int, validate_choice=False)
+
+    def validate_ids(self, field: SelectMultipleField) -> None:
+        if not field.data:
+            raise ValidationError(_l("Select at least one suggestion."))
 
 
 class SuggestionFilterForm(FlaskForm):
@@ -87,4 +126,8 @@ class SuggestionFilterForm(FlaskForm):
 
     status = SelectField(_l("Status"), choices=STATUS_CHOICES, default="pending")
     kind = SelectField(_l("Kind of match"), choices=KIND_CHOICES, default="")
+    sector = StringField(_l("Sector"), validators=[Optional(), Length(max=80)], default="")
+    organization = SelectField(_l("Organization"), coerce=int, default=0, validate_choice=False)
+    min_score = FloatField(_l("Minimum score"), validators=[Optional(), NumberRange(min=0, max=1)])
+    run = IntegerField(_l("Run"), validators=[Optional(), NumberRange(min=1)])
     page = IntegerField(default=1, validators=[Optional(), NumberRange(min=1, max=100_000)])

@@ -82,6 +82,8 @@ class Suggestion(IdMixin, TimestampMixin, Base):
     status: Mapped[str] = mapped_column(String(20), default="pending", index=True)
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     decided_at: Mapped[datetime | None] = mapped_column(DateTime)
+    reject_reason: Mapped[str] = mapped_column(String(30), default="")
+    decision_note: Mapped[str] = mapped_column(Text, default="")  # the staff note shown to both parties
 
     def __repr__(self) -> str:
         return (

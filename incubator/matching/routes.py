@@ -8,14 +8,16 @@ from flask_login import current_user
 
 from incubator.errors import DomainError
 from incubator.extensions import db
-from incubator.matching import decisions, incremental, quality, services
+from incubator.matching import decisions, incremental, quality, review, services
 from incubator.matching.forms import (
     RUN_STATUS_LABELS,
+    BulkDecisionForm,
     ConfirmForm,
     DecisionForm,
     SuggestionFilterForm,
     run_error_text,
 )
+from incubator.matching.models import Suggestion
 from incubator.permissions import role_required
 
 bp = Blueprint("matching", __name__, url_prefix="/matching")
@@ -77,11 +79,42 @@ def retry(run_id: int):
 @role_required(*STAFF)
 def suggestions():
     filters = suggestion_filters()
-    page = decisions.suggestions_page(**filters.data)
+    page = review.queue_page(**filters.data)
     titles = decisions.profile_titles(db.session, page.items)
     return render_template(
-        "matching/suggestions.html", page=page, titles=titles, form=DecisionForm(), filters=filters
+        "matching/suggestions.html",
+        page=page,
+        titles=titles,
+        form=DecisionForm(),
+        bulk=BulkDecisionForm(formdata=None),
+        filters=filters,
+        sectors=review.sector_choices(),
     )
+
+
+@bp.route("/suggestions/<int:suggestion_id>")
+@role_required(*STAFF)
+def suggestion(suggestion_id: int):
+    found = db.session.get(Suggestion, suggestion_id) or abort(404)
+    source, target = review.side_by_side(found)
+    return render_template(
+        "matching/suggestion.html", suggestion=found, source=source, target=target, form=DecisionForm()
+    )
+
+
+@bp.route("/suggestions/bulk", methods=["POST"])
+@role_required(*STAFF)
+def decide_bulk():
+    form = BulkDecisionForm()
+    if not form.validate_on_submit():
+        flash(" ".join(str(e) for errors in form.errors.values() for e in errors), "warning")
+        return redirect(url_for("matching.suggestions", **suggestion_filters().data))
+    data = form.data
+    done = review.decide_many(
+        data["ids"], data["decision"], current_user.id, data["reason"], data["note"] or ""
+    )
+    flash(_("%(num)d suggestions decided.", num=done), "success")
+    return redirect(url_for("matching.suggestions", **suggestion_filters().data))
 
 
 @bp.route("/suggestions/<int:suggestion_id>/decision", methods=["POST"])
@@ -89,9 +122,15 @@ def suggestions():
 def decide(suggestion_id: int):
     form = DecisionForm()
     if not form.validate_on_submit():
-        abort(400)
+        if "reason" not in form.errors:
+            abort(400)
+        flash(" ".join(str(e) for e in form.errors["reason"]), "warning")
+        return redirect(url_for("matching.suggestion", suggestion_id=suggestion_id))
     try:
-        decisions.decide_suggestion(suggestion_id, form.decision.data, current_user.id)
+        data = form.data
+        decisions.decide_suggestion(
+            suggestion_id, data["decision"], current_user.id, data["reason"], data["note"]
+        )
     except DomainError as error:
         flash(_(str(error)), "warning")
     return redirect(url_for("matching.suggestions", **suggestion_filters().data))
@@ -100,7 +139,10 @@ def decide(suggestion_id: int):
 def suggestion_filters() -> SuggestionFilterForm:
     """The validated list filters from the query string (defaults when invalid)."""
     filters = SuggestionFilterForm(request.args)
+    choices = [(0, _("All organizations")), *review.organization_choices()]
+    filters.organization.choices = choices
     if not filters.validate():
         filters = SuggestionFilterForm(formdata=None)
+        filters.organization.choices = choices
     filters.page.data = filters.page.data or 1
     return filters

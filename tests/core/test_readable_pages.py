@@ -15,7 +15,7 @@ def test_an_empty_suggestion_list_links_to_where_a_run_starts(client, login_as):
     login_as("staff")
     body = client.get("/matching/suggestions").get_data(as_text=True)
     empty = body[body.index('data-testid="no-suggestions"') :]
-    assert 'href="/matching/"' in empty[: empty.index("</p>")]
+    assert 'href="/matching/"' in empty[: empty.index("</li>")]
 
 
 def test_each_application_row_leads_to_its_application(client, login_as, db):

@@ -81,3 +81,15 @@ def test_seed_demo_books_labs_and_runs_a_mentorship(db):
     assert db.session.scalar(select(Mentorship).where(Mentorship.status == "active")) is not None
     assert db.session.scalar(select(func.count()).select_from(MentorSession)) == 2
     assert sum(seed_demo().values()) == 0
+
+
+def test_seed_demo_has_introductions_and_partnerships_in_several_states(db):
+    from incubator.partnerships.models import Introduction, Partnership, PartnershipOutcome
+
+    seed_demo()
+    statuses = {i.status for i in db.session.scalars(select(Introduction))}
+    assert statuses == {"pending", "accepted", "declined"}
+    partnerships = set(db.session.scalars(select(Partnership.status)))
+    assert partnerships == {"proposed", "active", "completed", "ended"}
+    assert db.session.scalar(select(func.count()).select_from(PartnershipOutcome)) >= 3
+    assert all(i.revealed_at for i in db.session.scalars(select(Introduction)) if i.status == "accepted")

@@ -1,0 +1,131 @@
+"""The ecosystem's figures, aggregate only: startups, applications, lab bookings, the matching funnel."""
+
+from __future__ import annotations
+
+from statistics import median
+
+from sqlalchemy import func, select
+
+from incubator.extensions import db
+from incubator.labs.models import BOOKING_STATUSES, Booking, Lab
+from incubator.matching.models import Suggestion
+from incubator.organizations.models import Organization
+from incubator.partnerships.models import (
+    OUTCOME_KINDS,
+    PARTNERSHIP_STATUSES,
+    Introduction,
+    Partnership,
+    PartnershipOutcome,
+)
+from incubator.review.models import APPLICATION_STATUSES, Application, Program
+from incubator.startups.models import STAGES, Startup
+
+REJECT_REASONS = ("not_relevant", "too_early", "no_capacity", "conflict_of_interest", "other")
+FUNNEL_STEPS = ("suggested", "approved", "introduced", "both_accepted", "partnerships")
+
+
+def counts_by(column: object, *conditions: object) -> dict[str, int]:
+    """Row counts grouped by `column` (of the rows passing `conditions`)."""
+    query = select(column, func.count()).where(*conditions).group_by(column)
+    return {key: n for key, n in db.session.execute(query).all()}
+
+
+def startups_by_stage() -> list[dict]:
+    """Startups per stage, every stage listed."""
+    counts = counts_by(Startup.stage)
+    return [{"stage": stage, "startups": counts.get(stage, 0)} for stage in STAGES]
+
+
+def startups_by_sector() -> list[dict]:
+    """Startups per sector, most first (a startup without a sector counts under "")."""
+    counts = counts_by(Startup.sector)
+    return [{"sector": s, "startups": n} for s, n in sorted(counts.items(), key=lambda i: (-i[1], i[0]))]
+
+
+def applications_by_program() -> list[dict]:
+    """Applications per program and status: the incubation funnel."""
+    query = (
+        select(Program.name, Application.status, func.count())
+        .join(Program, Program.id == Application.program_id)
+        .group_by(Program.name, Application.status)
+    )
+    counts = {(name, status): n for name, status, n in db.session.execute(query).all()}
+    programs = sorted({name for name, _ in counts})
+    return [
+        {"program": name, "status": status, "applications": counts.get((name, status), 0)}
+        for name in programs
+        for status in APPLICATION_STATUSES
+    ]
+
+
+def lab_bookings() -> list[dict]:
+    """Booking requests per lab and status (plain counts: lab utilisation)."""
+    query = (
+        select(Lab.id, Lab.name, Organization.name, Booking.status, func.count(Booking.id))
+        .join(Organization, Organization.id == Lab.organization_id)
+        .outerjoin(Booking, Booking.lab_id == Lab.id)
+        .group_by(Lab.id, Lab.name, Organization.name, Booking.status)
+    )
+    labs: dict[int, dict] = {}
+    for lab_id, lab, organization, status, n in db.session.execute(query).all():
+        row = labs.setdefault(
+            lab_id, {"lab": lab, "organization": organization, **dict.fromkeys(BOOKING_STATUSES, 0)}
+        )
+        if status:
+            row[status] = n
+    return sorted(labs.values(), key=lambda r: (-r["approved"], r["lab"]))
+
+
+def rate(part: int, whole: int) -> float | None:
+    """`part` as a percentage of `whole`, one decimal; None when `whole` is 0."""
+    return round(100 * part / whole, 1) if whole else None
+
+
+def matching_funnel() -> list[dict]:
+    """Suggested → approved → introduced → accepted by both → partnerships, with step conversion rates."""
+    counts = [
+        db.session.scalar(select(func.count(Suggestion.id))),
+        db.session.scalar(select(func.count(Suggestion.id)).where(Suggestion.status == "approved")),
+        db.session.scalar(select(func.count(Introduction.id))),
+        db.session.scalar(select(func.count(Introduction.id)).where(Introduction.revealed_at.is_not(None))),
+        db.session.scalar(select(func.count(Partnership.id))),
+    ]
+    return [
+        {"step": step, "count": n, "conversion_percent": rate(n, counts[i - 1]) if i else None}
+        for i, (step, n) in enumerate(zip(FUNNEL_STEPS, counts, strict=True))
+    ]
+
+
+def days_to_partnership() -> list[float]:
+    """Days from each partnership's suggestion to the partnership."""
+    query = (
+        select(Suggestion.created_at, Partnership.created_at)
+        .join(Introduction, Introduction.suggestion_id == Suggestion.id)
+        .join(Partnership, Partnership.introduction_id == Introduction.id)
+    )
+    return [(made - suggested).total_seconds() / 86400 for suggested, made in db.session.execute(query).all()]
+
+
+def partnership_timing() -> list[dict]:
+    """The median days from suggestion to partnership, and over how many partnerships."""
+    days = days_to_partnership()
+    return [{"partnerships": len(days), "median_days": round(median(days), 1) if days else None}]
+
+
+def rejection_reasons() -> list[dict]:
+    """Rejected suggestions per reason (decisions recorded before reasons existed count under "")."""
+    counts = counts_by(Suggestion.reject_reason, Suggestion.status == "rejected")
+    reasons = list(REJECT_REASONS) + ([""] if counts.get("") else [])
+    return [{"reason": reason, "suggestions": counts.get(reason, 0)} for reason in reasons]
+
+
+def partnerships_by_status() -> list[dict]:
+    """Partnerships per status."""
+    counts = counts_by(Partnership.status)
+    return [{"status": status, "partnerships": counts.get(status, 0)} for status in PARTNERSHIP_STATUSES]
+
+
+def outcomes_by_kind() -> list[dict]:
+    """Partnership outcomes per kind (MoU, joint project, pilot, contract, patent)."""
+    counts = counts_by(PartnershipOutcome.kind)
+    return [{"kind": kind, "outcomes": counts.get(kind, 0)} for kind in OUTCOME_KINDS]

@@ -1,0 +1,133 @@
+"""Staff review of suggestions: the filtered queue (best first), the side-by-side view, bulk decisions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+
+from incubator.extensions import db
+from incubator.matching.corpus import PROFILE_MODELS
+from incubator.matching.decisions import DecisionRefused, decide_suggestion, title_of
+from incubator.matching.highlight import highlight
+from incubator.matching.models import Suggestion
+from incubator.organizations.models import Organization
+from incubator.pagination import Pagination, paginate
+
+SECTOR_FIELDS = {"challenge": "sector", "startup": "sector", "mentor": "sectors"}
+# the public text of each kind of profile, field by field (a challenge's confidential details never)
+TEXT_FIELDS = {
+    "challenge": ("description", "desired_outcome", "sector"),
+    "capability": ("description", "team", "keywords"),
+    "lab": ("description", "equipment"),
+    "mentor": ("headline", "expertise", "sectors"),
+    "startup": ("description", "needs", "sector"),
+}
+
+
+def side_clause(type_column: object, id_column: object, kinds: dict[str, object]) -> object:
+    """Rows whose (type, id) names a profile of one of `kinds` passing that kind's condition."""
+    clauses = [
+        (type_column == kind) & id_column.in_(select(PROFILE_MODELS[kind].id).where(condition))
+        for kind, condition in kinds.items()
+    ]
+    return or_(*clauses) if clauses else Suggestion.id.is_(None)
+
+
+def either_side(kinds: dict[str, object]) -> object:
+    """Suggestions whose source or target passes `kinds`' conditions."""
+    return or_(
+        side_clause(Suggestion.source_type, Suggestion.source_id, kinds),
+        side_clause(Suggestion.target_type, Suggestion.target_id, kinds),
+    )
+
+
+def queue_query(
+    status: str = "pending",
+    kind: str = "",
+    sector: str = "",
+    organization: int | None = None,
+    min_score: float | None = None,
+    run: int | None = None,
+) -> object:
+    """The suggestions passing the filters, best first."""
+    query = select(Suggestion).where(Suggestion.status == status)
+    if kind:
+        query = query.where(Suggestion.kind == kind)
+    if sector:
+        pattern = f"%{sector.lower()}%"
+        kinds = {k: func.lower(getattr(PROFILE_MODELS[k], f)).like(pattern) for k, f in SECTOR_FIELDS.items()}
+        query = query.where(either_side(kinds))
+    if organization:
+        owned = ("challenge", "capability", "lab")
+        query = query.where(
+            either_side({k: PROFILE_MODELS[k].organization_id == organization for k in owned})
+        )
+    if min_score is not None:
+        query = query.where(Suggestion.score >= min_score)
+    if run:
+        query = query.where(Suggestion.run_id == run)
+    return query.order_by(Suggestion.score.desc(), Suggestion.id)
+
+
+def queue_page(page: int = 1, **filters: object) -> Pagination:
+    """One page of the review queue."""
+    return paginate(queue_query(**filters), page, per_page=40)
+
+
+def sector_choices() -> list[str]:
+    """Sectors named by challenges and startups, for the filter."""
+    sectors = set()
+    for kind in ("challenge", "startup"):
+        column = PROFILE_MODELS[kind].sector
+        sectors.update(s for s in db.session.scalars(select(column).distinct()) if s)
+    return sorted(sectors, key=str.casefold)
+
+
+def organization_choices() -> list[tuple[int, str]]:
+    """(id, name) of every organization, by name."""
+    rows = db.session.execute(select(Organization.id, Organization.name).order_by(Organization.name))
+    return [(row.id, row.name) for row in rows]
+
+
+@dataclass
+class ProfileView:
+    """One side of the side-by-side view: its title, organization and highlighted text fields."""
+
+    kind: str
+    title: str
+    organization: str
+    fields: list[tuple[str, object]]
+
+
+def profile_view(kind: str, object_id: int, terms: list[str]) -> ProfileView | None:
+    """A profile's public text with the explanation `terms` highlighted, or None when gone."""
+    row = db.session.get(PROFILE_MODELS[kind], object_id) if kind in PROFILE_MODELS else None
+    if row is None:
+        return None
+    organization = getattr(row, "organization", None)
+    fields = [(name, highlight(getattr(row, name) or "", terms)) for name in TEXT_FIELDS[kind]]
+    title = highlight(title_of(kind, row), terms)
+    return ProfileView(kind, title, organization.name if organization else "", fields)
+
+
+def side_by_side(suggestion: Suggestion) -> tuple[ProfileView | None, ProfileView | None]:
+    """Both profiles of a suggestion, its terms highlighted in each."""
+    terms = list(suggestion.terms or [])
+    return (
+        profile_view(suggestion.source_type, suggestion.source_id, terms),
+        profile_view(suggestion.target_type, suggestion.target_id, terms),
+    )
+
+
+def decide_many(ids: list[int], decision: str, user_id: int, reason: str = "", note: str = "") -> int:
+    """Decide each selected suggestion (each its own audited transaction); return how many were decided."""
+    decided = 0
+    for suggestion_id in dict.fromkeys(ids):
+        try:
+            decide_suggestion(suggestion_id, decision, user_id, reason, note)
+        except DecisionRefused:
+            db.session.rollback()
+            continue
+        decided += 1
+    return decided

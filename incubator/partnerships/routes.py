@@ -1,0 +1,131 @@
+"""Pages of introductions (answer them) and partnerships (follow them), and an organization's page."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from incubator.errors import DomainError
+from incubator.extensions import db
+from incubator.organizations.models import Organization
+from incubator.pagination import page_number
+from incubator.partnerships import introductions, services
+from incubator.partnerships.forms import AnswerForm, OutcomeForm, StatusForm
+from incubator.partnerships.models import Introduction, Partnership
+from incubator.partnerships.parties import people
+from incubator.permissions import role_required
+
+bp = Blueprint("partnerships", __name__)
+PARTIES = ("founder", "university", "enterprise", "mentor")
+EVERYONE = (*PARTIES, "staff", "admin", "government")
+
+
+def visible_or_404(model: type, object_id: int, may_view: object) -> object:
+    """Load `model` #`object_id`, or 404 when it is missing or the current user may not see it."""
+    obj = db.session.get(model, object_id)
+    if obj is None or not may_view(current_user, obj):
+        abort(404)
+    return obj
+
+
+@bp.route("/introductions/")
+@role_required(*PARTIES, "staff", "admin")
+def introduction_list():
+    page = introductions.list_introductions(current_user, page_number())
+    return render_template("partnerships/introductions.html", page=page, sides=introductions.sides)
+
+
+@bp.route("/introductions/<int:introduction_id>")
+@role_required(*PARTIES, "staff", "admin")
+def introduction(introduction_id: int):
+    found = visible_or_404(Introduction, introduction_id, introductions.may_view)
+    mine = introductions.sides_of(found, current_user)
+    return render_template(
+        "partnerships/introduction.html",
+        introduction=found,
+        sides=introductions.sides(found),
+        can_answer=found.status == "pending" and any(found.response(s) == "pending" for s in mine),
+        form=AnswerForm(),
+        partnership=services.of_introduction(found.id),
+        people=people,
+    )
+
+
+@bp.route("/introductions/<int:introduction_id>/answer", methods=["POST"])
+@role_required(*PARTIES, "staff", "admin")
+def answer(introduction_id: int):
+    found = visible_or_404(Introduction, introduction_id, lambda u, i: introductions.sides_of(i, u))
+    form = AnswerForm()
+    if not form.validate_on_submit():
+        flash(_("Please say why you decline."), "warning")
+        return redirect(url_for("partnerships.introduction", introduction_id=found.id))
+    try:
+        introductions.answer(found, current_user, form.response.data, form.reason.data or "")
+        flash(_("Your answer was recorded."), "success")
+    except DomainError as error:
+        flash(_(str(error)), "warning")
+    return redirect(url_for("partnerships.introduction", introduction_id=found.id))
+
+
+@bp.route("/partnerships/")
+@role_required(*EVERYONE)
+def partnership_list():
+    page = services.list_partnerships(current_user, page_number())
+    return render_template("partnerships/partnerships.html", page=page)
+
+
+@bp.route("/partnerships/<int:partnership_id>")
+@role_required(*EVERYONE)
+def partnership(partnership_id: int):
+    found = visible_or_404(Partnership, partnership_id, services.may_view)
+    return render_template(
+        "partnerships/partnership.html",
+        partnership=found,
+        parties=services.parties_of(found),
+        editable=services.may_edit(current_user, found),
+        show_contacts=services.may_edit(current_user, found),
+        people=people,
+        status_form=StatusForm(formdata=None, status=found.status),
+        outcome_form=OutcomeForm(formdata=None),
+        next_statuses=services.TRANSITIONS.get(found.status, ()),
+    )
+
+
+@bp.route("/partnerships/<int:partnership_id>/status", methods=["POST"])
+@role_required(*PARTIES, "staff", "admin")
+def change_status(partnership_id: int):
+    found = visible_or_404(Partnership, partnership_id, services.may_edit)
+    form = StatusForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        services.set_status(found, form.status.data, current_user)
+        flash(_("The partnership was updated."), "success")
+    except DomainError as error:
+        flash(_(str(error)), "warning")
+    return redirect(url_for("partnerships.partnership", partnership_id=found.id))
+
+
+@bp.route("/partnerships/<int:partnership_id>/outcomes", methods=["POST"])
+@role_required(*PARTIES, "staff", "admin")
+def add_outcome(partnership_id: int):
+    found = visible_or_404(Partnership, partnership_id, services.may_edit)
+    form = OutcomeForm()
+    if not form.validate_on_submit():
+        flash(_("Please give the outcome a date."), "warning")
+        return redirect(url_for("partnerships.partnership", partnership_id=found.id))
+    try:
+        services.add_outcome(found, current_user, form.kind.data, form.happened_on.data, form.note.data or "")
+        flash(_("The outcome was recorded."), "success")
+    except DomainError as error:
+        flash(_(str(error)), "warning")
+    return redirect(url_for("partnerships.partnership", partnership_id=found.id))
+
+
+@bp.route("/organizations/<int:organization_id>")
+@role_required(*EVERYONE)
+def organization(organization_id: int):
+    found = db.session.get(Organization, organization_id) or abort(404)
+    partnerships = services.of_organization(found.id)
+    return render_template("partnerships/organization.html", organization=found, partnerships=partnerships)

@@ -1,0 +1,141 @@
+"""Partnerships: proposed when both sides accept, then active, completed or ended, with their outcomes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
+
+from incubator.accounts.models import User
+from incubator.audit.services import record
+from incubator.errors import N_, DomainError
+from incubator.extensions import db
+from incubator.localtime import today_local
+from incubator.organizations.services import member_organization_ids
+from incubator.pagination import Pagination, paginate
+from incubator.partnerships.models import OUTCOME_KINDS, Introduction, Partnership, PartnershipOutcome
+from incubator.partnerships.parties import Party, party, profile_clause
+from incubator.permissions import STAFF_ROLES
+
+TRANSITIONS = {"proposed": ("active", "ended"), "active": ("completed", "ended")}
+READERS = (*STAFF_ROLES, "government")
+
+
+class PartnershipRefused(DomainError):
+    """The partnership cannot take this change."""
+
+
+def propose_partnership(introduction: Introduction, actor_id: int) -> Partnership:
+    """A proposed partnership between the two sides of an introduction both accepted (once)."""
+    existing = db.session.scalar(select(Partnership).where(Partnership.introduction_id == introduction.id))
+    if existing is not None:
+        return existing
+    s = introduction.suggestion
+    source, target = party(s.source_type, s.source_id), party(s.target_type, s.target_id)
+    partnership = Partnership(
+        introduction_id=introduction.id,
+        title=f"{source.name if source else '?'} × {target.name if target else '?'}"[:200],
+        source_type=s.source_type,
+        source_id=s.source_id,
+        target_type=s.target_type,
+        target_id=s.target_id,
+        source_organization_id=source.organization.id if source and source.organization else None,
+        target_organization_id=target.organization.id if target and target.organization else None,
+    )
+    db.session.add(partnership)
+    db.session.flush()
+    record(actor_id, "partnership.proposed", partnership, introduction_id=introduction.id)
+    return partnership
+
+
+def parties_of(partnership: Partnership) -> dict[str, Party | None]:
+    """The source and target sides of a partnership."""
+    return {
+        "source": party(partnership.source_type, partnership.source_id),
+        "target": party(partnership.target_type, partnership.target_id),
+    }
+
+
+def is_party(user: User, partnership: Partnership) -> bool:
+    """Whether `user` is one of the people of either side."""
+    return any(p is not None and user.id in p.user_ids for p in parties_of(partnership).values())
+
+
+def may_view(user: User, partnership: Partnership) -> bool:
+    """Staff, government (read-only) and the parties may see a partnership."""
+    return user.role in READERS or is_party(user, partnership)
+
+
+def may_edit(user: User, partnership: Partnership) -> bool:
+    """Staff and the parties may change a partnership."""
+    return user.role in STAFF_ROLES or is_party(user, partnership)
+
+
+def set_status(partnership: Partnership, status: str, actor: User) -> Partnership:
+    """Move a partnership along proposed → active → completed (or to ended), audited."""
+    if not may_edit(actor, partnership):
+        raise PartnershipRefused(N_("Only the partners and staff may change a partnership."))
+    if status not in TRANSITIONS.get(partnership.status, ()):
+        raise PartnershipRefused(N_("A partnership cannot move to this status from its current one."))
+    previous, partnership.status = partnership.status, status
+    if status == "active":
+        partnership.started_on = partnership.started_on or today_local()
+    else:
+        partnership.completed_on = today_local()
+    record(actor.id, "partnership.status", partnership, previous=previous, status=status)
+    db.session.commit()
+    return partnership
+
+
+def add_outcome(
+    partnership: Partnership, actor: User, kind: str, happened_on: date, note: str = ""
+) -> object:
+    """Record an outcome (MoU, joint project, pilot, contract, patent) of a partnership, audited."""
+    if not may_edit(actor, partnership):
+        raise PartnershipRefused(N_("Only the partners and staff may change a partnership."))
+    if kind not in OUTCOME_KINDS:
+        raise PartnershipRefused(N_("Unknown kind of outcome."))
+    outcome = PartnershipOutcome(
+        partnership_id=partnership.id, kind=kind, happened_on=happened_on, note=note, recorded_by_id=actor.id
+    )
+    db.session.add(outcome)
+    try:
+        db.session.flush()
+    except IntegrityError as error:
+        db.session.rollback()
+        raise PartnershipRefused(N_("Unknown kind of outcome.")) from error
+    record(actor.id, "partnership.outcome", partnership, kind=kind, happened_on=happened_on.isoformat())
+    db.session.commit()
+    return outcome
+
+
+def list_partnerships(user: User, page: int = 1) -> Pagination:
+    """One page of the partnerships `user` may see (staff and government: all), newest first."""
+    query = select(Partnership)
+    if user.role not in READERS:
+        query = query.where(
+            or_(
+                profile_clause(user, Partnership.source_type, Partnership.source_id),
+                profile_clause(user, Partnership.target_type, Partnership.target_id),
+                Partnership.source_organization_id.in_(member_organization_ids(user)),
+                Partnership.target_organization_id.in_(member_organization_ids(user)),
+            )
+        )
+    return paginate(query.order_by(Partnership.id.desc()), page)
+
+
+def of_organization(organization_id: int) -> list[Partnership]:
+    """The partnerships an organization takes part in, newest first."""
+    query = select(Partnership).where(
+        or_(
+            Partnership.source_organization_id == organization_id,
+            Partnership.target_organization_id == organization_id,
+        )
+    )
+    return list(db.session.scalars(query.order_by(Partnership.id.desc())))
+
+
+def of_introduction(introduction_id: int) -> Partnership | None:
+    """The partnership an introduction became, if any."""
+    return db.session.scalar(select(Partnership).where(Partnership.introduction_id == introduction_id))
