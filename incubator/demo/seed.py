@@ -94,7 +94,8 @@ def seed_demo_run() -> dict[str, int]:
         return {"MatchingRun": 0, "Suggestion": 0, "Decision": 0}
     staff = db.session.scalar(select(User.id).filter_by(email=data.DEMO_STAFF))
     run = services.run_in_process(staff)
-    ranked = list(db.session.scalars(select(Suggestion.id).order_by(Suggestion.score.desc(), Suggestion.id)))
+    pending = select(Suggestion.id).where(Suggestion.run_id == run.id, Suggestion.status == "pending")
+    ranked = list(db.session.scalars(pending.order_by(Suggestion.score.desc(), Suggestion.id)))
     # The two best pairs approved and the weakest rejected; the rest wait for a decision.
     choices = (
         [(ranked[0], "approved"), (ranked[1], "approved"), (ranked[-1], "rejected")]

@@ -1,5 +1,7 @@
 """Each role opens only its own pages: every role-restricted route, GET and POST with a valid CSRF token."""
 
+from collections import defaultdict
+
 import pytest
 from flask import Flask
 from sqlalchemy import select
@@ -44,6 +46,94 @@ ROUTES = [
     ("POST", "/challenges/{challenge_id}/edit", {"enterprise", *STAFF}, 302),  # saved as it was
     ("GET", "/mentors/profile", {"mentor"}, 200),
     ("POST", "/mentors/profile", {"mentor"}, 200),
+    # The journeys' routes: an allowed role gets anything but 403 (their records' own checks, tested in
+    # their packages, may answer 404 or 400 to this bare request); every other role gets 403.
+    ("GET", "/applications/{application_id}", {"founder"}, None),
+    ("POST", "/applications/{application_id}", {"founder"}, None),
+    ("POST", "/applications/{application_id}/withdraw", {"founder"}, None),
+    ("GET", "/applications/new/{program_id}", {"founder"}, None),
+    ("POST", "/applications/new/{program_id}", {"founder"}, None),
+    ("GET", "/introductions/", {"enterprise", "founder", "mentor", "university", *STAFF}, None),
+    (
+        "GET",
+        "/introductions/{introduction_id}",
+        {"enterprise", "founder", "mentor", "university", *STAFF},
+        None,
+    ),
+    (
+        "POST",
+        "/introductions/{introduction_id}/answer",
+        {"enterprise", "founder", "mentor", "university", *STAFF},
+        None,
+    ),
+    ("GET", "/labs/bookings/{booking_id}", {"enterprise", "founder", "mentor", "university", *STAFF}, None),
+    ("POST", "/labs/bookings/{booking_id}/approve", {"university", *STAFF}, None),
+    ("POST", "/labs/bookings/{booking_id}/cancel", {"enterprise", "founder", "mentor", "university"}, None),
+    ("POST", "/labs/bookings/{booking_id}/decline", {"university", *STAFF}, None),
+    ("POST", "/labs/bookings/feed", {"enterprise", "founder", "mentor", "university"}, None),
+    ("GET", "/labs/bookings/mine", {"enterprise", "founder", "mentor", "university"}, None),
+    ("GET", "/matching/suggestions/{suggestion_id}", STAFF, None),
+    ("POST", "/matching/suggestions/bulk", STAFF, None),
+    ("GET", "/mentors/", {"founder", *STAFF}, None),
+    ("GET", "/mentors/{profile_id}/request", {"founder"}, None),
+    ("POST", "/mentors/{profile_id}/request", {"founder"}, None),
+    ("GET", "/mentors/mentorships", {"founder", "mentor"}, None),
+    ("GET", "/mentors/mentorships/{mentorship_id}", {"founder", "mentor"}, None),
+    ("POST", "/mentors/mentorships/{mentorship_id}/accept", {"mentor"}, None),
+    ("POST", "/mentors/mentorships/{mentorship_id}/decline", {"mentor"}, None),
+    ("POST", "/mentors/mentorships/{mentorship_id}/end", {"founder", "mentor"}, None),
+    ("POST", "/mentors/mentorships/{mentorship_id}/sessions", {"mentor"}, None),
+    ("GET", "/notifications/", {"enterprise", "founder", "government", "mentor", "university", *STAFF}, None),
+    (
+        "POST",
+        "/notifications/{notification_id}/read",
+        {"enterprise", "founder", "government", "mentor", "university", *STAFF},
+        None,
+    ),
+    (
+        "POST",
+        "/notifications/read",
+        {"enterprise", "founder", "government", "mentor", "university", *STAFF},
+        None,
+    ),
+    (
+        "GET",
+        "/organizations/{organization_id}",
+        {"enterprise", "founder", "government", "mentor", "university", *STAFF},
+        None,
+    ),
+    ("GET", "/partnerships/", {"enterprise", "founder", "government", "mentor", "university", *STAFF}, None),
+    (
+        "GET",
+        "/partnerships/{partnership_id}",
+        {"enterprise", "founder", "government", "mentor", "university", *STAFF},
+        None,
+    ),
+    (
+        "POST",
+        "/partnerships/{partnership_id}/outcomes",
+        {"enterprise", "founder", "mentor", "university", *STAFF},
+        None,
+    ),
+    (
+        "POST",
+        "/partnerships/{partnership_id}/status",
+        {"enterprise", "founder", "mentor", "university", *STAFF},
+        None,
+    ),
+    ("GET", "/programs/{program_id}/edit", STAFF, None),
+    ("POST", "/programs/{program_id}/edit", STAFF, None),
+    ("GET", "/programs/manage", STAFF, None),
+    ("GET", "/programs/new", STAFF, None),
+    ("POST", "/programs/new", STAFF, None),
+    ("GET", "/review/applications/{application_id}", STAFF, None),
+    ("POST", "/review/applications/{application_id}/assign", STAFF, None),
+    ("POST", "/review/applications/{application_id}/conflict", STAFF, None),
+    ("POST", "/review/applications/{application_id}/decide", STAFF, None),
+    ("GET", "/review/applications/{application_id}/score", STAFF, None),
+    ("POST", "/review/applications/{application_id}/score", STAFF, None),
+    ("GET", "/review/assignments", STAFF, None),
+    ("GET", "/review/programs/{program_id}/applications.csv", STAFF, None),
 ]
 NAV_LINKS = {
     "founder": set(),
@@ -61,7 +151,7 @@ def request_as(client, world: dict, role: str | None, method: str, url: str):  #
     if role:
         user = world["users"][role]
         assert submit(client, "/login", {"email": user.email, "password": TEST_PASSWORD}).status_code == 302
-    url = url.format(**world["ids"])
+    url = url.format_map(defaultdict(lambda: 1, world["ids"]))  # an id the world lacks: record 1
     if method == "GET":
         return client.get(url)
     token = csrf_token(client.get("/").get_data(as_text=True))
@@ -74,7 +164,12 @@ def request_as(client, world: dict, role: str | None, method: str, url: str):  #
 )
 def test_each_role_gets_the_expected_status(client, world, role, method, url, allowed, status):
     response = request_as(client, world, role, method, url)
-    assert response.status_code == (status if role in allowed else 403)
+    if role not in allowed:
+        assert response.status_code == 403
+    elif status is None:
+        assert response.status_code != 403 and response.status_code < 500
+    else:
+        assert response.status_code == status
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,15 @@ def test_startups_are_counted_by_stage_and_sector(ecosystem):
 
 def test_applications_and_lab_bookings_are_counted(ecosystem):
     rows = {r["status"]: r["applications"] for r in services.applications_by_program()}
-    assert rows == {"submitted": 1, "under_review": 0, "accepted": 1, "waitlisted": 0, "rejected": 0}
+    assert rows == {
+        "draft": 0,
+        "submitted": 1,
+        "under_review": 0,
+        "accepted": 1,
+        "waitlisted": 0,
+        "rejected": 0,
+        "withdrawn": 0,
+    }
     (lab,) = services.lab_bookings()
     assert lab == {"lab": "FabLab TDMU", "organization": "Đại học Thủ Dầu Một",
                    "requested": 1, "approved": 2, "declined": 0, "cancelled": 0}  # fmt: skip

@@ -27,8 +27,8 @@ def fresh_matcher(db):  # noqa: ANN001
 
 def test_after_a_run_over_the_demo_data_every_suggestion_is_above_its_floor_with_real_reasons(fresh_matcher):
     seed_demo()
-    run_in_process(fresh_matcher, top_k=5)
-    rows = fresh_matcher.session.scalars(select(Suggestion)).all()
+    run = run_in_process(fresh_matcher, top_k=5)
+    rows = fresh_matcher.session.scalars(select(Suggestion).where(Suggestion.run_id == run.id)).all()
     assert rows
     for row in rows:
         assert row.score >= floor(row.kind), (row.kind, row.score, row.terms)

@@ -306,7 +306,7 @@ def test_the_worker_beat_runs_the_sweep_periodically(app, db):
     from incubator.matching.tasks import sweep
 
     schedule = app.config["CELERY"]["beat_schedule"]
-    assert {entry["task"] for entry in schedule.values()} == {sweep.name}
+    assert sweep.name in {entry["task"] for entry in schedule.values()}
     assert sweep.name in app.extensions["celery"].tasks
     flag(db, "startup:9", timedelta(days=1))
     assert sweep.run() == {"stale_runs": 0, "requeued": 1}

@@ -61,9 +61,7 @@ def test_the_side_that_has_not_answered_is_reminded_once_a_week_at_most(db):
 
 def test_beat_schedules_the_reminder(app):
     schedule = app.config["CELERY"]["beat_schedule"]
-    assert {entry["task"] for entry in schedule.values()} == {
-        "incubator.partnerships.tasks.remind_unanswered"
-    }
+    assert "incubator.partnerships.tasks.remind_unanswered" in {entry["task"] for entry in schedule.values()}
     assert "incubator.partnerships.tasks" in app.config["CELERY"]["include"]
 
 

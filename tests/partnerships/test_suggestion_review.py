@@ -37,7 +37,7 @@ def test_the_queue_is_best_first_and_filtered_by_organization_score_sector_and_r
     high.challenge.sector = "Cơ khí chính xác"
     db.session.commit()
     body = client.get("/matching/suggestions").get_data(as_text=True)
-    assert body.index("score 0.90") < body.index("score 0.30")
+    assert body.index('data-score="0.9"') < body.index('data-score="0.3"')
 
     def total(query: str) -> int:
         page = client.get(f"/matching/suggestions?{query}").get_data(as_text=True)
