@@ -10,6 +10,8 @@ from incubator.accounts.forms import LanguageForm
 
 INTRODUCTIONS = ("partnerships.introduction_list", _l("Introductions"))
 PARTNERSHIPS = ("partnerships.partnership_list", _l("Partnerships"))
+MY_REVIEWS = ("review.my_assignments", _l("My reviews"))
+LABS = ("labs.index", _l("Labs"))
 # The bar holds each role's main pages and must fit in Vietnamese at 1280 px; the records a user
 # follows (bookings, mentorships, introductions, partnerships) sit in the account menu.
 NAVIGATION = {
@@ -25,22 +27,18 @@ NAVIGATION = {
     # Staff and admins reach their overview through the brand link.
     "staff": [
         ("review.applications", _l("Applications")),
-        ("review.my_assignments", _l("My reviews")),
         ("programs.manage", _l("Programs")),
         ("matching.runs", _l("Matching")),
         ("matching.suggestions", _l("Suggestions")),
         ("dashboard.index", _l("Ecosystem")),
-        ("labs.index", _l("Labs")),
     ],
     "government": [("dashboard.index", _l("Ecosystem dashboard")), PARTNERSHIPS],
     "admin": [
         ("admin.users", _l("Users")),
         ("review.applications", _l("Applications")),
-        ("review.my_assignments", _l("My reviews")),
         ("programs.manage", _l("Programs")),
         ("matching.runs", _l("Matching")),
         ("dashboard.index", _l("Ecosystem")),
-        ("labs.index", _l("Labs")),
     ],
 }
 ACCOUNT_MENU = {
@@ -53,8 +51,8 @@ ACCOUNT_MENU = {
     "university": [INTRODUCTIONS, PARTNERSHIPS],
     "enterprise": [("bookings.mine", _l("My bookings")), INTRODUCTIONS, PARTNERSHIPS],
     "mentor": [("mentors.mentorships_page", _l("Mentorships")), INTRODUCTIONS, PARTNERSHIPS],
-    "staff": [INTRODUCTIONS, PARTNERSHIPS],
-    "admin": [INTRODUCTIONS, PARTNERSHIPS],
+    "staff": [MY_REVIEWS, LABS, INTRODUCTIONS, PARTNERSHIPS],
+    "admin": [MY_REVIEWS, LABS, INTRODUCTIONS, PARTNERSHIPS],
 }
 
 

@@ -35,7 +35,9 @@ LAYOUT = """() => {
   const lines = (el) => {
     const range = document.createRange();
     range.selectNodeContents(el);
-    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    // A badge sits a few pixels off the text's top: only a gap of 8px or more starts a new line.
+    const tops = [...range.getClientRects()].map((r) => r.top).sort((a, b) => a - b);
+    return tops.filter((top, i) => i === 0 || top - tops[i - 1] >= 8).length;
   };
   const shown = [...document.querySelectorAll(".navbar-brand, .navbar .nav-link")]
     .filter((el) => el.offsetParent);
@@ -141,7 +143,9 @@ class Crawler:
         layout = self.page.evaluate(LAYOUT)
         visit.scroll_width, visit.client_width = layout["scrollWidth"], layout["clientWidth"]
         visit.wrapped_nav = layout["wrapped"]
-        return self.page.eval_on_selector_all("a[href]", "els => els.map((e) => e.href)")
+        # getAttribute, not .href: an SVG link's href is an object (the network picture has such links).
+        resolve = "els => els.map((e) => new URL(e.getAttribute('href'), document.baseURI).href)"
+        return self.page.eval_on_selector_all("a[href]", resolve)
 
     def open_menu(self) -> None:
         """On a narrow screen, open the collapsed navbar so its items are audited too."""

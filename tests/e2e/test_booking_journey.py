@@ -29,6 +29,7 @@ def log_in(page, email: str) -> None:
 
 
 def log_out(page) -> None:
+    page.get_by_test_id("user-name").click()
     page.get_by_test_id("logout").click()
     page.wait_for_url("**/login")
 

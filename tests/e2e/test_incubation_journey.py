@@ -16,6 +16,7 @@ def log_in(page, email: str, password: str = TEST_PASSWORD) -> None:  # noqa: AN
 
 
 def log_out(page) -> None:  # noqa: ANN001
+    page.get_by_test_id("user-name").click()
     page.get_by_test_id("logout").click()
     page.wait_for_url("**/login")
 
