@@ -34,6 +34,12 @@ def log_out(page) -> None:
     page.wait_for_url("**/login")
 
 
+def open_from_account_menu(page, name: str) -> None:
+    """Follow a link of the account menu (bookings, mentorships, introductions, partnerships)."""
+    page.get_by_test_id("user-name").click()
+    page.get_by_role("navigation").get_by_role("link", name=name, exact=True).click()
+
+
 def list_a_fablab(page) -> None:
     page.goto("/labs/new")
     page.locator("#name").fill("EIU FabLab Journey")
@@ -82,13 +88,13 @@ def test_a_founder_books_a_fablab_the_manager_approves_and_it_reaches_the_calend
     log_out(page)
 
     log_in(page, founder.email)
-    page.get_by_role("navigation").get_by_role("link", name="My bookings", exact=True).click()
+    open_from_account_menu(page, "My bookings")
     page.get_by_test_id("my-booking").get_by_role("link").click()
     expect(page.get_by_test_id("booking-status")).to_have_text("approved")
     page.get_by_role("link", name="Back to the lab").click()
     page.goto(page.url + f"?week={day}")
     expect(page.get_by_test_id(f"day-{day}").get_by_test_id("booked")).to_contain_text("09:00–11:00")
-    page.get_by_role("navigation").get_by_role("link", name="My bookings", exact=True).click()
+    open_from_account_menu(page, "My bookings")
     href = page.get_by_test_id("my-feed-download").get_attribute("href")
     response = page.request.get(href)
     assert response.ok and response.headers["content-type"].startswith("text/calendar")
@@ -111,7 +117,7 @@ def test_a_founder_asks_a_mentor_who_accepts_and_logs_a_session(page, db):
     log_out(page)
 
     log_in(page, profile.user.email)
-    page.get_by_role("navigation").get_by_role("link", name="Mentorships", exact=True).click()
+    open_from_account_menu(page, "Mentorships")
     page.get_by_test_id("mentorship").get_by_role("link").click()
     page.get_by_test_id("accept-mentorship").click()
     expect(page.get_by_test_id("mentorship-status")).to_have_text("active")
@@ -125,7 +131,7 @@ def test_a_founder_asks_a_mentor_who_accepts_and_logs_a_session(page, db):
     log_out(page)
 
     log_in(page, startup.owner.email)
-    page.get_by_role("navigation").get_by_role("link", name="My mentorships", exact=True).click()
+    open_from_account_menu(page, "My mentorships")
     page.get_by_test_id("mentorship").get_by_role("link").click()
     expect(page.get_by_test_id("session")).to_contain_text("Kế hoạch thử nghiệm")
     expect(page.get_by_test_id("private-notes")).to_have_count(0)

@@ -30,6 +30,8 @@ def register_and_apply(page, program_id: int) -> None:  # noqa: ANN001
     page.get_by_label("Password (at least 10 characters)").fill("long-enough-password")
     page.get_by_label("Repeat password").fill("long-enough-password")
     page.get_by_role("button", name="Create account").click()
+    page.wait_for_url("**/login")  # the same answer for a new or known address: then log in
+    log_in(page, "mai@nhuomxanh.test", "long-enough-password")
     page.get_by_test_id("home-new-startup").click()
     page.get_by_label("Name").fill("Nhuộm Xanh")
     page.get_by_label("What the startup does").fill("Nhuộm vải tiết kiệm nước cho nhà máy dệt Bình Dương")
