@@ -151,7 +151,10 @@ def db(app: Flask) -> Iterator:
 
 
 def empty_tables() -> None:
-    """Delete every row (the schema stays)."""
+    """Delete every row (the schema stays), and the matchers this process fitted on them."""
+    from incubator.matching import fitted
+
+    fitted.forget()
     tables = [t.name for t in reversed(_db.metadata.sorted_tables)]
     with _db.engine.begin() as connection:
         if connection.dialect.name == "postgresql":

@@ -14,7 +14,6 @@ from incubator.matchcore import Document, Matcher
 from incubator.matching import fitted
 from incubator.matching.corpus import MATCH_KINDS, SOURCE_KINDS, document_id, load_document
 from incubator.matching.models import PendingMatch
-from incubator.matching.services import dispatch
 from incubator.matching.suggestions import (
     allowed_for,
     forget_document,
@@ -22,6 +21,7 @@ from incubator.matching.suggestions import (
     rank_by_kind,
     replace_pending,
 )
+from incubator.tasks_queue import dispatch
 
 TASK = "incubator.matching.tasks.match_profile"
 CANDIDATE_SOURCES = 200  # a new target is offered to at most this many of its closest sources

@@ -21,6 +21,7 @@ from incubator.matching import fitted
 from incubator.matching.corpus import SOURCE_KINDS
 from incubator.matching.models import MatchingRun, PendingMatch, RunShard, Suggestion
 from incubator.matching.suggestions import rank_by_kind, replace_pending
+from incubator.tasks_queue import dispatch
 
 log = logging.getLogger(__name__)
 ACTIVE = ("queued", "running")
@@ -35,16 +36,6 @@ class RunRefused(DomainError):
 
 class QueueUnavailable(DomainError):
     """The broker refused the task."""
-
-
-def dispatch(task_name: str, *args: object) -> bool:
-    """Send a task by name; False (logged) when the broker cannot take it."""
-    try:
-        current_app.extensions["celery"].send_task(task_name, args=args)
-    except Exception:  # any broker failure: the caller keeps what was saved
-        log.warning("could not queue %s%s", task_name, args, exc_info=True)
-        return False
-    return True
 
 
 def get_run(run_id: int) -> MatchingRun | None:
