@@ -53,7 +53,9 @@ def retry_after() -> int:
     limit = limiter.current_limit
     if limit is None:
         return 60
-    return max(1, math.ceil(limit.reset_at - time.time()))
+    window = limit.limit.get_expiry()
+    # reset_at is rounded up to a whole second by the store, so it may lie just past the window.
+    return max(1, min(window, math.ceil(limit.reset_at - time.time())))
 
 
 def register_error_handlers(app: Flask) -> None:
