@@ -40,9 +40,12 @@ def broker_settings(env: dict) -> dict:
     results = redis_url or f"db+sqlite:///{INSTANCE / 'results.sqlite'}"
     settings = {"broker_url": broker, "result_backend": env.get("CELERY_RESULT_BACKEND") or results}
     if broker.startswith("redis"):
+        visibility = int(env.get("CELERY_VISIBILITY_TIMEOUT", "3600"))
         settings["broker_transport_options"] = {
             # Redis hands a task held by a dead worker to another one after this many seconds.
-            "visibility_timeout": int(env.get("CELERY_VISIBILITY_TIMEOUT", "3600")),
+            "visibility_timeout": visibility,
+            # The sweep's lock: a worker killed while holding it must not stall redelivery (5 min).
+            "unacked_mutex_expire": max(1, min(300, visibility)),
             # ...looking for such tasks every this many seconds (kombu's default sweep is ~100 s).
             "unacked_restore_interval": int(env.get("CELERY_RESTORE_INTERVAL", "10")),
             "unacked_restore_throttle": 1,

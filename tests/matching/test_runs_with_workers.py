@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from sqlalchemy import func, select
 
 from incubator.demo.seed import seed_demo
 from incubator.matching import incremental, services
 from incubator.matching.models import MatchingRun, RunShard, Suggestion
+from incubator.matching.services import RunRefused
 from incubator.matching.tasks import rank_shard
 from incubator.startups.models import Startup
 from tests.matching.conftest import wait_for
@@ -133,10 +136,13 @@ def test_a_killed_worker_leaves_a_run_that_another_worker_completes(
     workers.kill(doomed)
     workers.start()
     run = finished_run(wdb, run_id, timeout=120)
-    if run.status == "failed":  # the embedded broker cannot redeliver: staff press Retry
-        assert not broker_url.startswith("redis"), run.error
-        assert run.error == "stale"
-        services.retry_run(run_id, None)
+    if run.status == "failed":
+        # The embedded broker never redelivers. Redis redelivers what the dead worker held, but
+        # loses a message it had popped and not yet recorded as unacked (kombu's BRPOP window,
+        # widest right after a shard finishes): either way the run goes stale and staff press Retry.
+        assert run.error == "stale", run.error
+        with contextlib.suppress(RunRefused):  # a late redelivered shard may close it meanwhile
+            services.retry_run(run_id, None)
         run = finished_run(wdb, run_id, timeout=120)
     assert run.status == "done", (run.error, workers.log_tail())
     assert run.progress_done == run.progress_total
