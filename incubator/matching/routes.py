@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from incubator.errors import DomainError
 from incubator.extensions import db
-from incubator.matching import decisions, incremental, quality, review, services
+from incubator.matching import decisions, incremental, quality, review, services, states
 from incubator.matching.forms import (
     RUN_STATUS_LABELS,
     BulkDecisionForm,
@@ -23,6 +23,8 @@ from incubator.permissions import role_required
 bp = Blueprint("matching", __name__, url_prefix="/matching")
 bp.add_app_template_filter(quality.strength, "strength")
 bp.add_app_template_filter(run_error_text, "run_error")
+# Profile pages of other domains read their match state without importing matching.
+bp.add_app_template_global(states.match_states, "match_states")
 STAFF = ("staff", "admin")
 
 
