@@ -18,7 +18,9 @@ FIELD_LABELS = register(
         "conversion_percent": _l("Conversion from the previous step (%)"), "partnerships": _l("Partnerships"),
         "median_days": _l("Median days"), "reason": _l("Reason"), "suggestions": _l("Suggestions"),
         "kind": _l("Kind"), "outcomes": _l("Outcomes"), "id": _l("Id"), "name": _l("Name"),
-        "source": _l("Source"), "target": _l("Target"),
+        "source": _l("Source"), "target": _l("Target"), "first_day": _l("From"), "last_day": _l("To"),
+        "open_hours": _l("Open hours"), "booked_hours": _l("Booked hours"),
+        "utilisation_percent": _l("Utilisation (%)"),
     },
 )  # fmt: skip
 register(
@@ -57,7 +59,8 @@ CHARTS = (
     Chart("startups-by-sector", _l("Startups by sector"), "bar", "sector", ("startups",)),
     Chart("applications", _l("Applications per program"), "bar", "status", ("applications",),
           {"status": "application_status"}, series="program"),
-    Chart("lab-bookings", _l("Lab utilisation (bookings)"), "bar", "lab", ("approved", "requested")),
+    Chart("lab-utilisation", _l("Lab utilisation (booked hours / open hours)"), "bar", "lab",
+          ("utilisation_percent",)),
     Chart("matching-funnel", _l("From suggestion to partnership"), "bar", "step", ("count",),
           {"step": "funnel_step"}),
     Chart("rejection-reasons", _l("Why suggestions were rejected"), "doughnut", "reason", ("suggestions",),

@@ -48,6 +48,15 @@ DATASETS = {
             ("status", "submitted, under_review, accepted, waitlisted or rejected"),
             ("applications", COUNT.format("applications")),
         ), services.applications_by_program),
+        Dataset("lab-utilisation", _l("Lab utilisation: booked hours over open hours"), (
+            ("lab", "lab name"),
+            ("organization", "the lab's university"),
+            ("first_day", "first day measured (a Monday, two weeks before the current week)"),
+            ("last_day", "last day measured (the Sunday of next week)"),
+            ("open_hours", "hours the lab is open in those four weeks (opening hours less closed dates)"),
+            ("booked_hours", "hours of approved bookings within the opening hours"),
+            ("utilisation_percent", "booked_hours / open_hours × 100, one decimal (empty: never open)"),
+        ), services.lab_utilisation),
         Dataset("lab-bookings", _l("Lab bookings per lab and status"), (
             ("lab", "lab name"),
             ("organization", "the lab's university"),

@@ -1,14 +1,17 @@
-"""The ecosystem's figures, aggregate only: startups, applications, lab bookings, the matching funnel."""
+"""The ecosystem's figures, aggregate only: startups, applications, labs, the matching funnel."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from statistics import median
 
 from sqlalchemy import func, select
 
 from incubator.extensions import db
+from incubator.labs.calendar import monday_of, utilisation_by_lab
 from incubator.labs.models import BOOKING_STATUSES, Booking, Lab
-from incubator.matching.models import Suggestion
+from incubator.localtime import today_local
+from incubator.matching.models import REJECT_REASONS, Suggestion
 from incubator.organizations.models import Organization
 from incubator.partnerships.models import (
     OUTCOME_KINDS,
@@ -20,8 +23,8 @@ from incubator.partnerships.models import (
 from incubator.review.models import APPLICATION_STATUSES, Application, Program
 from incubator.startups.models import STAGES, Startup
 
-REJECT_REASONS = ("not_relevant", "too_early", "no_capacity", "conflict_of_interest", "other")
 FUNNEL_STEPS = ("suggested", "approved", "introduced", "both_accepted", "partnerships")
+UTILISATION_WEEKS = 4  # the two weeks before this one, this week and the next (bookings are made ahead)
 
 
 def counts_by(column: object, *conditions: object) -> dict[str, int]:
@@ -59,7 +62,7 @@ def applications_by_program() -> list[dict]:
 
 
 def lab_bookings() -> list[dict]:
-    """Booking requests per lab and status (plain counts: lab utilisation)."""
+    """Booking requests per lab and status (plain counts; `lab_utilisation` measures the hours)."""
     query = (
         select(Lab.id, Lab.name, Organization.name, Booking.status, func.count(Booking.id))
         .join(Organization, Organization.id == Lab.organization_id)
@@ -76,7 +79,39 @@ def lab_bookings() -> list[dict]:
     return sorted(labs.values(), key=lambda r: (-r["approved"], r["lab"]))
 
 
-def rate(part: int, whole: int) -> float | None:
+def utilisation_weeks(today: date, weeks: int) -> list[date]:
+    """The Mondays of the `weeks` weeks ending with next week, oldest first."""
+    last = monday_of(today) + timedelta(weeks=1)
+    return [last - timedelta(weeks=n) for n in reversed(range(weeks))]
+
+
+def lab_utilisation(today: date | None = None, weeks: int = UTILISATION_WEEKS) -> list[dict]:
+    """Booked / open hours per lab over `weeks` weeks (approved bookings in opening hours), busiest first."""
+    mondays = utilisation_weeks(today or today_local(), weeks)
+    hours: dict[int, tuple[Lab, float, float]] = {}
+    for monday in mondays:
+        for lab, use in utilisation_by_lab(monday):
+            _, opened, booked = hours.get(lab.id, (lab, 0.0, 0.0))
+            hours[lab.id] = (lab, opened + use.open_hours, booked + use.booked_hours)
+    first, last = mondays[0], mondays[-1] + timedelta(days=6)
+    rows = [
+        {
+            "lab": lab.name,
+            "organization": lab.organization.name,
+            "first_day": first.isoformat(),
+            "last_day": last.isoformat(),
+            "open_hours": round(opened, 1),
+            "booked_hours": round(booked, 1),
+            "utilisation_percent": rate(booked, opened),  # empty for a lab that never opened
+        }
+        for lab, opened, booked in hours.values()
+    ]
+    return sorted(
+        rows, key=lambda r: (r["utilisation_percent"] is None, -(r["utilisation_percent"] or 0), r["lab"])
+    )
+
+
+def rate(part: float, whole: float) -> float | None:
     """`part` as a percentage of `whole`, one decimal; None when `whole` is 0."""
     return round(100 * part / whole, 1) if whole else None
 

@@ -98,12 +98,12 @@ def seed_demo_run() -> dict[str, int]:
     ranked = list(db.session.scalars(pending.order_by(Suggestion.score.desc(), Suggestion.id)))
     # The two best pairs approved and the weakest rejected; the rest wait for a decision.
     choices = (
-        [(ranked[0], "approved"), (ranked[1], "approved"), (ranked[-1], "rejected")]
+        [(ranked[0], "approved", ""), (ranked[1], "approved", ""), (ranked[-1], "rejected", "not_relevant")]
         if len(ranked) > 3
         else []
     )
-    for suggestion_id, decision in choices:
-        decisions.decide_suggestion(suggestion_id, decision, staff)
+    for suggestion_id, decision, reason in choices:
+        decisions.decide_suggestion(suggestion_id, decision, staff, reason=reason)
     return {"MatchingRun": 1, "Suggestion": run.counts.get("suggestions", 0), "Decision": len(choices)}
 
 

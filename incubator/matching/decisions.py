@@ -11,7 +11,7 @@ from incubator.errors import N_, DomainError
 from incubator.events import announce, suggestion_decided
 from incubator.extensions import db
 from incubator.matching.corpus import PROFILE_MODELS
-from incubator.matching.models import Suggestion
+from incubator.matching.models import REJECT_REASONS, Suggestion
 
 DECISIONS = ("approved", "rejected")
 
@@ -20,12 +20,23 @@ class DecisionRefused(DomainError):
     """The suggestion cannot take this decision."""
 
 
+class RejectReasonRefused(DecisionRefused):
+    """A rejection without a reason from the fixed list."""
+
+
 def decide_suggestion(
     suggestion_id: int, decision: str, user_id: int, reason: str = "", note: str = ""
 ) -> Suggestion:
     """Approve or reject a pending suggestion (a rejected pair is never suggested again), then announce it."""
     if decision not in DECISIONS:
         raise DecisionRefused(N_("Unknown suggestion or decision."))
+    if decision == "rejected" and reason not in REJECT_REASONS:  # counted by reason in the figures
+        raise RejectReasonRefused(
+            N_(
+                "A rejection needs a reason from the list: not relevant, too early, no capacity, "
+                "conflict of interest or other."
+            )
+        )
     reason, note = (reason or "") if decision == "rejected" else "", (note or "").strip()
     decided = db.session.execute(
         update(Suggestion)

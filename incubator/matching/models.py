@@ -25,6 +25,7 @@ RUN_STATUSES = ("queued", "running", "done", "failed")
 ACTIVE_RUN = text("status IN ('queued', 'running')")
 SHARD_STATUSES = ("pending", "done")
 SUGGESTION_STATUSES = ("pending", "approved", "rejected")
+REJECT_REASONS = ("not_relevant", "too_early", "no_capacity", "conflict_of_interest", "other")
 
 
 class MatchingRun(IdMixin, TimestampMixin, Base):

@@ -75,3 +75,20 @@ class OutcomeForm(FlaskForm):
     happened_on = DateField(_l("Date"), validators=[DataRequired()])
     note = TextAreaField(_l("Note"), filters=[clean_text], validators=[Length(max=2000)])
     submit = SubmitField(_l("Add outcome"))
+
+
+class OutcomeEditForm(OutcomeForm):
+    """Correct a recorded outcome (prefixed with its id: one form per outcome on the page)."""
+
+    submit = SubmitField(_l("Save outcome"))
+
+
+class DeleteOutcomeForm(FlaskForm):
+    """Remove an outcome recorded by mistake (a bare POST button)."""
+
+    submit = SubmitField(_l("Delete outcome"))
+
+
+def outcome_edit_forms(outcomes: list) -> dict[int, OutcomeEditForm]:
+    """An edit form per outcome, filled with what it says now."""
+    return {o.id: OutcomeEditForm(formdata=None, obj=o, prefix=f"outcome-{o.id}") for o in outcomes}

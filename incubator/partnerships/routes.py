@@ -11,8 +11,15 @@ from incubator.extensions import db
 from incubator.organizations.models import Organization
 from incubator.pagination import page_number
 from incubator.partnerships import introductions, services
-from incubator.partnerships.forms import AnswerForm, OutcomeForm, StatusForm
-from incubator.partnerships.models import Introduction, Partnership
+from incubator.partnerships.forms import (
+    AnswerForm,
+    DeleteOutcomeForm,
+    OutcomeEditForm,
+    OutcomeForm,
+    StatusForm,
+    outcome_edit_forms,
+)
+from incubator.partnerships.models import Introduction, Partnership, PartnershipOutcome
 from incubator.partnerships.parties import people
 from incubator.permissions import role_required
 
@@ -27,6 +34,12 @@ def visible_or_404(model: type, object_id: int, may_view: object) -> object:
     if obj is None or not may_view(current_user, obj):
         abort(404)
     return obj
+
+
+def editable_outcome_or_404(partnership_id: int, outcome_id: int) -> PartnershipOutcome:
+    """An outcome of a partnership the current user may edit, or 404 (outsiders never learn it exists)."""
+    found = visible_or_404(Partnership, partnership_id, services.may_edit)
+    return services.outcome_of(found, outcome_id) or abort(404)
 
 
 @bp.route("/introductions/")
@@ -79,15 +92,18 @@ def partnership_list():
 @role_required(*EVERYONE)
 def partnership(partnership_id: int):
     found = visible_or_404(Partnership, partnership_id, services.may_view)
+    editable = services.may_edit(current_user, found)
     return render_template(
         "partnerships/partnership.html",
         partnership=found,
         parties=services.parties_of(found),
-        editable=services.may_edit(current_user, found),
-        show_contacts=services.may_edit(current_user, found),
+        editable=editable,
+        show_contacts=editable,
         people=people,
         status_form=StatusForm(formdata=None, status=found.status),
         outcome_form=OutcomeForm(formdata=None),
+        edit_forms=outcome_edit_forms(found.outcomes) if editable else {},
+        delete_form=DeleteOutcomeForm(formdata=None),
         next_statuses=services.TRANSITIONS.get(found.status, ()),
     )
 
@@ -121,6 +137,37 @@ def add_outcome(partnership_id: int):
     except DomainError as error:
         flash(_(str(error)), "warning")
     return redirect(url_for("partnerships.partnership", partnership_id=found.id))
+
+
+@bp.route("/partnerships/<int:partnership_id>/outcomes/<int:outcome_id>/edit", methods=["POST"])
+@role_required(*PARTIES, "staff", "admin")
+def edit_outcome(partnership_id: int, outcome_id: int):
+    outcome = editable_outcome_or_404(partnership_id, outcome_id)
+    form = OutcomeEditForm(prefix=f"outcome-{outcome.id}")
+    if not form.validate_on_submit():
+        flash(_("Please give the outcome a date."), "warning")
+        return redirect(url_for("partnerships.partnership", partnership_id=partnership_id))
+    try:
+        data = form.data
+        services.edit_outcome(outcome, current_user, data["kind"], data["happened_on"], data["note"] or "")
+        flash(_("The outcome was updated."), "success")
+    except DomainError as error:
+        flash(_(str(error)), "warning")
+    return redirect(url_for("partnerships.partnership", partnership_id=partnership_id))
+
+
+@bp.route("/partnerships/<int:partnership_id>/outcomes/<int:outcome_id>/delete", methods=["POST"])
+@role_required(*PARTIES, "staff", "admin")
+def delete_outcome(partnership_id: int, outcome_id: int):
+    outcome = editable_outcome_or_404(partnership_id, outcome_id)
+    if not DeleteOutcomeForm().validate_on_submit():
+        abort(400)
+    try:
+        services.delete_outcome(outcome, current_user)
+        flash(_("The outcome was deleted."), "success")
+    except DomainError as error:
+        flash(_(str(error)), "warning")
+    return redirect(url_for("partnerships.partnership", partnership_id=partnership_id))
 
 
 @bp.route("/organizations/<int:organization_id>")

@@ -8,7 +8,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 
 from incubator.accounts.models import User
-from incubator.audit.services import record
+from incubator.audit.services import changed_fields, record
 from incubator.errors import N_, DomainError
 from incubator.extensions import db
 from incubator.localtime import today_local
@@ -108,6 +108,41 @@ def add_outcome(
     record(actor.id, "partnership.outcome", partnership, kind=kind, happened_on=happened_on.isoformat())
     db.session.commit()
     return outcome
+
+
+def outcome_of(partnership: Partnership, outcome_id: int) -> PartnershipOutcome | None:
+    """Outcome #`outcome_id` if it belongs to `partnership`."""
+    outcome = db.session.get(PartnershipOutcome, outcome_id)
+    return outcome if outcome is not None and outcome.partnership_id == partnership.id else None
+
+
+def edit_outcome(
+    outcome: PartnershipOutcome, actor: User, kind: str, happened_on: date, note: str = ""
+) -> PartnershipOutcome:
+    """Correct an outcome's kind, date or note, audited with the fields it changed."""
+    if not may_edit(actor, outcome.partnership):
+        raise PartnershipRefused(N_("Only the partners and staff may change a partnership."))
+    if kind not in OUTCOME_KINDS:
+        raise PartnershipRefused(N_("Unknown kind of outcome."))
+    data = {"kind": kind, "happened_on": happened_on, "note": note}
+    changed = changed_fields(outcome, data, ("kind", "happened_on", "note"))
+    record(actor.id, "partnership.outcome_edited", outcome.partnership, changed=changed, **described(outcome))
+    db.session.commit()
+    return outcome
+
+
+def delete_outcome(outcome: PartnershipOutcome, actor: User) -> None:
+    """Remove an outcome recorded by mistake, audited with what it was."""
+    if not may_edit(actor, outcome.partnership):
+        raise PartnershipRefused(N_("Only the partners and staff may change a partnership."))
+    record(actor.id, "partnership.outcome_deleted", outcome.partnership, **described(outcome))
+    db.session.delete(outcome)
+    db.session.commit()
+
+
+def described(outcome: PartnershipOutcome) -> dict:
+    """An outcome as its audit rows name it."""
+    return {"outcome_id": outcome.id, "kind": outcome.kind, "happened_on": outcome.happened_on.isoformat()}
 
 
 def list_partnerships(user: User, page: int = 1) -> Pagination:

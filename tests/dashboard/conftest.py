@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 
 from incubator.labs.models import Booking
+from incubator.labs.rules import to_utc
 from incubator.matching.models import Suggestion
 from incubator.partnerships.models import Introduction, Partnership, PartnershipOutcome
 from incubator.review.models import Application, Program
-from tests.factories import LabFactory, OrganizationFactory, StartupFactory, UserFactory
+from tests.factories import LabFactory, OpeningHoursFactory, OrganizationFactory, StartupFactory, UserFactory
 
 DAY0 = datetime(2026, 10, 1, 8, 0)
 
@@ -27,7 +28,8 @@ def suggestion(db, n: int, status: str, reason: str = "") -> Suggestion:  # noqa
 
 @pytest.fixture
 def ecosystem(db):  # noqa: ANN001, ANN201
-    """3 startups, 2 applications, 3 bookings; 10 suggestions → 4 approved → 3 → 2 → 2 partnerships."""
+    """3 startups, 2 applications, a lab open 45 h a week with 3 bookings (2 h approved on Monday 2 November);
+    10 suggestions → 4 approved → 3 → 2 → 2 partnerships."""
     founder = UserFactory(role="founder")
     first = StartupFactory(owner=founder, stage="prototype", sector="manufacturing")
     StartupFactory(owner=founder, stage="prototype", sector="manufacturing")
@@ -49,8 +51,10 @@ def ecosystem(db):  # noqa: ANN001, ANN201
             )
         )
     lab = LabFactory(organization=school, name="FabLab TDMU")
+    for weekday in range(5):
+        OpeningHoursFactory(lab=lab, weekday=weekday, opens_at=time(8), closes_at=time(17))
     for hour, status in ((8, "approved"), (10, "approved"), (12, "requested")):
-        start = datetime(2026, 11, 2, hour)
+        start = to_utc(datetime(2026, 11, 2, hour))  # local hours, stored in UTC
         db.session.add(
             Booking(
                 lab_id=lab.id,
@@ -83,4 +87,4 @@ def ecosystem(db):  # noqa: ANN001, ANN201
             PartnershipOutcome(partnership_id=partnership.id, kind="mou", happened_on=date(2026, 11, 1))
         )
     db.session.commit()
-    return {"school": school, "company": company}
+    return {"school": school, "company": company, "lab": lab, "founder": founder}

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date, datetime, time
 
 import pytest
 
 from incubator.accounts.models import ROLES
 from incubator.dashboard import network, services
+from incubator.labs.models import ClosedDate
+from incubator.labs.rules import to_utc
+from tests.factories import BookingFactory, LabFactory
 
 
 def test_startups_are_counted_by_stage_and_sector(ecosystem):
@@ -39,6 +43,44 @@ def test_applications_and_lab_bookings_are_counted(ecosystem):
     (lab,) = services.lab_bookings()
     assert lab == {"lab": "FabLab TDMU", "organization": "Đại học Thủ Dầu Một",
                    "requested": 1, "approved": 2, "declined": 0, "cancelled": 0}  # fmt: skip
+
+
+def booked(lab, day: date, start: tuple[int, int], end: tuple[int, int], status: str = "approved") -> None:  # noqa: ANN001
+    """A booking of `lab` on `day` from local `start` to `end` (hour, minute)."""
+    BookingFactory(
+        lab=lab,
+        status=status,
+        starts_at=to_utc(datetime.combine(day, time(*start))),
+        ends_at=to_utc(datetime.combine(day, time(*end))),
+    )
+
+
+def test_lab_utilisation_is_booked_over_open_hours_in_the_four_weeks_to_next_week(db, ecosystem):
+    lab = ecosystem["lab"]  # open Monday–Friday 08:00–17:00: 45 hours a week
+    booked(lab, date(2026, 10, 20), (9, 0), (12, 30))  # 3.5 h, in the first week measured
+    booked(lab, date(2026, 11, 10), (16, 0), (18, 0))  # 1 h: only the hour before closing counts
+    booked(lab, date(2026, 11, 11), (9, 0), (12, 0), status="declined")  # not approved: 0 h
+    booked(lab, date(2026, 11, 12), (13, 0), (15, 0), status="cancelled")  # 0 h
+    booked(lab, date(2026, 10, 16), (9, 0), (12, 0))  # the Friday before the window: 0 h
+    booked(lab, date(2026, 11, 16), (9, 0), (12, 0))  # the Monday after it: 0 h
+    db.session.add(ClosedDate(lab_id=lab.id, day=date(2026, 11, 13), note="Holiday"))  # 9 h less open
+    never_open = LabFactory(organization=ecosystem["school"], name="Cleanroom TDMU")
+    db.session.commit()
+    rows = services.lab_utilisation(date(2026, 11, 4))  # a Wednesday: weeks of 19 Oct … 9 Nov
+    # open: 4 weeks × 45 h − 9 h = 171 h; booked: 2 h (fixture) + 3.5 h + 1 h = 6.5 h; 6.5 / 171 = 3.80 %
+    assert rows == [
+        {"lab": "FabLab TDMU", "organization": "Đại học Thủ Dầu Một", "first_day": "2026-10-19",
+         "last_day": "2026-11-15", "open_hours": 171.0, "booked_hours": 6.5, "utilisation_percent": 3.8},
+        {"lab": never_open.name, "organization": "Đại học Thủ Dầu Một", "first_day": "2026-10-19",
+         "last_day": "2026-11-15", "open_hours": 0.0, "booked_hours": 0.0, "utilisation_percent": None},
+    ]  # fmt: skip
+    one_week = services.lab_utilisation(date(2026, 11, 8), weeks=1)[0]  # a Sunday: next week alone
+    assert (one_week["first_day"], one_week["open_hours"], one_week["booked_hours"]) == (
+        "2026-11-09",
+        36.0,
+        1.0,
+    )
+    assert one_week["utilisation_percent"] == round(100 / 36, 1)
 
 
 def test_the_funnel_converts_step_by_step(ecosystem):
@@ -98,6 +140,9 @@ def test_the_dashboard_passes_its_data_as_json_and_shows_every_chart_as_a_table(
     assert page.count("<canvas data-chart=") == len(data) == page.count('data-testid="table-')
     assert "/static/vendor/chartjs/chart.umd.min.js" in page and "/open-data/matching-funnel.csv" in page
     assert page.count('data-testid="network-edge"') == 2 and "66.7" in page and "15.0" in page
+    assert (
+        data["lab-utilisation"]["labels"] == ["FabLab TDMU"] and 'data-testid="table-lab-utilisation"' in page
+    )
     assert 'name="csrf_token"' not in page.split('data-testid="dashboard-title"')[1]  # read-only
 
 

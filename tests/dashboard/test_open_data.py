@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -78,3 +80,11 @@ def test_open_data_names_no_person_and_reveals_no_email_or_confidential_text(cli
             assert secret not in body, url
         assert "Ghi chú nội bộ" not in body
     assert "Công ty Cơ khí 0.8" in bodies["/open-data/network-nodes.json"]  # organizations are named
+
+
+def test_the_readme_documents_every_dataset_with_its_fields():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for name, dataset in DATASETS.items():
+        row = re.search(rf"^\| `{re.escape(name)}` \| (.*) \|$", readme, re.M)
+        assert row is not None, name
+        assert row.group(1) == "; ".join(f"`{field}`: {text}" for field, text in dataset.fields), name

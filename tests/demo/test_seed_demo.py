@@ -54,6 +54,10 @@ def test_seed_demo_leaves_one_finished_run_with_suggestions_some_decided(app, db
     assert run.status == "done" and run.progress_done == run.progress_total > 0
     statuses = Counter(db.session.scalars(select(Suggestion.status).where(Suggestion.run_id == run.id)))
     assert statuses["pending"] > 0 and statuses["approved"] == 2 and statuses["rejected"] == 1
+    rejected = select(Suggestion.reject_reason).where(
+        Suggestion.run_id == run.id, Suggestion.status == "rejected"
+    )
+    assert db.session.scalar(rejected) == "not_relevant"  # a reason from the fixed list
     assert all(s.terms for s in db.session.scalars(select(Suggestion)))  # each with its reasons
     decided = select(func.count()).where(AuditEvent.action.like("suggestion.%"))
     assert db.session.scalar(decided) == 3

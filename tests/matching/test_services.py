@@ -59,7 +59,7 @@ def test_a_rejected_pair_is_never_suggested_again(demo):
     rejected = demo.session.scalar(
         select(Suggestion).where(Suggestion.status == "pending").order_by(Suggestion.score.desc())
     )
-    decisions.decide_suggestion(rejected.id, "rejected", None)
+    decisions.decide_suggestion(rejected.id, "rejected", None, reason="not_relevant")
     run_in_process(demo)
     same_pair = select(func.count()).where(
         Suggestion.source_type == rejected.source_type, Suggestion.source_id == rejected.source_id,
@@ -73,8 +73,8 @@ def test_a_decision_cannot_be_taken_twice(demo):
     run_in_process(demo)
     suggestion = demo.session.scalar(select(Suggestion).where(Suggestion.status == "pending"))
     decisions.decide_suggestion(suggestion.id, "approved", None)
-    with pytest.raises(decisions.DecisionRefused):
-        decisions.decide_suggestion(suggestion.id, "rejected", None)
+    with pytest.raises(decisions.DecisionRefused, match="already decided"):
+        decisions.decide_suggestion(suggestion.id, "rejected", None, reason="too_early")
 
 
 def test_a_new_capability_enters_the_suggestions_of_the_challenge_it_fits(demo):

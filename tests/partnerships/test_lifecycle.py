@@ -133,6 +133,40 @@ def test_a_partnership_refuses_a_skipped_step_and_an_outsider(db, pair):
     assert partnership.status == "ended" and partnership.outcomes == []
 
 
+def test_a_party_corrects_an_outcome_and_staff_delete_one_each_audited(db, pair):
+    partnership = accepted_partnership(db, pair)
+    mou = services.add_outcome(partnership, pair.enterprise, "mou", date(2026, 11, 20), "Ký MoU")
+    pilot = services.add_outcome(partnership, pair.university, "pilot", date(2026, 12, 1))
+    services.edit_outcome(mou, pair.university, "contract", date(2026, 11, 21), "Ký hợp đồng")
+    assert (mou.kind, mou.happened_on, mou.note) == ("contract", date(2026, 11, 21), "Ký hợp đồng")
+    (edited,) = actions(db, "partnership.outcome_edited")
+    assert edited.actor_id == pair.university.id and edited.object_id == partnership.id
+    assert edited.detail["outcome_id"] == mou.id and set(edited.detail["changed"]) == {
+        "kind",
+        "happened_on",
+        "note",
+    }
+    services.delete_outcome(pilot, UserFactory(role="staff"))
+    assert [o.kind for o in partnership.outcomes] == ["contract"]
+    (deleted,) = actions(db, "partnership.outcome_deleted")
+    assert deleted.detail == {"outcome_id": pilot.id, "kind": "pilot", "happened_on": "2026-12-01"}
+
+
+def test_an_outsider_cannot_edit_or_delete_an_outcome_nor_anyone_set_an_unknown_kind(db, pair):
+    partnership = accepted_partnership(db, pair)
+    outcome = services.add_outcome(partnership, pair.enterprise, "mou", date(2026, 11, 20), "Ký MoU")
+    for outsider in (UserFactory(role="university"), UserFactory(role="government")):
+        with pytest.raises(PartnershipRefused):
+            services.edit_outcome(outcome, outsider, "patent", date(2026, 11, 1))
+        with pytest.raises(PartnershipRefused):
+            services.delete_outcome(outcome, outsider)
+    with pytest.raises(PartnershipRefused):
+        services.edit_outcome(outcome, pair.enterprise, "award", date(2026, 11, 1))
+    db.session.refresh(outcome)
+    assert (outcome.kind, outcome.happened_on, outcome.note) == ("mou", date(2026, 11, 20), "Ký MoU")
+    assert not actions(db, "partnership.outcome_edited") and not actions(db, "partnership.outcome_deleted")
+
+
 def test_each_organization_lists_its_partnerships(db, pair):
     partnership = accepted_partnership(db, pair)
     assert services.of_organization(pair.challenge.organization_id) == [partnership]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from sqlalchemy import select
 
@@ -10,7 +12,7 @@ from incubator.matching import decisions
 from incubator.partnerships.models import Introduction, Partnership
 from tests.conftest import TEST_PASSWORD, IsolatedClient, submit
 from tests.factories import UserFactory
-from tests.partnerships.conftest import SECRET
+from tests.partnerships.conftest import SECRET, make_pair
 
 
 def log_in(client, user) -> None:  # noqa: ANN001
@@ -141,3 +143,76 @@ def test_an_outsider_cannot_edit_a_partnership_and_government_only_reads_it(clie
     assert response.status_code == 403
     db.session.refresh(partnership)
     assert partnership.status == "proposed" and partnership.outcomes == []
+
+
+def with_outcome(app, db, pair):  # noqa: ANN001, ANN201
+    """A partnership of `pair` with one MoU recorded, and the URLs to change that outcome."""
+    from incubator.partnerships import services
+
+    partnership = partnership_of(app, db, pair)
+    outcome = services.add_outcome(partnership, pair.enterprise, "mou", date(2026, 11, 1), "Ký MoU")
+    base = f"/partnerships/{partnership.id}/outcomes/{outcome.id}"
+    return partnership, outcome, f"{base}/edit", f"{base}/delete"
+
+
+def test_a_party_edits_then_deletes_an_outcome_from_the_partnership_page(app, client, db, pair):
+    partnership, outcome, edit_url, delete_url = with_outcome(app, db, pair)
+    log_in(client, pair.university)
+    url = f"/partnerships/{partnership.id}"
+    page = client.get(url).get_data(as_text=True)
+    assert f'action="{edit_url}"' in page and f'action="{delete_url}"' in page
+    assert f'id="outcome-{outcome.id}-happened_on"' in page and 'value="2026-11-01"' in page
+    data = {"kind": "contract", "happened_on": "2026-11-05", "note": "Hợp đồng thí điểm"}
+    response = submit(client, edit_url, data, form_url=url, prefix=f"outcome-{outcome.id}")
+    assert response.status_code == 302
+    db.session.refresh(outcome)
+    assert (outcome.kind, outcome.happened_on, outcome.note) == ("contract", date(2026, 11, 5), data["note"])
+    bad = submit(client, edit_url, {**data, "happened_on": ""}, form_url=url, prefix=f"outcome-{outcome.id}")
+    db.session.refresh(outcome)
+    assert bad.status_code == 302 and outcome.happened_on == date(2026, 11, 5)
+    assert submit(client, delete_url, {}, form_url=url).status_code == 302
+    db.session.refresh(partnership)
+    assert partnership.outcomes == []
+    assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "partnership.outcome_deleted"))
+
+
+def test_staff_may_delete_an_outcome(app, client, login_as, db, pair):
+    partnership, _outcome, _edit_url, delete_url = with_outcome(app, db, pair)
+    login_as("staff")
+    assert submit(client, delete_url, {}, form_url=f"/partnerships/{partnership.id}").status_code == 302
+    db.session.refresh(partnership)
+    assert partnership.outcomes == []
+
+
+def test_outsiders_get_404_and_government_403_when_changing_an_outcome(app, client, login_as, db, pair):
+    partnership, outcome, edit_url, delete_url = with_outcome(app, db, pair)
+    data = {"kind": "patent", "happened_on": "2026-12-01"}
+    login_as("university")  # a university user outside this partnership
+    assert submit(client, edit_url, data, form_url="/", prefix=f"outcome-{outcome.id}").status_code == 404
+    assert submit(client, delete_url, {}, form_url="/").status_code == 404
+    government = client_of(app, UserFactory(role="government"))
+    page = government.get(f"/partnerships/{partnership.id}").get_data(as_text=True)
+    assert "Ký MoU" in page and edit_url not in page and delete_url not in page
+    assert submit(government, edit_url, data, form_url="/", prefix=f"outcome-{outcome.id}").status_code == 403
+    assert submit(government, delete_url, {}, form_url="/").status_code == 403
+    db.session.refresh(outcome)
+    assert (outcome.kind, outcome.happened_on) == ("mou", date(2026, 11, 1))
+
+
+def test_an_outcome_is_changed_only_through_its_own_partnership(app, client, login_as, db, pair):
+    from incubator.partnerships import introductions
+
+    partnership, outcome, _edit_url, _delete_url = with_outcome(app, db, pair)
+    second = make_pair(db, 0.5)
+    decisions.decide_suggestion(second.suggestion.id, "approved", UserFactory(role="staff").id)
+    introduction = db.session.scalar(
+        select(Introduction).where(Introduction.suggestion_id == second.suggestion.id)
+    )
+    introductions.answer(introduction, second.enterprise, "accepted")
+    introductions.answer(introduction, second.university, "accepted")
+    other = db.session.scalar(select(Partnership).where(Partnership.id != partnership.id))
+    login_as("staff")
+    url = f"/partnerships/{other.id}/outcomes/{outcome.id}/delete"
+    assert submit(client, url, {}, form_url="/").status_code == 404
+    db.session.refresh(partnership)
+    assert partnership.outcomes == [outcome]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from incubator.audit.models import AuditEvent
+from incubator.matching.decisions import RejectReasonRefused, decide_suggestion
 from incubator.matching.highlight import highlight
 from incubator.matching.models import Suggestion
 from incubator.partnerships.models import Introduction
@@ -65,6 +67,18 @@ def test_a_rejection_needs_a_reason_from_the_list_and_other_needs_a_note(client,
     assert pair.suggestion.status == "rejected" and pair.suggestion.reject_reason == "conflict_of_interest"
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "suggestion.rejected"))
     assert event.detail["reason"] == "conflict_of_interest"
+
+
+@pytest.mark.parametrize("reason", ["", "because", "Not relevant"])
+def test_the_service_refuses_a_rejection_whose_reason_is_not_in_the_list(db, reason):
+    pair = make_pair(db)
+    with pytest.raises(RejectReasonRefused, match="reason from the list"):
+        decide_suggestion(pair.suggestion.id, "rejected", None, reason=reason)
+    db.session.refresh(pair.suggestion)
+    assert pair.suggestion.status == "pending" and pair.suggestion.reject_reason == ""
+    assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "suggestion.rejected")) is None
+    decide_suggestion(pair.suggestion.id, "rejected", None, reason="no_capacity")
+    assert pair.suggestion.status == "rejected" and pair.suggestion.reject_reason == "no_capacity"
 
 
 def test_bulk_approval_introduces_each_selected_pair_and_bulk_rejection_records_the_reason(
