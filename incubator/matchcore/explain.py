@@ -6,7 +6,8 @@ both texts become one phrase ("kiểm tra kích thước"); a term is shown once
 numbers, units, single characters, lone Vietnamese syllables, stop words, shared place and
 organisation names and generic words are never shown (reasons.py); a few words that explain
 nothing alone ("máy", "đo", "thời gian") are never shown either. A pair left with no reason is
-no match (the caller drops it).
+no match (the caller drops it). A glossary concept the two texts share under different words is
+shown first, as each side writes it: "predictive maintenance ↔ bảo trì dự đoán" (never its token).
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ import numpy as np
 import scipy.sparse as sp
 
 from incubator.matchcore.documents import Document
+from incubator.matchcore.glossary import Concepts
 from incubator.matchcore.keys import terms_by_key
 from incubator.matchcore.normalize import TAG_PREFIX, tag_token, tokens
-from incubator.matchcore.phrases import as_written, chains
+from incubator.matchcore.phrases import as_written, chains, contains
 from incubator.matchcore.reasons import FUNCTION_WORDS, is_reason
 from incubator.matchcore.stopwords import VIETNAMESE, stop_words_for
 
@@ -152,10 +154,12 @@ def explain(
     rows: tuple[sp.csr_matrix, sp.csr_matrix],
     keys: np.ndarray,
     n: int,
+    concepts: Concepts | None = None,
 ) -> list[tuple[str, ...]]:
     """Return, per target, the `n` readable terms that contribute most to the pair's cosine score.
 
-    `rows` holds the source's TF-IDF row and the targets' rows; `keys` is the fitted vocabulary.
+    `rows` holds the source's TF-IDF row and the targets' rows; `keys` is the fitted vocabulary;
+    `concepts` the glossary the rows were counted with (its shared concepts become bridges).
     """
     tops = [top_terms(rows[0], rows[1][i], POOL * n) for i in range(len(targets))]
     columns = np.unique(np.concatenate([np.zeros(0, np.int64), *(c for c, _ in tops)]))
@@ -164,4 +168,33 @@ def explain(
         {terms[c]: float(w) for c, w in zip(cols.tolist(), ws.tolist(), strict=True) if c in terms}
         for cols, ws in tops
     ]
-    return [shown(ranked(w, source, t, n), source, t, n) for w, t in zip(weights, targets, strict=True)]
+    words = [shown(ranked(w, source, t, n), source, t, n) for w, t in zip(weights, targets, strict=True)]
+    if concepts is None:
+        return words
+    found = [bridges(source, t, keys[cols], concepts) for (cols, _), t in zip(tops, targets, strict=True)]
+    return [_merged(b, w, n) for b, w in zip(found, words, strict=True)]
+
+
+def bridges(source: Document, target: Document, shared: np.ndarray, concepts: Concepts) -> list[str]:
+    """Show the concepts among `shared` keys (strongest first) that the texts write differently."""
+    wanted = shared[np.isin(shared, concepts.concept_keys)].tolist()
+    if not wanted:
+        return []
+    ours, theirs = concepts.phrases_in(source.text), concepts.phrases_in(target.text)
+    found = []
+    for key in wanted:
+        mine, other = ours.get(key), theirs.get(key)
+        if mine is None or other is None or mine == other or contains(target.text, mine):
+            continue
+        found.append(f"{_as_written(mine, source.text)} ↔ {_as_written(other, target.text)}")
+    return found
+
+
+def _as_written(phrase: str, text: str) -> str:
+    """Return a folded phrase as `text` writes it (the folded words when a clause break splits it)."""
+    return as_written(phrase, (text,)) or phrase
+
+
+def _merged(bridged: list[str], words: tuple[str, ...], n: int) -> tuple[str, ...]:
+    """Bridges first, then the shared words, `n` at most, each once."""
+    return tuple(dict.fromkeys([*bridged, *words]))[:n]

@@ -9,12 +9,16 @@ array instead of millions of Python strings.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import scipy.sparse as sp
 
 from incubator.matchcore.normalize import tag_token, tokens
 from incubator.matchcore.stopwords import ENGLISH, ENGLISH_MARKERS, VIETNAMESE
+
+if TYPE_CHECKING:
+    from incubator.matchcore.glossary import Concepts
 
 Item = tuple[str, tuple[str, ...]]
 # A chunk's term counts (documents × the chunk's own keys) and those keys, sorted.
@@ -85,23 +89,28 @@ _ANY_STOP = np.zeros(1 << 16, bool)
 _ANY_STOP[(np.concatenate(list(_STOP.values())) & np.uint64(0xFFFF)).astype(np.intp)] = True
 
 
-def _among(keys: np.ndarray, few: np.ndarray) -> np.ndarray:
+def among(keys: np.ndarray, few: np.ndarray) -> np.ndarray:
     """Tell which of `keys` are in the short sorted array `few` (faster than np.isin here)."""
     return few[np.minimum(np.searchsorted(few, keys), len(few) - 1)] == keys
 
 
 def _stopped(keys: np.ndarray, owner: np.ndarray, n_docs: int) -> np.ndarray:
-    """Tell which words are stop words, each document's list chosen as stopwords.stop_words_for.
+    """Tell which words are stop words, each document's list chosen as stopwords.stop_words_for."""
+    return stopped_and_english(keys, owner, n_docs)[0]
+
+
+def stopped_and_english(keys: np.ndarray, owner: np.ndarray, n_docs: int) -> tuple[np.ndarray, np.ndarray]:
+    """Tell which words are stop words of their document's language, and which documents read as English.
 
     A table of the stop keys' low bits first rules out most words without a search.
     """
     maybe = np.flatnonzero(_ANY_STOP[(keys & np.uint64(0xFFFF)).astype(np.intp)])
     few, few_owner = keys[maybe], owner[maybe]
-    markers = np.bincount(few_owner, _among(few, _STOP["markers"]), n_docs)
+    markers = np.bincount(few_owner, among(few, _STOP["markers"]), n_docs)
     english = markers * 12 >= np.bincount(owner, minlength=n_docs)
     stopped = np.zeros(len(keys), bool)
-    stopped[maybe] = np.where(english[few_owner], _among(few, _STOP["en"]), _among(few, _STOP["vi"]))
-    return stopped
+    stopped[maybe] = np.where(english[few_owner], among(few, _STOP["en"]), among(few, _STOP["vi"]))
+    return stopped, english
 
 
 def _spaced(text: str) -> bytes:
@@ -126,15 +135,23 @@ def _tags(items: Sequence[Item]) -> tuple[np.ndarray, np.ndarray]:
     return keys, np.array([row for row, _ in tags], np.int64)
 
 
-def count_keys(items: Sequence[Item]) -> Counts:
-    """Count each document's term keys: unigrams and bigrams without stop words, then tags."""
+def count_keys(items: Sequence[Item], concepts: Concepts | None = None) -> Counts:
+    """Count each document's term keys: unigrams and bigrams without stop words, tags, then concepts.
+
+    `concepts`: a compiled glossary (glossary.py) whose terms add their concept's key.
+    """
     keys, owner = _words(items)
-    kept = ~_stopped(keys, owner, len(items))
+    stopped, english = stopped_and_english(keys, owner, len(items))
+    kept = ~stopped
     pairs = kept[:-1] & kept[1:] & (owner[:-1] == owner[1:])
     tag_keys, tag_owner = _tags(items)
-    all_keys = np.concatenate([keys[kept], bigram_keys(keys[:-1][pairs], keys[1:][pairs]), tag_keys])
-    rows = np.concatenate([owner[kept], owner[:-1][pairs], tag_owner])
-    return _tally(all_keys, rows, len(items))
+    found = [keys[kept], bigram_keys(keys[:-1][pairs], keys[1:][pairs]), tag_keys]
+    rows = [owner[kept], owner[:-1][pairs], tag_owner]
+    if concepts is not None and len(keys):
+        starts, _, concept_keys = concepts.scan(keys, owner, stopped, english)
+        found.append(concept_keys)
+        rows.append(owner[starts])
+    return _tally(np.concatenate(found), np.concatenate(rows), len(items))
 
 
 def _starts(*sorted_columns: np.ndarray) -> np.ndarray:

@@ -12,7 +12,7 @@ import numpy as np
 import scipy.sparse as sp
 from sparse_dot_topn import sp_matmul_topn
 
-from incubator.matchcore import segments
+from incubator.matchcore import glossary, segments
 from incubator.matchcore.documents import Document, Match
 from incubator.matchcore.explain import explain
 from incubator.matchcore.filters import ALLOW_ALL, Allowed
@@ -36,6 +36,9 @@ class MatchParams:
     `segment_tau`); see segments.py (full products: for corpora of thousands).
     background: blend the shipped background corpus's document frequencies into the IDF, so
     generic words are damped in a small corpus (background.py).
+    glossary: count English and Vietnamese glossary terms as shared concept tokens beside the
+    words (glossary.py), so each language finds the other; `glossary_pairs` adds
+    (english, vietnamese) pairs to the shipped glossary (e.g. terms entered by staff).
     """
 
     max_df: float = 0.5
@@ -49,6 +52,8 @@ class MatchParams:
     segment_weight: float = 0.0
     segment_tau: float = 0.02
     background: bool = False
+    glossary: bool = False
+    glossary_pairs: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -84,7 +89,10 @@ class Matcher:
         """Learn vocabulary and IDF from `documents` and keep them as the targets to rank."""
         check_unique_ids(documents)
         p = self.params
-        self.weights_ = TermWeights(p.max_df, p.idf_power, p.min_df, p.n_jobs, p.max_df_docs, p.background)
+        concepts = glossary.compiled(tuple(p.glossary_pairs)) if p.glossary else None
+        self.weights_ = TermWeights(
+            p.max_df, p.idf_power, p.min_df, p.n_jobs, p.max_df_docs, p.background, concepts
+        )
         self._set_targets(documents, self.weights_.fit_transform(_items(documents)))
         return self
 
@@ -241,7 +249,7 @@ class Matcher:
         if with_terms and chosen:
             target_rows = self.matrix_[[position for position, _ in chosen]]
             keys, n = self.weights_.keys_, self.params.n_terms
-            terms = explain(source, targets, (row, target_rows), keys, n)
+            terms = explain(source, targets, (row, target_rows), keys, n, self.weights_.concepts)
         return [
             Match(source.id, t.id, round(float(score), 6), shown)
             for t, (_, score), shown in zip(targets, chosen, terms, strict=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 import scipy.sparse as sp
@@ -18,6 +18,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from incubator.matchcore.background import background_texts
+from incubator.matchcore.glossary import Concepts
 from incubator.matchcore.keys import Counts, Item, count_keys, term_key
 from incubator.matchcore.merge import merge_keys
 from incubator.matchcore.normalize import tag_token, tokens, word_ngrams
@@ -54,9 +55,10 @@ def reference_vectorizer(n_docs: int, max_df: float) -> TfidfVectorizer:
     )
 
 
-def count(items: Sequence[Item], n_jobs: int = 1) -> list[Counts]:
+def count(items: Sequence[Item], n_jobs: int = 1, concepts: Concepts | None = None) -> list[Counts]:
     """Count the term keys of `items` chunk by chunk (in worker processes when the batch is large)."""
-    return map_chunks(count_keys, items, n_jobs) if items else [count_keys(items)]
+    counter = partial(count_keys, concepts=concepts)
+    return map_chunks(counter, items, n_jobs) if items else [counter(items)]
 
 
 def _remap(counts: sp.csr_matrix, columns: np.ndarray, idf: np.ndarray) -> sp.csr_matrix:
@@ -79,23 +81,25 @@ def frequencies(parts: list[Counts]) -> tuple[np.ndarray, list[np.ndarray], np.n
     return keys, positions, df
 
 
-@lru_cache(maxsize=1)
-def _background_frequencies() -> tuple[np.ndarray, np.ndarray, int]:
-    """The background corpus's keys and document counts (counted once per process)."""
+@lru_cache(maxsize=2)
+def _background_frequencies(concepts: Concepts | None = None) -> tuple[np.ndarray, np.ndarray, int]:
+    """The background corpus's keys and document counts (counted once per process and glossary)."""
     texts = background_texts()
-    keys, _, df = frequencies(count([(text, ()) for text in texts]))
+    keys, _, df = frequencies(count([(text, ()) for text in texts], concepts=concepts))
     return keys, df, len(texts)
 
 
-def background_df(keys: np.ndarray) -> tuple[np.ndarray, int]:
+def background_df(keys: np.ndarray, concepts: Concepts | None = None) -> tuple[np.ndarray, int]:
     """Each of `keys`' document count in the background corpus, and the corpus's size."""
-    bg_keys, bg_df, n = _background_frequencies()
+    bg_keys, bg_df, n = _background_frequencies(concepts)
     at = np.minimum(np.searchsorted(bg_keys, keys), len(bg_keys) - 1)
     return np.where(bg_keys[at] == keys, bg_df[at], 0), n
 
 
 class TermWeights:
     """Learn term keys and IDF weights from documents, then weight any document's terms."""
+
+    concepts: Concepts | None = None  # matchers pickled before the glossary existed have none
 
     def __init__(
         self,
@@ -105,10 +109,12 @@ class TermWeights:
         n_jobs: int = 1,
         max_docs: int | None = None,
         background: bool = False,
+        concepts: Concepts | None = None,
     ) -> None:
         """Keep the parameters: boilerplate cut-offs, IDF sharpening, rare-term cut, processes.
 
         `background`: blend the shipped background corpus's document frequencies into the IDF.
+        `concepts`: a compiled glossary whose terms add shared concept tokens (glossary.py).
         """
         self.max_df = max_df
         self.max_docs = max_docs
@@ -116,16 +122,17 @@ class TermWeights:
         self.min_df = min_df
         self.n_jobs = n_jobs
         self.background = background
+        self.concepts = concepts
 
     def fit_transform(self, items: Sequence[Item]) -> sp.csr_matrix:
         """Learn keys and IDF from `items` and return their L2-normalised TF-IDF rows."""
-        parts = count(items, self.n_jobs)
+        parts = count(items, self.n_jobs, self.concepts)
         keys, positions, df = frequencies(parts)
         keep = (df <= max_doc_count(len(items), self.max_df, self.max_docs)) & (df >= self.min_df)
         if not keep.any():
             raise ValueError("no terms to match on: every document is empty or stop words")
         self.keys_ = keys[keep]
-        extra, n_extra = background_df(self.keys_) if self.background else (0, 0)
+        extra, n_extra = background_df(self.keys_, self.concepts) if self.background else (0, 0)
         idf = np.log((1 + len(items) + n_extra) / (1 + df[keep] + extra)) + 1
         self.idf_ = (idf**self.idf_power).astype(np.float32)
         columns = np.where(keep, np.cumsum(keep) - 1, -1)
@@ -134,7 +141,10 @@ class TermWeights:
 
     def transform(self, items: Sequence[Item]) -> sp.csr_matrix:
         """Return the TF-IDF rows of `items` over the fitted keys (unknown terms ignored)."""
-        chunks = [_remap(c, self.columns_of(k), self.idf_) for c, k in count(list(items), self.n_jobs)]
+        chunks = [
+            _remap(c, self.columns_of(k), self.idf_)
+            for c, k in count(list(items), self.n_jobs, self.concepts)
+        ]
         return sp.vstack(chunks, format="csr")
 
     def columns_of(self, keys: np.ndarray) -> np.ndarray:
