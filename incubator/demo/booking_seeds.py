@@ -8,13 +8,13 @@ from sqlalchemy import select
 
 from incubator.demo import data
 from incubator.extensions import db
-from incubator.labs.models import Booking, Lab, OpeningHours
+from incubator.labs.models import Booking, ClosedDate, Lab, OpeningHours, Training
 from incubator.labs.rules import to_utc
 from incubator.mentors.models import MentorSession, Mentorship
 
 
 class BookingSeeds:
-    """Seeding steps mixed into DemoSeeder (uses its `ensure`, `user`, `startup`, `days`, `created`)."""
+    """Seeding steps mixed into DemoSeeder (its `ensure`, `user`, `startup`, `days`, `today`, `created`)."""
 
     def lab(self, name: str) -> Lab:
         """The lab called `name`."""
@@ -26,7 +26,7 @@ class BookingSeeds:
         return day + timedelta(days=max(0, 7 - day.weekday())) if day.weekday() >= 5 else day
 
     def seed_lab_rules(self) -> None:
-        """Opening hours per weekday and approval rules of the bookable demo labs."""
+        """Opening hours, approval and training rules, closed dates and trained users of the demo labs."""
         for name, hours in data.LAB_HOURS.items():
             lab = self.lab(name)
             for weekday, opens, closes in hours:
@@ -37,10 +37,30 @@ class BookingSeeds:
                     opens_at=time.fromisoformat(opens),
                     closes_at=time.fromisoformat(closes),
                 )
-        for name, rules in data.LAB_RULES.items():
-            if self.created["OpeningHours"]:  # set once, with the hours: a manager's later edits stay
+        if self.created["OpeningHours"]:  # set once, with the hours: a manager's later edits stay
+            for name, rules in data.LAB_RULES.items():
                 for field, value in rules.items():
                     setattr(self.lab(name), field, value)
+            self.seed_closed_dates()
+            self.seed_trainings()
+
+    def next_tet(self) -> date:
+        """The first day of the next Tết listed in the data (the last one once all have passed)."""
+        return next((day for day in data.TET_DAYS if day >= self.today), data.TET_DAYS[-1])
+
+    def seed_closed_dates(self) -> None:
+        """The labs closed for the first three days of the next Tết."""
+        tet = self.next_tet()
+        for name in data.LAB_CLOSED_FOR_TET:
+            for n in range(3):
+                key = {"lab_id": self.lab(name).id, "day": tet + timedelta(days=n)}
+                self.ensure(ClosedDate, key, note=f"Tết Nguyên Đán (mùng {n + 1})")
+
+    def seed_trainings(self) -> None:
+        """Users a lab's manager marked trained on equipment that needs training."""
+        for name, email, equipment in data.LAB_TRAININGS:
+            key = {"lab_id": self.lab(name).id, "user_id": self.user(email).id, "equipment": equipment}
+            self.ensure(Training, key)
 
     def seed_bookings(self) -> None:
         """Approved and waiting bookings in the coming days."""
@@ -57,6 +77,7 @@ class BookingSeeds:
                 starts_at=to_utc(datetime.combine(day, time(start))),
                 ends_at=to_utc(datetime.combine(day, time(end))),
                 status=spec["status"],
+                equipment=spec.get("equipment", ""),
             )
 
     def seed_mentorships(self) -> None:

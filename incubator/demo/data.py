@@ -10,6 +10,8 @@ Dates are offsets in days from the day of seeding, so the open program stays ope
 
 from __future__ import annotations
 
+from datetime import date
+
 DEMO_PASSWORD = "demo-password"  # noqa: S105  (published demo password, never in production)
 DEMO_STAFF = "staff@demo.test"  # starts the demo matching run and takes its first decisions
 
@@ -223,10 +225,11 @@ LABS = [
             "Digital fabrication space for students, startups and SMEs: rapid prototyping of "
             "enclosures, jigs, fixtures and product mock-ups. Training sessions every Monday."
         ),
+        # One item per line: each can be asked for in a booking, and the laser cutter needs training.
         "equipment": (
-            "4 × FDM 3D printers (Ultimaker S5), resin 3D printer (Formlabs Form 3), CO2 laser cutter "
-            "100 W (1300 × 900 mm), 3-axis CNC router (1200 × 2400 mm), vinyl cutter, 3D scanner, "
-            "electronics workbench with soldering stations and oscilloscopes"
+            "4 × FDM 3D printers (Ultimaker S5)\nResin 3D printer (Formlabs Form 3)\n"
+            "CO2 laser cutter 100 W (1300 × 900 mm)\n3-axis CNC router (1200 × 2400 mm)\nVinyl cutter\n"
+            "3D scanner\nElectronics workbench with soldering stations and oscilloscopes"
         ),
         "opening_hours": "Mon–Fri 08:00–17:00; Sat 08:00–12:00",
         "capacity": 20,
@@ -1082,10 +1085,16 @@ LAB_HOURS = {
     "EIU TechLab": WEEKDAYS_8_TO_17,
     "TDMU FabLab": [(day, "07:30", "16:30") for day in range(6)],
 }
+EIU_LASER = "CO2 laser cutter 100 W (1300 × 900 mm)"
 LAB_RULES = {
-    "EIU FabLab": {"approval_required": True, "training_equipment": ""},
+    "EIU FabLab": {"approval_required": True, "training_equipment": EIU_LASER},
     "TDMU FabLab": {"approval_required": False},
 }
+# First day of Tết Nguyên Đán (Vietnamese lunar new year); the next one closes the lab for three days.
+TET_DAYS = (date(2027, 2, 6), date(2028, 1, 26), date(2029, 2, 13))
+LAB_CLOSED_FOR_TET = ("EIU FabLab",)
+# (lab, user's e-mail, equipment) a manager marked trained; founder2 asks for the laser cutter below.
+LAB_TRAININGS = [("EIU FabLab", "founder2@demo.test", EIU_LASER)]
 
 # Bookings on the weekday `in_days` after seeding (moved past weekends), local hours.
 BOOKINGS = [
@@ -1104,6 +1113,7 @@ BOOKINGS = [
         "hours": (13, 16),
         "status": "requested",
         "purpose": "Laser cutting acrylic fixtures for the InspectAI camera rig",
+        "equipment": EIU_LASER,
     },
     {
         "lab": "EIU TechLab",

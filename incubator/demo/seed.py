@@ -25,6 +25,7 @@ from incubator.models import (
     Booking,
     Capability,
     Challenge,
+    ClosedDate,
     Lab,
     Membership,
     MentorProfile,
@@ -40,6 +41,7 @@ from incubator.models import (
     ReviewerAssignment,
     Startup,
     Suggestion,
+    Training,
     User,
 )
 from incubator.partnerships.models import Introduction
@@ -60,6 +62,8 @@ SEEDED_MODELS = (
     Challenge,
     Notification,
     OpeningHours,
+    ClosedDate,
+    Training,
     Booking,
     Mentorship,
     MentorSession,

@@ -66,6 +66,7 @@ class MentorSearchForm(Form):
     """Directory search and filters, read from the query string (a GET form: no CSRF)."""
 
     q = SearchField(_l("Search"), filters=[clean_text], validators=[Optional(), Length(max=100)])
+    expertise = StringField(_l("Expertise"), filters=[clean_text], validators=[Optional(), Length(max=100)])
     sector = StringField(_l("Sector"), filters=[clean_text], validators=[Optional(), Length(max=80)])
     language = SelectField(
         _l("Language"), choices=[SelectChoice("", _l("Any language")), *LANGUAGE_CHOICES], default=""
@@ -78,6 +79,7 @@ class MentorSearchForm(Form):
             return {}
         return {
             "text": self.q.data or "",
+            "expertise": self.expertise.data or "",
             "sector": self.sector.data or "",
             "language": self.language.data or "",
             "has_capacity": bool(self.has_capacity.data),

@@ -47,19 +47,33 @@ def active_counts() -> dict[int, int]:
     return dict(db.session.execute(query.group_by(Mentorship.mentor_id)).all())
 
 
+def has_words(text: str, words: list[str]) -> bool:
+    """Whether every one of the folded `words` is in `text` (accents and case ignored)."""
+    folded = fold(text)
+    return all(word in folded for word in words)
+
+
 def mentor_directory(
-    text: str = "", sector: str = "", language: str = "", has_capacity: bool = False, page: int = 1
+    text: str = "",
+    sector: str = "",
+    language: str = "",
+    has_capacity: bool = False,
+    page: int = 1,
+    expertise: str = "",
 ) -> Pagination:
-    """One page of (profile, free places) with every word of `text` and `sector` (accents ignored)."""
+    """One page of (profile, free places) with every word of `text`, `expertise` and `sector`.
+
+    Accents and case are ignored; `expertise` looks in the mentor's expertise only."""
     profiles = db.session.scalars(select(MentorProfile).options(selectinload(MentorProfile.user)))
-    counts, words, sectors = active_counts(), fold(text).split(), fold(sector).split()
+    counts, words = active_counts(), fold(text).split()
+    skills, sectors = fold(expertise).split(), fold(sector).split()
     found = []
     for profile in profiles:
         free = max(profile.max_mentees - counts.get(profile.user_id, 0), 0) if profile.available else 0
-        haystack = fold(
-            " ".join((profile.user.full_name, profile.headline, profile.expertise, profile.sectors))
-        )
-        if not all(w in haystack for w in words) or not all(w in fold(profile.sectors) for w in sectors):
+        everything = " ".join((profile.user.full_name, profile.headline, profile.expertise, profile.sectors))
+        if not (has_words(everything, words) and has_words(profile.sectors, sectors)):
+            continue
+        if not has_words(profile.expertise, skills):
             continue
         if (language and language not in profile.languages.split(",")) or (has_capacity and free == 0):
             continue

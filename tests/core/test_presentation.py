@@ -1,5 +1,7 @@
 """Shared presentation: translated labels for stored codes, times in Binh Duong's zone, paged lists."""
 
+import html
+import re
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
@@ -14,7 +16,16 @@ from incubator.localtime import end_of_local_day, to_local, today_local
 from incubator.matching.corpus import MATCH_KINDS
 from incubator.matching.models import RUN_STATUSES, SUGGESTION_STATUSES
 from incubator.startups.models import STAGES
-from tests.factories import LabFactory, MembershipFactory, OrganizationFactory, StartupFactory, UserFactory
+from tests.factories import (
+    CapabilityFactory,
+    ChallengeFactory,
+    LabFactory,
+    MembershipFactory,
+    MentorProfileFactory,
+    OrganizationFactory,
+    StartupFactory,
+    UserFactory,
+)
 
 CODES = {
     "role": ROLES,
@@ -82,6 +93,63 @@ def test_a_long_list_is_paged_and_keeps_its_place(client, login_as, db):
     assert second.count("Khởi nghiệp ") == 5 and "Khởi nghiệp 24" in second
 
 
+def mentor(name: str, expertise: str = "IoT công nghiệp") -> object:
+    return MentorProfileFactory(user=UserFactory(role="mentor", full_name=name), expertise=expertise)
+
+
+# list: (who reads it, its URL with the filter its page links must keep, make an item of the reader's,
+#        make an item the list leaves out: another's, or one the filter excludes)
+LONG_LISTS = {
+    "labs": (
+        "founder",
+        "/labs/?kind=fablab",
+        lambda name, _: LabFactory(name=name),
+        lambda name: LabFactory(name=name, kind="testing"),
+    ),
+    "mentors": (
+        "founder",
+        "/mentors/?expertise=iot",
+        lambda name, _: mentor(name),
+        lambda name: mentor(name, "Gọi vốn"),
+    ),
+    "users": ("admin", "/admin/users", lambda name, _: UserFactory(full_name=name), None),
+    "challenges": (
+        "enterprise",
+        "/challenges/",
+        lambda name, owner: ChallengeFactory(author=owner, title=name),
+        lambda name: ChallengeFactory(title=name),
+    ),
+    "capabilities": (
+        "university",
+        "/capabilities/",
+        lambda name, owner: CapabilityFactory(owner=owner, title=name),
+        lambda name: CapabilityFactory(title=name),
+    ),
+}
+
+
+def listed(page: str) -> set[str]:
+    return set(re.findall(r"Mục \d\d", page))
+
+
+@pytest.mark.parametrize("name", sorted(LONG_LISTS))
+def test_every_long_list_is_paged_by_the_shared_bar_and_keeps_its_filters(client, login_as, db, name):
+    role, url, make, left_out = LONG_LISTS[name]
+    owner = login_as(role)
+    for n in range(25):
+        make(f"Mục {n:02d}", owner)
+    if left_out:
+        left_out("Mục 99")  # must appear on neither page
+    first = client.get(url).get_data(as_text=True)
+    bar = first.split('data-testid="pagination"')[1].split("</nav>")[0]
+    following = html.unescape(re.search(r'href="([^"]+)" rel="next"', bar).group(1))
+    assert "page=2" in following and url.partition("?")[2] in following  # the filter is kept
+    second = client.get(following).get_data(as_text=True)
+    assert 'aria-current="page"><span class="page-link">2<' in second
+    assert len(listed(first)) == 20 and len(listed(second)) == 5
+    assert listed(first) | listed(second) == {f"Mục {n:02d}" for n in range(25)}
+
+
 @pytest.mark.parametrize("page", ["0", "-3", "abc", "99999999999999999999999"])
 def test_a_bad_page_number_reads_as_the_first_page(client, login_as, db, page):
     founder = login_as("founder")
@@ -100,3 +168,17 @@ def test_the_university_home_lists_the_same_labs_as_my_labs(client, login_as, db
     mine = client.get("/labs/mine").get_data(as_text=True)
     for name in ("FabLab TDMU", "Lab 4.0 EIU"):
         assert name in home and name in mine
+
+
+def test_the_enterprise_home_lists_the_same_challenges_as_the_challenges_list(client, login_as, db):
+    author = login_as("enterprise")
+    own = OrganizationFactory(kind="enterprise", name="Công ty Điện tử Bình Dương")
+    MembershipFactory(user=author, organization=own)
+    ChallengeFactory(organization=own, title="Dự báo hỏng máy dập")  # a colleague's, of the user's company
+    ChallengeFactory(author=author, title="Truy xuất nguồn gốc trái cây")  # written by the user elsewhere
+    ChallengeFactory(title="Bài toán của công ty khác")
+    home = client.get("/").get_data(as_text=True)
+    mine = client.get("/challenges/").get_data(as_text=True)
+    for title in ("Dự báo hỏng máy dập", "Truy xuất nguồn gốc trái cây"):
+        assert title in home and title in mine
+    assert "Bài toán của công ty khác" not in home and "Bài toán của công ty khác" not in mine

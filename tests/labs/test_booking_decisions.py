@@ -24,6 +24,12 @@ def message(call, *args) -> str:
         return caught.value.translated()
 
 
+def audited(db, action: str) -> list[tuple]:
+    """(actor, object type, object id, detail) of each audit row of `action`."""
+    query = select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.id)
+    return [(e.actor_id, e.object_type, e.object_id, e.detail) for e in db.session.scalars(query)]
+
+
 def last_note(db, user) -> Notification:
     query = select(Notification).where(Notification.user_id == user.id).order_by(Notification.id.desc())
     return db.session.scalars(query).first()
@@ -45,6 +51,8 @@ def test_a_decline_carries_its_reason_to_the_requester(db, approval_lab):
     decline_booking(booking, approval_lab.manager, "Máy in đang bảo trì")
     assert booking.status == "declined" and booking.reason == "Máy in đang bảo trì"
     assert "declined: Máy in đang bảo trì" in last_note(db, founder).message
+    manager_id, reason = approval_lab.manager_id, {"reason": "Máy in đang bảo trì"}
+    assert audited(db, "booking.declined") == [(manager_id, "Booking", booking.id, reason)]
     assert message(approve_booking, booking, approval_lab.manager) == "This request was already decided."
 
 
@@ -62,11 +70,13 @@ def test_a_requester_cancels_before_the_start_but_not_after(db, lab):
     booking = request_booking(lab, founder, slot())
     cancel_booking(booking, founder)
     assert booking.status == "cancelled"
+    assert audited(db, "booking.cancelled") == [(founder.id, "Booking", booking.id, {})]
     assert message(cancel_booking, booking, founder) == "This booking is already closed."
     past = BookingFactory(
         lab=lab, requester=founder, status="approved", starts_at=utcnow() - timedelta(hours=1)
     )
     assert message(cancel_booking, past, founder) == "A booking can only be cancelled before it starts."
+    assert len(audited(db, "booking.cancelled")) == 1  # a refused cancel writes no audit row
 
 
 def test_a_request_whose_slot_has_started_can_no_longer_be_approved(db, approval_lab):

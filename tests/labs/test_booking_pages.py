@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import time
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from incubator.audit.models import AuditEvent
 from incubator.labs.bookings import request_booking
 from incubator.labs.models import Booking, ClosedDate, OpeningHours, Training
-from tests.factories import LabFactory, MembershipFactory, OrganizationFactory, UserFactory
+from tests.factories import BookingFactory, LabFactory, MembershipFactory, OrganizationFactory, UserFactory
 from tests.labs.conftest import slot
 
 
@@ -109,6 +110,28 @@ def test_another_university_cannot_approve_a_booking(client, other_university, p
     assert booking.status == "requested"
 
 
+def test_the_university_home_lists_the_requests_waiting_for_its_labs_only(client, login_as, db):
+    manager = login_as("university")
+    own = OrganizationFactory(kind="university")
+    MembershipFactory(user=manager, organization=own)
+    requester = UserFactory(full_name="Lê Minh Anh")
+    waiting = [
+        BookingFactory(lab=LabFactory(organization=own, name="FabLab TDMU"), requester=requester),
+        BookingFactory(lab=LabFactory(manager=manager, name="Lab 4.0 EIU"), purpose="Thử cánh tay robot"),
+    ]
+    BookingFactory(lab=waiting[0].lab, status="approved", purpose="Đã duyệt")
+    elsewhere = BookingFactory(lab=LabFactory(name="VGU Testing Lab"), purpose="Mẫu bao bì")
+    page = client.get("/").get_data(as_text=True)
+    assert "2 booking requests wait for your answer." in page
+    listed = page.split('data-testid="waiting-bookings"')[1].split("</ul>")[0]
+    assert listed.count('data-testid="waiting-booking"') == 2
+    assert "FabLab TDMU" in listed and "Lê Minh Anh" in listed and "Thử cánh tay robot" in listed
+    for booking in waiting:
+        assert f'action="/labs/bookings/{booking.id}/approve"' in listed
+    assert "Đã duyệt" not in page  # answered already
+    assert "Mẫu bao bì" not in page and f"/labs/bookings/{elsewhere.id}/" not in page  # another university's
+
+
 def test_a_requester_cancels_from_the_booking_page(client, login_as, post_form, db, lab):
     founder = login_as("founder")
     booking = request_booking(lab, founder, slot())
@@ -150,6 +173,9 @@ def test_the_manager_sets_opening_hours_closed_dates_and_limits(client, manager,
     db.session.refresh(manager)
     assert (manager.approval_required, manager.min_slot_minutes, manager.max_slot_minutes) == (False, 60, 180)
     assert manager.training_items == ["Laser cutter"]
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "lab.rules_updated"))
+    assert (event.actor_id, event.object_type, event.object_id) == (manager.manager_id, "Lab", manager.id)
+    assert event.detail == {"weekdays": [0, 5], "closed": 2}
 
 
 @pytest.mark.parametrize(
@@ -175,5 +201,27 @@ def test_the_manager_marks_a_user_trained(client, manager, post_form, db):
     assert post_form(f"/labs/{manager.id}/trainings", data).status_code == 302
     training = db.session.scalar(select(Training))
     assert (training.user_id, training.equipment) == (founder.id, "Laser cutter")
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "lab.training_marked"))
+    who = (event.actor_id, event.object_type, event.object_id)
+    assert who == (manager.manager_id, "Training", training.id)
+    assert event.detail == {"user_id": founder.id, "equipment": "Laser cutter"}
+    assert post_form(f"/labs/{manager.id}/trainings", data).status_code == 302  # marked once, audited once
+    marked = select(func.count()).where(AuditEvent.action == "lab.training_marked")
+    assert db.session.scalar(marked) == 1
     response = post_form(f"/labs/{manager.id}/trainings", {**data, "email": "nobody@x.test"})
     assert "No user has this e-mail address." in response.get_data(as_text=True)
+
+
+def test_the_manager_revokes_a_training_and_it_is_audited(client, manager, post_form, db):
+    manager.training_equipment = "Laser cutter"
+    training = Training(lab_id=manager.id, user=UserFactory(), equipment="Laser cutter")
+    db.session.add(training)
+    db.session.commit()
+    trained_id, training_id = training.user_id, training.id
+    url = f"/labs/{manager.id}/trainings/{training_id}/revoke"
+    assert post_form(url, {}, form_url=f"/labs/{manager.id}/trainings").status_code == 302
+    assert db.session.scalar(select(Training)) is None
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "lab.training_revoked"))
+    who = (event.actor_id, event.object_type, event.object_id)
+    assert who == (manager.manager_id, "Training", training_id)
+    assert event.detail == {"user_id": trained_id, "equipment": "Laser cutter"}

@@ -44,6 +44,17 @@ def test_the_directory_searches_and_filters(client, login_as, mentors):
     assert names(client, has_capacity="y") == {"Trần Quang Vinh"}
 
 
+def test_the_directory_filters_by_expertise_alone(client, login_as, mentors):
+    login_as("founder")
+    page = client.get("/mentors/").get_data(as_text=True)
+    assert '<label class="form-label" for="expertise">Expertise</label>' in page
+    assert names(client, expertise="iot cong nghiep") == {"Trần Quang Vinh"}  # accents ignored
+    assert names(client, expertise="Chiến lược") == {"Phạm Thị Hương"}
+    assert names(client, expertise="fintech") == set()  # a sector is no expertise
+    assert names(client, expertise="Trần") == set()  # nor is a name
+    assert names(client, expertise="gọi vốn", language="en") == set()  # combined with the other filters
+
+
 def test_every_founder_menu_leads_to_the_mentors(client, login_as, db):
     login_as("founder")
     assert 'href="/mentors/"' in client.get("/").get_data(as_text=True)

@@ -33,6 +33,12 @@ def refusal(call, *args) -> str:
         return caught.value.translated()
 
 
+def audited(db, action: str) -> list[tuple]:
+    """(actor, object type, object id, detail) of each audit row of `action`."""
+    query = select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.id)
+    return [(e.actor_id, e.object_type, e.object_id, e.detail) for e in db.session.scalars(query)]
+
+
 @pytest.fixture
 def profile(db):
     return MentorProfileFactory(max_mentees=2)
@@ -80,6 +86,8 @@ def test_a_decline_carries_its_reason(db, profile):
     mentorship = MentorshipFactory(mentor=profile.user)
     decline_mentorship(mentorship, profile.user, "Không đúng lĩnh vực")
     assert (mentorship.status, mentorship.reason) == ("declined", "Không đúng lĩnh vực")
+    expected = [(profile.user_id, "Mentorship", mentorship.id, {"reason": "Không đúng lĩnh vực"})]
+    assert audited(db, "mentorship.declined") == expected
     assert refusal(accept_mentorship, mentorship, profile.user) == "This request was already answered."
 
 
@@ -87,6 +95,7 @@ def test_sessions_are_logged_only_while_active_and_the_mentorship_ends(db, profi
     mentorship = MentorshipFactory(mentor=profile.user)
     expected = "Sessions are logged only in an active mentorship."
     assert refusal(log_session, mentorship, profile.user, date(2026, 12, 1), 60, "", "") == expected
+    assert audited(db, "mentorship.session_logged") == []  # a refused session writes no audit row
     accept_mentorship(mentorship, profile.user)
     session = log_session(mentorship, profile.user, date(2026, 12, 1), 90, "Kế hoạch pilot", "Nhóm còn yếu")
     assert (session.duration_minutes, session.notes, session.private_notes) == (
@@ -94,12 +103,23 @@ def test_sessions_are_logged_only_while_active_and_the_mentorship_ends(db, profi
         "Kế hoạch pilot",
         "Nhóm còn yếu",
     )
+    logged = (profile.user_id, "MentorSession", session.id, {"mentorship_id": mentorship.id, "minutes": 90})
+    assert audited(db, "mentorship.session_logged") == [logged]
     end_mentorship(mentorship, mentorship.founder, "completed")
     assert mentorship.status == "completed" and mentorship.ended_at is not None
+    assert audited(db, "mentorship.completed") == [(mentorship.founder_id, "Mentorship", mentorship.id, {})]
     assert (
         refusal(end_mentorship, mentorship, profile.user, "cancelled")
         == "This mentorship cannot end this way."
     )
+    assert audited(db, "mentorship.cancelled") == []
+
+
+def test_a_founder_withdraws_a_request_and_it_is_audited_as_cancelled(db, profile):
+    mentorship = MentorshipFactory(mentor=profile.user)
+    end_mentorship(mentorship, mentorship.founder, "cancelled")
+    assert mentorship.status == "cancelled"
+    assert audited(db, "mentorship.cancelled") == [(mentorship.founder_id, "Mentorship", mentorship.id, {})]
 
 
 def test_concurrent_accepts_never_exceed_capacity(app, db, profile):
