@@ -4,10 +4,22 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 
+from sqlalchemy import select
+
 from incubator.audit.services import record
+from incubator.database import utcnow
 from incubator.demo import data
+from incubator.extensions import db
 from incubator.localtime import LOCAL_ZONE
-from incubator.models import Application, ApplicationReview, Program, ReviewConflict, ReviewerAssignment
+from incubator.models import (
+    Application,
+    ApplicationReview,
+    Notification,
+    Program,
+    ReviewConflict,
+    ReviewerAssignment,
+)
+from incubator.review import notices
 
 DECIDER = "staff@demo.test"
 
@@ -66,14 +78,29 @@ class ReviewSeeding:
             previous = status
 
     def seed_assignments(self) -> None:
-        """Who reviews what, and the declared conflicts of interest."""
+        """Who reviews what (each reviewer told in their inbox), and the declared conflicts of interest."""
         for program, startup, reviewer in data.ASSIGNMENTS:
-            key = {"application_id": self.application(program, startup).id,
-                   "reviewer_id": self.user(reviewer).id}  # fmt: skip
+            application = self.application(program, startup)
+            key = {"application_id": application.id, "reviewer_id": self.user(reviewer).id}
             self.ensure(ReviewerAssignment, key, assigned_by_id=self.user(DECIDER).id)
+            self.tell_reviewer(application, key["reviewer_id"])
         for reviewer, startup, reason in data.CONFLICTS:
             key = {"reviewer_id": self.user(reviewer).id, "startup_id": self.startup(startup).id}
             self.ensure(ReviewConflict, key, reason=reason)
+
+    def tell_reviewer(self, application: Application, reviewer_id: int) -> None:
+        """The "reviewer assigned" notification, once; read already when the application is decided.
+
+        Written by the journey's own notice, in the reviewer's language, with no e-mail queued."""
+        link = notices.review_link(application)
+        sent = select(Notification.id).filter_by(user_id=reviewer_id, kind="reviewer_assigned", link=link)
+        if db.session.scalar(sent) is not None:
+            return
+        notification = notices.reviewer_assigned(application, reviewer_id, email=False)
+        if application.status != "under_review":
+            notification.read_at = utcnow()
+        db.session.flush()
+        self.created["Notification"] += 1
 
     def seed_reviews(self) -> None:
         """Rubric scores, comments and recommendations; submitted ones count for the decision."""

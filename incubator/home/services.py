@@ -16,7 +16,7 @@ from incubator.mentors.models import MentorProfile
 from incubator.notifications.models import Notification
 from incubator.partnerships.models import Partnership
 from incubator.review import programs
-from incubator.review.applications import founder_applications
+from incubator.review.applications import founder_applications, latest_steps
 from incubator.review.models import Application, Program
 from incubator.startups import services as startup_services
 from incubator.startups.models import Startup
@@ -60,7 +60,8 @@ def overview(user: User) -> dict:
 def founder_overview(user: User) -> dict:
     startups = startup_services.list_startups(user).items
     applications = founder_applications(user)
-    return {"startups": startups, "applications": applications, "programs": open_programs()}
+    return {"startups": startups, "applications": applications, "steps": latest_steps(applications),
+            "programs": open_programs()}  # fmt: skip
 
 
 def university_overview(user: User) -> dict:

@@ -18,14 +18,16 @@ EMAIL_TASK = "incubator.notifications.tasks.send_notification_email"
 PENDING, FLUSHED = "notifications.pending_email", "notifications.flushed_email"
 
 
-def notify(user_id: int, kind: str, message: str, link: str = "") -> Notification:
+def notify(user_id: int, kind: str, message: str, link: str = "", email: bool = True) -> Notification:
     """Add a notification for `user_id` to the current transaction; the caller's commit writes both.
 
-    Once that commit succeeds, a task e-mails a copy (a broker outage loses the e-mail, never the row).
+    Once that commit succeeds, a task e-mails a copy (a broker outage loses the e-mail, never the row);
+    `email=False` writes the in-app row only (demo seeding mails nobody).
     """
     notification = Notification(user_id=user_id, kind=kind, message=message, link=link)
     db.session.add(notification)
-    db.session.info.setdefault(PENDING, []).append(notification)
+    if email:
+        db.session.info.setdefault(PENDING, []).append(notification)
     return notification
 
 

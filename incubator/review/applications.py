@@ -108,3 +108,30 @@ def history(application: Application) -> list[AuditEvent]:
 def status_history(application: Application) -> list[AuditEvent]:
     """Only the status changes of `application` (what the founder sees)."""
     return [event for event in history(application) if event.action.startswith("application.")]
+
+
+def history_with_actors(application: Application) -> list[tuple[AuditEvent, str]]:
+    """The audit rows of `application`, oldest first, each with the name of who did it ("" if nobody)."""
+    query = (
+        select(AuditEvent, User.full_name)
+        .outerjoin(User, User.id == AuditEvent.actor_id)
+        .where(AuditEvent.object_type == "Application", AuditEvent.object_id == application.id)
+    )
+    rows = db.session.execute(query.order_by(AuditEvent.created_at, AuditEvent.id))
+    return [(event, name or "") for event, name in rows]
+
+
+def latest_steps(applications: list[Application], limit: int = 3) -> dict[int, list[AuditEvent]]:
+    """The last `limit` status changes of each of `applications`, newest first, in one query."""
+    steps: dict[int, list[AuditEvent]] = {application.id: [] for application in applications}
+    if not steps:
+        return steps
+    query = select(AuditEvent).where(
+        AuditEvent.object_type == "Application",
+        AuditEvent.object_id.in_(steps),
+        AuditEvent.action.startswith("application."),
+    )
+    for event in db.session.scalars(query.order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())):
+        if len(steps[event.object_id]) < limit:
+            steps[event.object_id].append(event)
+    return steps

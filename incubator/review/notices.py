@@ -8,16 +8,24 @@ from incubator.accounts.models import User
 from incubator.errors import N_
 from incubator.extensions import db
 from incubator.labels import label
+from incubator.notifications.models import Notification
 from incubator.notifications.services import notify
 from incubator.review.models import Application
 
 
-def _notify(user_id: int, kind: str, link: str, message: str, **params: object) -> None:
+def _notify(
+    user_id: int, kind: str, link: str, message: str, email: bool = True, **params: object
+) -> Notification:
     """Compose `message` in the user's language and add the notification to the transaction."""
     user = db.session.get(User, user_id)
     with force_locale(user.language):
         text = gettext(message, **{key: str(value) for key, value in params.items()})
-    notify(user_id, kind, text, link)
+    return notify(user_id, kind, text, link, email=email)
+
+
+def review_link(application: Application) -> str:
+    """Where a reviewer scores `application` (the link of their "reviewer assigned" notification)."""
+    return f"/review/applications/{application.id}/score"
 
 
 def application_received(application: Application) -> None:
@@ -32,13 +40,14 @@ def application_received(application: Application) -> None:
     )
 
 
-def reviewer_assigned(application: Application, reviewer_id: int) -> None:
-    """Tell a reviewer an application waits for their scores."""
-    _notify(
+def reviewer_assigned(application: Application, reviewer_id: int, email: bool = True) -> Notification:
+    """Tell a reviewer an application waits for their scores (`email=False`: in the inbox only)."""
+    return _notify(
         reviewer_id,
         "reviewer_assigned",
-        f"/review/applications/{application.id}/score",
+        review_link(application),
         N_("You were asked to review %(startup)s for %(program)s."),
+        email=email,
         startup=application.startup.name,
         program=application.program.name,
     )

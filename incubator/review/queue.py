@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from incubator.accounts.models import User
 from incubator.extensions import db
 from incubator.labels import label
 from incubator.localtime import to_local
 from incubator.matchcore.normalize import fold
 from incubator.pagination import Pagination, paginate_list
 from incubator.review.models import Application, Program
-from incubator.review.reviews import Scores, program_scores
+from incubator.review.reviews import Scores, peers_hidden_from, program_scores
 from incubator.startups.models import Startup
 
 SORTS = {
@@ -36,10 +37,11 @@ class Row:
 
     application: Application
     scores: Scores
+    hidden: bool = False  # the viewer is an assigned reviewer who has not submitted: scores blanked
 
 
-def _rows(program_id: int | None = None, status: str = "", sector: str = "") -> list[Row]:
-    """Applications (drafts excluded) matching the SQL filters, with the scores of their program."""
+def _rows(viewer: User, program_id: int | None = None, status: str = "", sector: str = "") -> list[Row]:
+    """Applications (drafts excluded) matching the SQL filters, with the scores `viewer` may see."""
     query = (
         select(Application)
         .join(Startup, Startup.id == Application.startup_id)
@@ -56,11 +58,18 @@ def _rows(program_id: int | None = None, status: str = "", sector: str = "") -> 
     scores: dict[int, dict[int, Scores]] = {}
     for pid in {a.program_id for a in applications}:
         scores[pid] = program_scores(pid)
-    return [Row(a, scores[a.program_id].get(a.id) or _empty(a)) for a in applications]
+    hidden = peers_hidden_from(viewer)
+    rows = [Row(a, scores[a.program_id].get(a.id) or _empty(a)) for a in applications]
+    return [_blanked(row) if row.application.id in hidden else row for row in rows]
 
 
 def _empty(application: Application) -> Scores:
     return Scores(0, {c["key"]: None for c in application.program.rubric}, None, None, None)
+
+
+def _blanked(row: Row) -> Row:
+    """`row` without its peers' scores (their number stays: it is not a score)."""
+    return Row(row.application, replace(_empty(row.application), reviews=row.scores.reviews), hidden=True)
 
 
 def _in_range(value: float | None, low: float | None, high: float | None) -> bool:
@@ -69,9 +78,9 @@ def _in_range(value: float | None, low: float | None, high: float | None) -> boo
     return value is not None and (low is None or value >= low) and (high is None or value <= high)
 
 
-def review_queue(filters: dict, page: int = 1) -> Pagination:
-    """One page of the queue: filters program/status/sector/score range/q, sort and direction."""
-    rows = _rows(filters.get("program"), filters.get("status") or "", filters.get("sector") or "")
+def review_queue(filters: dict, viewer: User, page: int = 1) -> Pagination:
+    """One page of `viewer`'s queue: filters program/status/sector/score range/q, sort and direction."""
+    rows = _rows(viewer, filters.get("program"), filters.get("status") or "", filters.get("sector") or "")
     if filters.get("q"):
         needle = fold(filters["q"])
         rows = [row for row in rows if needle in fold(row.application.startup.name)]
@@ -93,8 +102,10 @@ def _number(value: float | None) -> str:
     return "" if value is None else f"{value:.2f}"
 
 
-def program_csv(program: Program, headers: list[str]) -> bytes:
+def program_csv(program: Program, headers: list[str], viewer: User) -> bytes:
     """The program's applications with every criterion's average, weighted and normalised scores.
+
+    Scores stay blank on the applications `viewer` is assigned to and has not reviewed yet.
 
     UTF-8 with a byte order mark so Excel shows Vietnamese correctly; `headers` are the translated
     names of the fixed columns (startup, sector, status, submitted, reviews, weighted, spread,
@@ -104,7 +115,7 @@ def program_csv(program: Program, headers: list[str]) -> bytes:
     writer = csv.writer(out)
     rubric = program.rubric
     writer.writerow(headers[:5] + [c["label"] for c in rubric] + headers[5:])
-    rows = sorted(_rows(program.id), key=lambda row: fold(row.application.startup.name))
+    rows = sorted(_rows(viewer, program.id), key=lambda row: fold(row.application.startup.name))
     for row in rows:
         app, scores = row.application, row.scores
         submitted = to_local(app.submitted_at).strftime("%Y-%m-%d %H:%M") if app.submitted_at else ""

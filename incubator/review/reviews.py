@@ -74,6 +74,17 @@ def peers_hidden(application: Application, viewer: User) -> bool:
     return review is None or review.submitted_at is None
 
 
+def peers_hidden_from(viewer: User) -> set[int]:
+    """The ids of every application whose peers' scores `viewer` may not see yet (see peers_hidden)."""
+    submitted = select(ApplicationReview.application_id).where(
+        ApplicationReview.reviewer_id == viewer.id, ApplicationReview.submitted_at.is_not(None)
+    )
+    assigned = select(ReviewerAssignment.application_id).where(
+        ReviewerAssignment.reviewer_id == viewer.id, ReviewerAssignment.application_id.not_in(submitted)
+    )
+    return set(db.session.scalars(assigned))
+
+
 def visible_reviews(application: Application, viewer: User) -> list[ApplicationReview]:
     """The submitted reviews `viewer` may read: none of the others before their own is submitted."""
     if peers_hidden(application, viewer):

@@ -43,7 +43,7 @@ def applications():
     form.status.choices = choices(APPLICATION_STATUS_LABELS.items(), _("All statuses"))
     form.sector.choices = choices(((s, s) for s in queue.sectors()), _("All sectors"))
     form.validate()
-    page = queue.review_queue(form.filters(), page_number())
+    page = queue.review_queue(form.filters(), current_user, page_number())
     return render_template("review/applications.html", page=page, form=form, programs=list_programs())
 
 
@@ -51,7 +51,7 @@ def applications():
 @role_required(*STAFF_ROLES)
 def program_csv(program_id: int):
     program = db.get_or_404(Program, program_id)
-    body = queue.program_csv(program, [_(h) for h in CSV_HEADERS])
+    body = queue.program_csv(program, [_(h) for h in CSV_HEADERS], current_user)
     disposition = f'attachment; filename="program-{program.id}-applications.csv"'
     return Response(body, mimetype="text/csv; charset=utf-8", headers={"Content-Disposition": disposition})
 
@@ -66,7 +66,7 @@ def application(application_id: int):
         "review/application.html", application=app, assign_form=assign_form, decision_form=DecisionForm(),
         assigned=assignments.assigned_reviewers(app), reviews=reviews.visible_reviews(app, current_user),
         hidden=reviews.peers_hidden(app, current_user), scores=reviews.application_scores(app),
-        history=application_services.history(app), own=reviews.own_review(app, current_user.id),
+        history=application_services.history_with_actors(app), own=reviews.own_review(app, current_user.id),
     )  # fmt: skip
 
 

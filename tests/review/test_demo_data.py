@@ -32,3 +32,30 @@ def test_demo_reviews_give_scores_and_an_audit_trail(db):
 def test_seeding_twice_creates_nothing_new(db):
     seed_demo()
     assert sum(seed_demo().values()) == 0
+
+
+def test_demo_reviewers_find_their_assignments_in_their_inbox_without_any_email(db, monkeypatch):
+    from incubator.demo import data
+    from incubator.notifications import services
+    from incubator.notifications.models import Notification
+    from incubator.review.models import ReviewerAssignment
+
+    queued = []
+    monkeypatch.setattr(services, "dispatch", lambda *args: queued.append(args))
+    seed_demo()
+    notes = {
+        (n.user_id, n.link): n
+        for n in db.session.scalars(select(Notification).filter_by(kind="reviewer_assigned"))
+    }
+    assigned = list(db.session.scalars(select(ReviewerAssignment)))
+    assert len(assigned) == len(data.ASSIGNMENTS) == len(notes)
+    for row in assigned:
+        note = notes[(row.reviewer_id, f"/review/applications/{row.application_id}/score")]
+        assert row.application.startup.name in note.message
+        assert ("Bạn được phân công chấm" in note.message) == (row.reviewer.language == "vi")
+        assert (note.read_at is None) == (row.application.status == "under_review")
+    assert queued == []  # the demo e-mails nobody
+    db.session.delete(note)
+    db.session.commit()
+    assert seed_demo()["Notification"] == 1  # a database seeded before gets the missing one, once
+    assert seed_demo()["Notification"] == 0

@@ -1,5 +1,7 @@
 """The journey through the pages: roles, ownership, forms, refusals shown as messages."""
 
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -145,3 +147,21 @@ def test_staff_create_a_program_with_its_rubric(client, login_as, db):
     response = submit(client, "/programs/new", data, follow_redirects=True)
     body = response.get_data(as_text=True)
     assert "Ươm tạo Khóa 4" in body and "Đội ngũ" in body and "Ai trả tiền?" in body
+
+
+def test_the_application_history_names_who_did_each_step(client, login_as, db):
+    from incubator.review import applications, assignments
+
+    founder = UserFactory(full_name="Lê Thị Hoa")
+    startup = StartupFactory(owner=founder)
+    data = {"pitch": "x", "answers": [], "submit": True}
+    application = applications.start_application(founder, ProgramFactory(), startup, data)
+    coordinator = UserFactory(role="staff", full_name="Phạm Quốc Bảo")
+    reviewers = [UserFactory(role="staff"), UserFactory(role="staff")]
+    assignments.assign_reviewers(application, reviewers, coordinator.id)
+    login_as("staff")
+    body = client.get(f"/review/applications/{application.id}").get_data(as_text=True)
+    steps = re.findall(r'data-testid="audit-actor">([^<]*)</span> · ([\w.]+)', body)
+    assert steps[:3] == [("Lê Thị Hoa", "application.draft"), ("Lê Thị Hoa", "application.submitted"),
+                         ("Phạm Quốc Bảo", "application.under_review")]  # fmt: skip
+    assert steps[3:] == [("Phạm Quốc Bảo", "review.assigned")] * 2

@@ -5,8 +5,9 @@ import io
 import re
 
 from incubator.pagination import PER_PAGE
-from tests.factories import ProgramFactory, StartupFactory
-from tests.review.conftest import reviewed
+from incubator.review import assignments
+from tests.factories import ProgramFactory, StartupFactory, UserFactory
+from tests.review.conftest import reviewed, score
 
 
 def names(client, query: str = "") -> list[str]:  # noqa: ANN001
@@ -75,3 +76,63 @@ def test_the_csv_export_keeps_vietnamese_and_every_score(client, login_as, submi
     assert record["Team"] == "4.00" and record["Market"] == "3.00"
     # weighted: (2·5+2)/3 = 4 and (2·3+4)/3 = 3.33…; mean 3.67, spread 0.67
     assert row[7] == "3.67" and row[8] == "0.67" and row[9] == "3.67"
+
+
+def hidden_setup(login_as, submitted, db):  # noqa: ANN001, ANN201
+    """Staff member `me` assigned to "Chờ" with a peer's submitted review, plus "Khác" reviewed by others."""
+    program = ProgramFactory()
+    me, peer, third = login_as("staff"), UserFactory(role="staff"), UserFactory(role="staff")
+    mine = submitted(program=program, startup=StartupFactory(name="Chờ"))
+    assignments.assign_reviewers(mine, [me, peer], peer.id)
+    score(mine, peer, 5, 4)  # (2·5+4)/3 = 4.67
+    reviewed(submitted(program=program, startup=StartupFactory(name="Khác")), [peer, third], [(3, 3), (3, 3)])
+    return program, me, mine
+
+
+def queue_cells(client, query: str = "") -> dict[str, str]:  # noqa: ANN001
+    """Startup name → what its weighted-score cell shows ("hidden" when the scores are blanked)."""
+    body = client.get(f"/review/applications{query}").get_data(as_text=True)
+    rows = re.findall(r'data-testid="queue-startup">([^<]*)</a>(.*?)</tr>', body, re.S)
+    cells = {}
+    for name, rest in rows:
+        weighted = re.search(r'data-testid="queue-weighted">([^<]*)<', rest)
+        cells[name] = "hidden" if 'data-testid="queue-scores-hidden"' in rest else weighted.group(1)
+    return cells
+
+
+def test_the_queue_hides_peer_scores_from_an_assigned_reviewer_until_they_submit(
+    client, login_as, submitted, db
+):
+    program, me, mine = hidden_setup(login_as, submitted, db)
+    assert queue_cells(client) == {"Chờ": "hidden", "Khác": "3.00"}
+    assert "4.67" not in client.get("/review/applications?sort=weighted").get_data(as_text=True)
+    assert "Chờ" not in queue_cells(client, "?min_score=4")  # the range filter reveals nothing either
+    score(mine, me, 1, 1)  # my own review, submitted
+    assert queue_cells(client)["Chờ"] == "2.83"  # (4.67 + 1.00) / 2
+
+
+def test_staff_not_assigned_see_every_score_in_the_queue(client, login_as, submitted, db):
+    hidden_setup(login_as, submitted, db)
+    client.delete_cookie("session")
+    login_as("staff")
+    assert queue_cells(client) == {"Chờ": "4.67", "Khác": "3.00"}
+
+
+def csv_rows(client, program) -> dict[str, dict[str, str]]:  # noqa: ANN001
+    """The program's CSV as startup name → column → cell."""
+    raw = client.get(f"/review/programs/{program.id}/applications.csv").get_data()
+    header, *rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    return {row[0]: dict(zip(header, row, strict=True)) for row in rows}
+
+
+def test_the_csv_blanks_peer_scores_for_an_assigned_reviewer_until_they_submit(
+    client, login_as, submitted, db
+):
+    program, me, mine = hidden_setup(login_as, submitted, db)
+    rows = csv_rows(client, program)
+    scores = ("Team", "Market", "Weighted score", "Spread", "Normalised score")
+    assert [rows["Chờ"][column] for column in scores] == ["", "", "", "", ""]
+    assert rows["Chờ"]["Reviews"] == "1" and rows["Chờ"]["Status"] == "under review"
+    assert rows["Khác"]["Weighted score"] == "3.00"
+    score(mine, me, 1, 1)
+    assert csv_rows(client, program)["Chờ"]["Weighted score"] == "2.83"
