@@ -45,6 +45,7 @@ def register_blueprints(app: Flask) -> None:
     from incubator.challenges.routes import capabilities_bp
     from incubator.dashboard.routes import bp as dashboard_bp
     from incubator.dashboard.routes import open_data
+    from incubator.glossary.routes import bp as glossary_bp
     from incubator.home.routes import bp as home_bp
     from incubator.labs.booking_routes import bp as bookings_bp
     from incubator.labs.manage_routes import bp as lab_admin_bp
@@ -60,7 +61,7 @@ def register_blueprints(app: Flask) -> None:
 
     profiles = (startups_bp, challenges_bp, capabilities_bp, labs_bp, bookings_bp, lab_admin_bp, mentors_bp)
     incubation = (review_bp, programs_bp, applications_bp, notifications_bp)
-    core = (home_bp, accounts_bp, admin_bp, dashboard_bp, matching_bp, partnerships_bp)
+    core = (home_bp, accounts_bp, admin_bp, dashboard_bp, matching_bp, glossary_bp, partnerships_bp)
     for blueprint in (*core, *incubation, open_data, *profiles):
         app.register_blueprint(blueprint)
 

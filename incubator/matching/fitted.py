@@ -4,24 +4,28 @@ from __future__ import annotations
 
 import time
 import zlib
+from dataclasses import replace
 
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
+from incubator.glossary.services import extra_pairs
 from incubator.matchcore import Matcher, MatchParams
 from incubator.matching.corpus import load_documents
 from incubator.matching.models import RunModel
 
 # The platform's corpus is small at first: the background corpus damps generic words from day one.
-PARAMS = MatchParams(background=True)
+# The glossary lets English and Vietnamese profiles meet; staff pairs are added at each fit.
+PARAMS = MatchParams(background=True, glossary=True)
 _by_run: dict[int, Matcher] = {}
 _latest: tuple[float, Matcher] | None = None
 
 
 def fit(session: Session) -> Matcher:
-    """Fit a matcher on every available profile (deterministic: same rows, same model)."""
+    """Fit a matcher on every available profile and the staff glossary pairs (same rows, same model)."""
     global _latest
-    matcher = Matcher(PARAMS).fit(load_documents(session))
+    params = replace(PARAMS, glossary_pairs=extra_pairs(session))
+    matcher = Matcher(params).fit(load_documents(session))
     _latest = (time.monotonic(), matcher)
     return matcher
 

@@ -23,6 +23,9 @@ ROUTES = [
     ("GET", "/matching/runs/{run_id}/status.json", STAFF, 200),
     ("POST", "/matching/runs/{run_id}/retry", STAFF, 302),
     ("GET", "/matching/suggestions", STAFF, 200),
+    ("GET", "/admin/glossary/", STAFF, 200),
+    ("POST", "/admin/glossary/", STAFF, 200),  # the form again, with its errors
+    ("POST", "/admin/glossary/{term_id}/delete", STAFF, None),  # no term in the world: 404
     ("POST", "/matching/suggestions/{suggestion_id}/decision", STAFF, 400),  # no decision chosen
     ("GET", "/startups/", {"founder"}, 200),
     ("GET", "/startups/new", {"founder"}, 200),

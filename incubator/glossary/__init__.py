@@ -1,0 +1,1 @@
+"""Staff-entered English ↔ Vietnamese term pairs that extend matchcore's shipped glossary."""

@@ -1,0 +1,72 @@
+"""Forms of the glossary page: a new English ↔ Vietnamese pair, and the token that confirms a deletion."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SelectField, StringField, SubmitField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, ValidationError
+
+from incubator.glossary.models import DOMAINS
+from incubator.labels import register
+from incubator.text import clean_text
+
+DOMAIN_LABELS = register(
+    "glossary_domain",
+    {
+        "manufacturing": _l("Manufacturing"),
+        "automation": _l("Automation"),
+        "electronics": _l("Electronics and semiconductors"),
+        "food": _l("Food processing"),
+        "agriculture": _l("Agriculture"),
+        "textiles": _l("Textiles and garments"),
+        "wood": _l("Wood processing"),
+        "logistics": _l("Logistics"),
+        "energy": _l("Energy"),
+        "environment": _l("Environment"),
+        "chemistry_pharma": _l("Chemistry and pharmaceuticals"),
+        "construction_materials": _l("Construction materials"),
+        "ict_ai": _l("ICT and AI"),
+        "ip_law": _l("Intellectual property and law"),
+        "other": _l("Other industry"),
+    },
+)
+
+
+def no_control_characters(form: FlaskForm, field: StringField) -> None:
+    """Refuse tabs, line breaks and other control characters inside a term."""
+    if field.data and any(unicodedata.category(char) == "Cc" for char in field.data):
+        raise ValidationError(_l("A term may not contain control characters."))
+
+
+def has_a_word(form: FlaskForm, field: StringField) -> None:
+    """Refuse a term made only of punctuation."""
+    if field.data and not any(char.isalnum() for char in field.data):
+        raise ValidationError(_l("Enter a term with at least one letter or digit."))
+
+
+class TermForm(FlaskForm):
+    """An English term, its Vietnamese equivalent (with diacritics) and the industry it belongs to."""
+
+    english = StringField(
+        _l("English term"),
+        filters=[clean_text],
+        validators=[DataRequired(), Length(max=200), no_control_characters, has_a_word],
+    )
+    vietnamese = StringField(
+        _l("Vietnamese term"),
+        filters=[clean_text],
+        validators=[DataRequired(), Length(max=200), no_control_characters, has_a_word],
+        description=_l("With diacritics; text typed without them is matched too."),
+    )
+    domain = SelectField(
+        _l("Industry"), choices=[SelectChoice(code, DOMAIN_LABELS[code]) for code in DOMAINS], default="other"
+    )
+    submit = SubmitField(_l("Add the pair"))
+
+
+class DeleteForm(FlaskForm):
+    """Only the CSRF token: a deletion is a POST from the list."""
