@@ -1,10 +1,10 @@
-"""Account forms: registration, login, profile, password and admin user creation."""
+"""Account forms: registration, login, profile, password, and the admin's user creation and changes."""
 
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, SelectField, StringField, SubmitField
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
@@ -110,6 +110,15 @@ class AdminCreateUserForm(EmailUniqueMixin, FlaskForm):
     language = SelectField(_l("Language"), choices=LANGUAGE_CHOICES)
     password = PasswordField(_l("Initial password (at least 10 characters)"), validators=PASSWORD_RULES)
     submit = SubmitField(_l("Create user"))
+
+
+class AdminUserForm(OwnPrefixMixin, FlaskForm):
+    """An administrator changing a user's role or (de)activating the account."""
+
+    form_prefix = "account"
+    role = SelectField(_l("Role"), choices=[SelectChoice(r, ROLE_LABELS[r]) for r in ROLES])
+    active = BooleanField(_l("Account active (the user can log in)"))
+    submit = SubmitField(_l("Save changes"))
 
 
 class EndSessionsForm(OwnPrefixMixin, FlaskForm):

@@ -1,10 +1,10 @@
-"""Account pages: register, log in and out, profile, password, language; admin user list."""
+"""Account pages: register, log in and out, profile, password, language; admin user list and user page."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask.wrappers import Response
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
@@ -12,6 +12,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from incubator.accounts import services
 from incubator.accounts.forms import (
     AdminCreateUserForm,
+    AdminUserForm,
     ChangePasswordForm,
     EndSessionsForm,
     LanguageForm,
@@ -184,3 +185,20 @@ def users():
         flash(_("User %(email)s created.", email=user.email), "success")
         return redirect(url_for("admin.users"))
     return render_template("accounts/users.html", form=form, page=services.list_users(page_number()))
+
+
+@admin_bp.route("/users/<int:user_id>", methods=["GET", "POST"])
+@role_required("admin")
+def user(user_id: int):
+    found = services.find_user(user_id) or abort(404)
+    form = AdminUserForm(obj=found)
+    if not form.validate_on_submit():
+        status = 400 if form.is_submitted() else 200
+        return render_template("accounts/user.html", user=found, form=form), status
+    try:
+        changed = services.update_account(found, form.role.data, form.active.data, current_user)
+    except DomainError as error:
+        flash(_(str(error)), "danger")
+    else:
+        flash(_("Changes saved.") if changed else _("Nothing changed."), "success" if changed else "info")
+    return redirect(url_for("admin.user", user_id=found.id))

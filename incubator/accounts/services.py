@@ -1,4 +1,4 @@
-"""Account services: creating users, authenticating, changing profile and password."""
+"""Account services: creating users, authenticating, changing profile and password, admin changes."""
 
 from __future__ import annotations
 
@@ -11,13 +11,17 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from incubator.accounts.models import ROLES, User
 from incubator.audit.services import record
 from incubator.database import utcnow
-from incubator.errors import DomainError
+from incubator.errors import N_, DomainError
 from incubator.extensions import db
 from incubator.pagination import Pagination, paginate
 
 
 class WrongPassword(DomainError):
     """The current password given to change it was wrong."""
+
+
+class OwnAccountChangeRefused(DomainError):
+    """An administrator tried to change their own role or deactivate themself."""
 
 
 def find_user_by_email(email: str | None) -> User | None:
@@ -113,3 +117,40 @@ def end_sessions(user: User, action: str = "user.logged_out") -> None:
 def list_users(page: int = 1) -> Pagination:
     """One page of every user, newest first."""
     return paginate(select(User).order_by(User.created_at.desc(), User.id.desc()), page)
+
+
+def find_user(user_id: int) -> User | None:
+    """The user #`user_id`, if any."""
+    return db.session.get(User, user_id)
+
+
+def update_account(user: User, role: str, active: bool, actor: User) -> list[str]:
+    """An administrator's change of `user`'s role and active state; return the fields it changed."""
+    if role not in ROLES:
+        raise DomainError(f"unknown role {role!r}")
+    if user.id == actor.id and (role != user.role or not active):
+        # Otherwise an administrator could lock themself, or the last administrator, out of these pages.
+        raise OwnAccountChangeRefused(N_("You cannot change your own role or deactivate your own account."))
+    changed = change_role(user, role, actor) + change_active(user, active, actor)
+    db.session.commit()
+    return changed
+
+
+def change_role(user: User, role: str, actor: User) -> list[str]:
+    """Give `user` the role `role` with an audit row (the caller commits); ["role"] if it changed."""
+    if role == user.role:
+        return []
+    record(actor.id, "user.role_changed", user, old=user.role, new=role)
+    user.role = role
+    return ["role"]
+
+
+def change_active(user: User, active: bool, actor: User) -> list[str]:
+    """(De)activate `user` with an audit row (the caller commits); ["active"] if it changed."""
+    if active == user.active:
+        return []
+    record(actor.id, "user.reactivated" if active else "user.deactivated", user)
+    user.active = active
+    if not active:
+        user.end_sessions()  # as "log out of all devices" does: every cookie of theirs stops working
+    return ["active"]

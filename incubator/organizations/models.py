@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
 from incubator.accounts.models import User
 from incubator.database import Base, IdMixin, TimestampMixin, one_of
@@ -40,7 +40,9 @@ class Membership(IdMixin, TimestampMixin, Base):
         ForeignKey("organizations.id", ondelete="CASCADE"), index=True
     )
     title: Mapped[str] = mapped_column(String(120), default="")
-    user: Mapped[User] = relationship()
+    # The backref gives `User.memberships` (the admin's user page) without accounts importing this domain;
+    # passive deletes leave removing a user's memberships to the database's ON DELETE CASCADE.
+    user: Mapped[User] = relationship(backref=backref("memberships", passive_deletes=True))
     organization: Mapped[Organization] = relationship(back_populates="memberships")
 
     def __repr__(self) -> str:

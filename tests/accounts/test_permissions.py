@@ -15,6 +15,9 @@ STAFF = {"staff", "admin"}
 ROUTES = [
     ("GET", "/admin/users", {"admin"}, 200),
     ("POST", "/admin/users", {"admin"}, 200),  # the form again, with its errors
+    # No user_id in the world: record 1, which exists or not (404); its own tests give exact statuses.
+    ("GET", "/admin/users/{user_id}", {"admin"}, None),
+    ("POST", "/admin/users/{user_id}", {"admin"}, None),
     ("GET", "/dashboard/", {"government", *STAFF}, 200),
     ("GET", "/review/applications", STAFF, 200),
     ("GET", "/matching/", STAFF, 200),
