@@ -20,6 +20,11 @@ def parser() -> argparse.ArgumentParser:
     rank.add_argument("--targets", required=True, help="JSON lines: id, text, optional kind and tags")
     rank.add_argument("--top-k", type=int, default=10, help="matches per source (default 10)")
     rank.add_argument("--explain", action="store_true", help="list the terms behind each score")
+    rank.add_argument(
+        "--glossary",
+        action="store_true",
+        help="match English and Vietnamese terms through the shipped glossary (cross-language)",
+    )
     return main
 
 
@@ -29,13 +34,13 @@ def _line(source: str, matches: list[Match]) -> str:
     return json.dumps({"source": source, "matches": rows}, ensure_ascii=False)
 
 
-def rank(sources_path: str, targets_path: str, k: int, explain: bool) -> list[str]:
+def rank(sources_path: str, targets_path: str, k: int, explain: bool, glossary: bool = False) -> list[str]:
     """Read and validate both files, then return the output lines (nothing is printed here)."""
     sources, targets = read_documents(sources_path), read_documents(targets_path)
-    from incubator.matchcore.rank import Matcher  # after validation: bad input fails fast
+    from incubator.matchcore.rank import Matcher, MatchParams  # after validation: bad input fails fast
 
     try:
-        matcher = Matcher().fit(targets)
+        matcher = Matcher(MatchParams(glossary=glossary)).fit(targets)
     except ValueError as error:
         raise InputError(targets_path, 1, str(error)) from None
     results = matcher.top_k(sources, None, k, None, explain)
@@ -48,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.top_k < 1:
         parser().error("--top-k must be at least 1")
     try:
-        lines = rank(args.sources, args.targets, args.top_k, args.explain)
+        lines = rank(args.sources, args.targets, args.top_k, args.explain, args.glossary)
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

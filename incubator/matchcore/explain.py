@@ -180,7 +180,7 @@ def bridges(source: Document, target: Document, shared: np.ndarray, concepts: Co
     wanted = shared[np.isin(shared, concepts.concept_keys)].tolist()
     if not wanted:
         return []
-    ours, theirs = concepts.phrases_in(source.text), concepts.phrases_in(target.text)
+    ours, theirs = _phrases(concepts, source.text), _phrases(concepts, target.text)
     found = []
     for key in wanted:
         mine, other = ours.get(key), theirs.get(key)
@@ -188,6 +188,12 @@ def bridges(source: Document, target: Document, shared: np.ndarray, concepts: Co
             continue
         found.append(f"{_as_written(mine, source.text)} ↔ {_as_written(other, target.text)}")
     return found
+
+
+@lru_cache(maxsize=4096)
+def _phrases(concepts: Concepts, text: str) -> dict[int, str]:
+    """The glossary terms of `text` by concept (a source is read once for all its targets)."""
+    return concepts.phrases_in(text)
 
 
 def _as_written(phrase: str, text: str) -> str:

@@ -132,7 +132,7 @@ class Concepts:
         stopped: np.ndarray,
         english: np.ndarray,
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Keep one-word matches in their language only, then longest matches over the words they cover."""
+        """Keep one-word matches in their language only, and no match inside a longer one."""
         length = self.length[term]
         single = length == 1
         lang = self.lang[term]
@@ -140,17 +140,13 @@ class Concepts:
         fits = (lang == 3) | ((lang == 1) & in_english) | ((lang == 2) & ~in_english)
         ok = ~single | (fits & ~stopped[starts])
         starts, term, length = starts[ok], term[ok], length[ok]
-        covered = np.zeros(len(owner) + 1, np.int64)
-        keep = np.zeros(len(starts), bool)
-        for n in sorted(set(length.tolist()), reverse=True):
-            sel = np.flatnonzero(length == n)
-            total = np.concatenate([[0], np.cumsum(covered[:-1] > 0)])
-            free = total[starts[sel] + n] - total[starts[sel]] == 0
-            keep[sel[free]] = True
-            marks = np.zeros(len(owner) + 1, np.int64)
-            np.add.at(marks, starts[sel[free]], 1)
-            np.add.at(marks, starts[sel[free]] + n, -1)
-            covered += np.cumsum(marks)
+        ends = starts + length
+        order = np.lexsort((-ends, starts))  # by start, the longest first
+        reach = np.maximum.accumulate(ends[order])
+        inside = np.zeros(len(order), bool)
+        inside[1:] = reach[:-1] >= ends[order][1:]  # ends within a match that started earlier
+        keep = np.zeros(len(order), bool)
+        keep[order] = ~inside
         return starts[keep], length[keep], self.concept[term[keep]]
 
     def phrases_in(self, text: str) -> dict[int, str]:

@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 from incubator.matchcore.normalize import fold
 
 WORD_RE = re.compile(r"\w+")
+BRIDGE = "↔"  # "predictive maintenance ↔ bảo trì dự đoán": each text holds one side
 
 
 def folded_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -35,8 +36,8 @@ def spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     """Merged (start, end) spans of `text` (NFC) where any of `terms` occurs, diacritics or not."""
     folded, offsets = folded_with_offsets(text)
     found = []
-    for term in terms:
-        pattern = term_pattern(term)
+    for side in (side for term in terms for side in term.split(BRIDGE)):  # each side of a glossary bridge
+        pattern = term_pattern(side)
         if pattern is None:
             continue
         for match in pattern.finditer(folded):

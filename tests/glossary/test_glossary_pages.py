@@ -9,6 +9,7 @@ from incubator.glossary import services
 from incubator.glossary.models import GlossaryTerm
 from incubator.matching import fitted
 from incubator.matching import services as matching
+from incubator.matching.highlight import highlight
 from incubator.matching.models import Suggestion
 from tests.factories import ChallengeFactory, LabFactory
 
@@ -112,3 +113,9 @@ def test_a_glossary_edit_takes_effect_at_the_next_run(db):
     assert len(found) == 1
     assert "capacitive deionization ↔ khử ion điện dung" in [t.casefold() for t in found[0].terms]
     fitted.forget()
+
+
+def test_a_bridge_reason_highlights_its_own_side_in_each_text():
+    reason = "predictive maintenance ↔ bảo trì dự đoán"
+    assert str(highlight("Xưởng: bao tri du doan", [reason])) == "Xưởng: <mark>bao tri du doan</mark>"
+    assert "<mark>Predictive maintenance</mark>" in str(highlight("Predictive maintenance needed", [reason]))

@@ -64,3 +64,14 @@ def test_bad_input_gets_one_line_naming_file_and_line_and_no_output(tmp_path, ca
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1
     assert f"{bad}:{line}:" in result.stderr and reason in result.stderr
+
+
+def test_glossary_flag_lets_an_english_need_find_a_vietnamese_lab(tmp_path):
+    sources = write(tmp_path / "s.jsonl", [{"id": "s", "text": "Predictive maintenance for a stamping line"}])
+    targets = write(tmp_path / "t.jsonl", [*TARGETS, {"id": "t3", "text": "Bảo trì dự đoán, dây chuyền dập"}])
+    plain = [json.loads(line) for line in run(sources, targets).stdout.splitlines()]
+    result = run(sources, targets, "--glossary", "--explain")
+    glossed = [json.loads(line) for line in result.stdout.splitlines()]
+    assert plain[0]["matches"] == []
+    assert glossed[0]["matches"][0]["target"] == "t3"
+    assert "predictive maintenance ↔ bảo trì dự đoán" in glossed[0]["matches"][0]["terms"]
