@@ -226,7 +226,9 @@ def test_concurrent_decisions_on_one_suggestion_take_exactly_one(app, db):
     suggestion_id = pending_suggestion(db).id
     choice = ("approved", "rejected")
     outcomes = kinds(
-        in_threads(app, lambda i: decisions.decide_suggestion(suggestion_id, choice[i % 2], None))
+        in_threads(
+            app, lambda i: decisions.decide_suggestion(suggestion_id, choice[i % 2], None, "too_early")
+        )
     )
     assert outcomes == {"ok": 1, "DecisionRefused: This suggestion was already decided.": THREADS - 1}
     db.session.expire_all()
