@@ -16,6 +16,7 @@ def test_staff_start_a_run_watch_it_finish_and_approve_a_suggestion(browser, ser
     page.get_by_label("E-mail").fill("staff@demo.test")
     page.get_by_label("Password").fill("demo-password")
     page.get_by_role("button", name="Log in").click()
+    page.wait_for_selector("body[data-role=staff]")  # logged in before the next navigation starts
     page.goto("/matching/")
     page.get_by_test_id("start-run").click()
     expect(page.get_by_test_id("run-progress")).to_be_visible()

@@ -20,6 +20,7 @@ def log_in(browser, base_url: str, email: str):  # noqa: ANN001, ANN201
     page.get_by_label("E-mail").fill(email)
     page.get_by_label("Password").fill(TEST_PASSWORD if not email.endswith("@demo.test") else "demo-password")
     page.get_by_role("button", name="Log in").click()
+    page.wait_for_selector("body:not([data-role=''])")  # logged in before the next navigation starts
     return page
 
 
