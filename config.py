@@ -11,6 +11,17 @@ DEVELOPMENT, TESTING, PRODUCTION = "development", "testing", "production"
 DEV_SECRET_KEY = "dev-only-not-secret"  # noqa: S105 (refused outside development)
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 MIN_SECRET_KEY_BYTES = 32
+# The relevance floor of each kind of match (source-target), calibrated by
+# `python -m bench.calibrate_floors` on the labelled sets and the demo data (README, "What staff
+# are asked to review"). A kind missing here uses MATCHING_MIN_SCORE.
+DEFAULT_FLOORS = {
+    "challenge-capability": 0.045,
+    "challenge-lab": 0.02,
+    "challenge-mentor": 0.019,
+    "startup-lab": 0.044,
+    "startup-mentor": 0.083,
+    "startup-challenge": 0.073,
+}
 # Values copied from tutorials and templates: whoever knows them can forge a session cookie.
 WEAK_SECRET_KEYS = frozenset(
     {DEV_SECRET_KEY, "secret", "secret-key", "secret_key", "secretkey", "changeme", "change-me", "dev",
@@ -55,6 +66,20 @@ def broker_settings(env: dict) -> dict:
         if env.get("CELERY_KEY_PREFIX"):  # several deployments (or test runs) sharing one Redis
             settings["broker_transport_options"]["global_keyprefix"] = env["CELERY_KEY_PREFIX"]
     return settings
+
+
+def matching_floors(env: dict) -> dict[str, float]:
+    """The calibrated floor per kind of match; MATCHING_FLOORS="startup-mentor=0.05,..." overrides some."""
+    floors = dict(DEFAULT_FLOORS)
+    for item in (part.strip() for part in env.get("MATCHING_FLOORS", "").split(",")):
+        if not item:
+            continue
+        kind, _, value = item.partition("=")
+        try:
+            floors[kind.strip()] = float(value)
+        except ValueError:
+            raise ConfigError(f"MATCHING_FLOORS: {item!r} is not kind=score") from None
+    return floors
 
 
 def mail_settings(env: dict, mode: str) -> dict:
@@ -118,9 +143,9 @@ def build_config(env: dict | None = None) -> dict:
         "MATCHING_TOP_K": int(env.get("MATCHING_TOP_K", "5")),
         "MATCHING_SHARD_SIZE": int(env.get("MATCHING_SHARD_SIZE", "200")),
         "MATCHING_STALE_AFTER": int(env.get("MATCHING_STALE_AFTER", "900")),  # seconds without progress
-        # Lowest score suggested (incubator/matching/quality.py says how it was calibrated).
+        # Lowest score suggested for a kind without its own floor in MATCHING_FLOORS.
         "MATCHING_MIN_SCORE": float(env.get("MATCHING_MIN_SCORE", "0.035")),
-        "MATCHING_FLOORS": {},  # per kind of match, e.g. {"startup-mentor": 0.04}; else MATCHING_MIN_SCORE
+        "MATCHING_FLOORS": matching_floors(env),  # per kind of match; a kind not listed: MATCHING_MIN_SCORE
         # seconds after which a flag the broker took but no worker cleared is queued again
         "MATCHING_REQUEUE_AFTER": int(env.get("MATCHING_REQUEUE_AFTER", "1800")),
         "MATCHING_MODEL_TTL": int(env.get("MATCHING_MODEL_TTL", "300")),  # refit for incremental matches

@@ -100,3 +100,21 @@ def test_app_factory_registers_every_blueprint(app):
 def test_app_factory_refuses_a_missing_secret_key_outside_development(tmp_path):
     with pytest.raises(config.ConfigError):
         create_app({"INCUBATOR_ENV": "testing", "SECRET_KEY": None})
+
+
+def test_each_kind_of_match_has_a_calibrated_floor_and_the_global_one_is_the_fallback():
+    settings = config.build_config({})
+    assert settings["MATCHING_FLOORS"] == config.DEFAULT_FLOORS
+    assert settings["MATCHING_MIN_SCORE"] == 0.035
+
+
+def test_matching_floors_can_be_overridden_per_kind_from_the_environment():
+    settings = config.build_config({"MATCHING_FLOORS": "startup-mentor=0.05, challenge-lab=0.03"})
+    assert settings["MATCHING_FLOORS"]["startup-mentor"] == 0.05
+    assert settings["MATCHING_FLOORS"]["challenge-lab"] == 0.03
+    assert settings["MATCHING_FLOORS"]["startup-lab"] == config.DEFAULT_FLOORS["startup-lab"]
+
+
+def test_a_malformed_matching_floor_is_refused():
+    with pytest.raises(config.ConfigError):
+        config.build_config({"MATCHING_FLOORS": "startup-mentor"})

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from sqlalchemy import select
 
+import config
 from incubator.demo.seed import seed_demo
+from incubator.matchcore import Match
 from incubator.matchcore.normalize import fold
 from incubator.matchcore.reasons import is_reason
 from incubator.matching import fitted
+from incubator.matching.corpus import MATCH_KINDS
 from incubator.matching.models import Suggestion
-from incubator.matching.quality import floor, strength
+from incubator.matching.quality import floor, strength, worth_suggesting
 from tests.factories import ChallengeFactory, LabFactory, StartupFactory
 from tests.matching.test_pages import suggestion
 from tests.matching.test_services import run_in_process
@@ -31,11 +36,55 @@ def test_after_a_run_over_the_demo_data_every_suggestion_is_above_its_floor_with
     rows = fresh_matcher.session.scalars(select(Suggestion).where(Suggestion.run_id == run.id)).all()
     assert rows
     for row in rows:
+        assert floor(row.kind) == config.DEFAULT_FLOORS[row.kind]  # the kind's calibrated floor
         assert row.score >= floor(row.kind), (row.kind, row.score, row.terms)
         assert row.terms and all(is_reason(fold(t), t) for t in row.terms), row.terms
         assert not any(" " not in t and fold(t) != t.casefold() for t in row.terms), (
             row.terms
         )  # no lone syllable
+
+
+def test_every_kind_of_match_has_its_own_calibrated_floor(app):
+    kinds = {f"{source}-{target}" for source, targets in MATCH_KINDS.items() for target in targets}
+    assert set(config.DEFAULT_FLOORS) == kinds
+    with app.app_context():
+        assert all(floor(kind) == config.DEFAULT_FLOORS[kind] for kind in kinds)
+
+
+def test_a_kind_is_judged_by_its_own_floor_not_the_global_one(app, monkeypatch):
+    monkeypatch.setitem(app.config, "MATCHING_MIN_SCORE", 0.035)
+    monkeypatch.setitem(app.config, "MATCHING_FLOORS", {"startup-mentor": 0.08, "challenge-lab": 0.02})
+    with app.app_context():
+        assert not worth_suggesting(Match("startup:1", "mentor:2", 0.05, ("industrial iot",)))
+        assert worth_suggesting(Match("challenge:1", "lab:2", 0.025, ("plc",)))
+        assert not worth_suggesting(Match("challenge:1", "capability:2", 0.03, ("plc",)))  # global floor
+        assert not worth_suggesting(Match("challenge:1", "lab:2", 0.5, ()))  # no reason, no suggestion
+
+
+@pytest.mark.parametrize("above_its_kind", [False, True])
+def test_a_run_keeps_a_pair_by_its_kind_s_floor(fresh_matcher, app, monkeypatch, above_its_kind):
+    challenge = ChallengeFactory(title="Stamping line", description="Predictive maintenance of presses.")
+    LabFactory(name="Vibration lab", description="Predictive maintenance with vibration sensors on presses.")
+    monkeypatch.setitem(app.config, "MATCHING_FLOORS", {"challenge-lab": 0.0})
+    run_in_process(fresh_matcher, top_k=5)
+    score = lab_scores(fresh_matcher, challenge.id)[0]
+    low, high = score / 2, min(1.0, score * 1.5)  # the global floor on one side, the kind's on the other
+    monkeypatch.setitem(app.config, "MATCHING_MIN_SCORE", high if above_its_kind else low)
+    monkeypatch.setitem(app.config, "MATCHING_FLOORS", {"challenge-lab": low if above_its_kind else high})
+    fitted.forget()
+    run_in_process(fresh_matcher, top_k=5)
+    assert lab_scores(fresh_matcher, challenge.id) == ([score] if above_its_kind else [])
+
+
+def lab_scores(db, challenge_id: int) -> list[float]:  # noqa: ANN001
+    """The scores of a challenge's lab suggestions."""
+    return db.session.scalars(
+        select(Suggestion.score).where(
+            Suggestion.source_type == "challenge",
+            Suggestion.source_id == challenge_id,
+            Suggestion.target_type == "lab",
+        )
+    ).all()
 
 
 def test_a_pair_that_shares_only_boilerplate_is_not_suggested(fresh_matcher):
@@ -67,6 +116,21 @@ def test_top_k_is_a_maximum_not_a_quota(fresh_matcher):
     assert not fresh_matcher.session.scalars(
         select(Suggestion).where(Suggestion.source_id == challenge.id, Suggestion.target_type == "lab")
     ).all()
+
+
+def test_top_k_stays_a_maximum_with_the_calibrated_floors(fresh_matcher):
+    seed_demo()
+    run = run_in_process(fresh_matcher, top_k=2)
+    rows = fresh_matcher.session.scalars(select(Suggestion).where(Suggestion.run_id == run.id)).all()
+    per_source_and_kind = Counter((r.source_type, r.source_id, r.target_type) for r in rows)
+    assert per_source_and_kind and max(per_source_and_kind.values()) <= 2
+
+
+def test_strength_reads_the_score_against_its_kind_s_floor(app, monkeypatch):
+    monkeypatch.setitem(app.config, "MATCHING_FLOORS", {"challenge-lab": 0.02, "startup-mentor": 0.08})
+    with app.app_context():
+        assert strength(0.08, "challenge-lab") == "strong"
+        assert strength(0.08, "startup-mentor") == "fair"
 
 
 def test_strength_reads_the_score_against_the_floor(app):
