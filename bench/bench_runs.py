@@ -2,6 +2,7 @@
 
 Usage: python -m bench.bench_runs [--profiles 50000] [--workers 1,2,4] [--shard-size 1000]
 Database: BENCH_DATABASE_URL (default a fresh SQLite file); broker: BENCH_BROKER_URL (default Redis db 14).
+Each row carries the 1-minute load average before and after the run (a shared machine).
 """
 
 from __future__ import annotations
@@ -167,11 +168,14 @@ def main() -> None:
         populate(args.profiles)
         print(f"database: {database.split('@')[-1]}  broker: {broker}  profiles: {args.profiles}"
               f"  (populated in {time.monotonic() - began:.0f} s)")  # fmt: skip
-        print(f"{'workers':>7} {'wall s':>8} {'sources':>8} {'shards':>6} {'suggestions':>11} {'status':>7}")
+        print(f"{'workers':>7} {'wall s':>8} {'sources':>8} {'shards':>6} {'suggestions':>11} {'status':>7}"
+              f" {'load before':>11} {'load after':>10}")  # fmt: skip
         for n in [int(x) for x in args.workers.split(",")]:
+            load = os.getloadavg()[0]  # the machine is shared: other people's work moves every figure
             seconds, run = timed_run(n, scratch)
             print(f"{n:>7} {seconds:>8.1f} {run.progress_total:>8} {run.counts.get('shards', 0):>6} "
-                  f"{run.counts.get('suggestions', 0):>11} {run.status:>7}", flush=True)  # fmt: skip
+                  f"{run.counts.get('suggestions', 0):>11} {run.status:>7} {load:>11.2f} "
+                  f"{os.getloadavg()[0]:>10.2f}", flush=True)  # fmt: skip
     print(f"worker logs: {scratch}")
 
 

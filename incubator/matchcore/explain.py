@@ -20,10 +20,10 @@ import scipy.sparse as sp
 
 from incubator.matchcore.documents import Document
 from incubator.matchcore.glossary import Concepts
-from incubator.matchcore.keys import terms_by_key
+from incubator.matchcore.keys import among, terms_by_key
 from incubator.matchcore.normalize import TAG_PREFIX, tag_token, tokens
 from incubator.matchcore.phrases import as_written, chains, contains
-from incubator.matchcore.reasons import FUNCTION_WORDS, is_reason
+from incubator.matchcore.reasons import FUNCTION_WORDS, is_reason, may_be_reason
 from incubator.matchcore.stopwords import VIETNAMESE, stop_words_for
 
 # A single Vietnamese syllable's weight is multiplied by this when terms are ordered.
@@ -53,6 +53,26 @@ def top_terms(
     return common[order], contribution[order]
 
 
+def shared_top_terms(
+    source_row: sp.csr_matrix, target_rows: sp.csr_matrix, n: int
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """`top_terms` of one source row against each target row, found for all rows at once."""
+    order = np.argsort(source_row.indices)
+    columns, weights = source_row.indices[order], source_row.data[order]
+    indices, counts = target_rows.indices, np.diff(target_rows.indptr)
+    at = np.minimum(np.searchsorted(columns, indices), max(len(columns) - 1, 0))
+    hit = columns[at] == indices if len(columns) else np.zeros(len(indices), bool)
+    owner = np.repeat(np.arange(target_rows.shape[0]), counts)[hit]
+    common, contribution = indices[hit], weights[at[hit]] * target_rows.data[hit]
+    ranked = np.lexsort((common, -contribution, owner))
+    owner, common, contribution = owner[ranked], common[ranked], contribution[ranked]
+    bounds = np.searchsorted(owner, np.arange(target_rows.shape[0] + 1)).tolist()
+    return [
+        (common[a : min(b, a + n)], contribution[a : min(b, a + n)])
+        for a, b in zip(bounds[:-1], bounds[1:], strict=True)
+    ]
+
+
 @lru_cache(maxsize=4096)
 def _vietnamese(text: str) -> bool:
     """Tell whether `text` reads as Vietnamese (the stop list chosen for it)."""
@@ -67,6 +87,7 @@ def readable(term: str, source: Document, target: Document) -> str | None:
     return as_written(term, (target.text, source.text))
 
 
+@lru_cache(maxsize=65536)
 def noise(term: str) -> bool:
     """Tell whether a term has a word with fewer than two letters ("0", "6", "x", "m²", "4 0")."""
     words = term[len(TAG_PREFIX) :].split("_") if term.startswith(TAG_PREFIX) else term.split(" ")
@@ -82,12 +103,12 @@ def column_terms(document: Document, columns: np.ndarray, keys: np.ndarray) -> d
 
 def absorb(weights: dict[str, float]) -> dict[str, float]:
     """Add each term's weight to the longest other term that contains it, and drop it."""
-    weights = dict(weights)
-    for term in sorted(weights, key=lambda t: (t.count(" "), t)):
-        size = term.count(" ")
-        containers = [t for t in weights if t.count(" ") > size and _inside(term, t)]
+    weights, size = dict(weights), {t: t.count(" ") for t in weights}
+    phrases = [t for t in weights if size[t]]  # longer terms are absorbed later, so all still here
+    for term in sorted(weights, key=lambda t: (size[t], t)):
+        containers = [t for t in phrases if size[t] > size[term] and _inside(term, t)]
         if containers:
-            best = max(containers, key=lambda t: (t.count(" "), weights[t], t))
+            best = max(containers, key=lambda t: (size[t], weights[t], t))
             weights[best] += weights.pop(term)
     return weights
 
@@ -119,6 +140,12 @@ def _trimmed(phrase: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=65536)
+def _key(text: str) -> str:
+    """The folded words of a shown term, joined by spaces (terms recur across a run's pairs)."""
+    return " ".join(tokens(text))
+
+
 def _syllable(term: str) -> bool:
     """Tell whether a term is a single word of the text (not a tag)."""
     return " " not in term and not term.startswith(TAG_PREFIX)
@@ -134,8 +161,10 @@ def shown(terms: list[str], source: Document, target: Document, n: int) -> tuple
     picked: list[tuple[str, str]] = []
     vietnamese = _vietnamese(source.text) and _vietnamese(target.text)
     for term in terms:
+        if not may_be_reason(term):  # before the costlier lookup of how the texts write it
+            continue
         text = readable(term, source, target) or ""
-        key = " ".join(tokens(text))
+        key = _key(text)
         if (
             not key
             or not is_reason(term, text, vietnamese)
@@ -161,7 +190,7 @@ def explain(
     `rows` holds the source's TF-IDF row and the targets' rows; `keys` is the fitted vocabulary;
     `concepts` the glossary the rows were counted with (its shared concepts become bridges).
     """
-    tops = [top_terms(rows[0], rows[1][i], POOL * n) for i in range(len(targets))]
+    tops = shared_top_terms(rows[0], rows[1], POOL * n)
     columns = np.unique(np.concatenate([np.zeros(0, np.int64), *(c for c, _ in tops)]))
     terms = column_terms(source, columns, keys)
     weights = [
@@ -177,7 +206,7 @@ def explain(
 
 def bridges(source: Document, target: Document, shared: np.ndarray, concepts: Concepts) -> list[str]:
     """Show the concepts among `shared` keys (strongest first) that the texts write differently."""
-    wanted = shared[np.isin(shared, concepts.concept_keys)].tolist()
+    wanted = shared[among(shared, _concept_keys(concepts))].tolist()
     if not wanted:
         return []
     ours, theirs = _phrases(concepts, source.text), _phrases(concepts, target.text)
@@ -188,6 +217,12 @@ def bridges(source: Document, target: Document, shared: np.ndarray, concepts: Co
             continue
         found.append(f"{_as_written(mine, source.text)} ↔ {_as_written(other, target.text)}")
     return found
+
+
+@lru_cache(maxsize=8)
+def _concept_keys(concepts: Concepts) -> np.ndarray:
+    """The glossary's sorted concept keys, computed once per glossary (not once per pair)."""
+    return concepts.concept_keys
 
 
 @lru_cache(maxsize=4096)

@@ -19,7 +19,7 @@ def written(text: str) -> tuple[str, tuple[str, ...]]:
     """Return the folded words of `text` joined by spaces (padded, "|" between clauses) and as written."""
     clauses = (TOKEN_RE.findall(clause) for clause in CLAUSE_RE.split(surface(text)))
     shown = tuple(word for clause in clauses for word in (*clause, BREAK))
-    return " " + " ".join(word.translate(FOLD_TABLE) for word in shown) + " ", shown
+    return f" {' '.join(shown)} ".translate(FOLD_TABLE), shown  # folding maps no letter to a space
 
 
 def contains(text: str, phrase: str) -> bool:

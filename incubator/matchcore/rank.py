@@ -6,7 +6,7 @@ import copy
 import pickle
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import scipy.sparse as sp
@@ -106,6 +106,7 @@ class Matcher:
         """Split the fitted rows by kind, transposed for the sparse products; list the ids."""
         documents, matrix = self.targets_, self.matrix_
         self.target_ids_ = [d.id for d in documents]
+        self.positions_ = None
         kinds = np.array([d.kind for d in documents], dtype=object)
         self.partitions_ = {}
         for kind in sorted(set(kinds)):
@@ -155,6 +156,55 @@ class Matcher:
     ) -> list[Match]:
         """Rank the fitted targets for one new or edited document without refitting."""
         return self.top_k([document], None, k, allowed, explain)[document.id]
+
+    def top_k_per_kind(
+        self, sources: Sequence[Document], k: int = 10, allowed: Allowed | None = None, explain: bool = True
+    ) -> dict[str, list[Match]]:
+        """Return, per source id, its best `k` allowed targets of each kind (k labs, then k mentors, ...).
+
+        The same as one `top_k` per target kind (kinds in name order), with the sources
+        vectorised once.
+        """
+        check_unique_ids(sources)
+        allowed = allowed or ALLOW_ALL
+        results: dict[str, list[Match]] = {d.id: [] for d in sources}
+        rows, size, source_kinds = self.transform(sources), self.params.block_rows, {d.kind for d in sources}
+        for kind in sorted(self.partitions_):
+            meets = {s: (kind,) for s in source_kinds if kind in allowed.target_kinds(s, self.partitions_)}
+            if not meets:
+                continue
+            only = replace(allowed, kinds=meets)
+            for start in range(0, len(sources), size):
+                block, block_rows = sources[start : start + size], rows[start : start + size]
+                for source_id, matches in self._rank_block(block, block_rows, k, only, explain).items():
+                    results[source_id].extend(matches)
+        return results
+
+    def explain_matches(
+        self, sources: Sequence[Document], results: dict[str, list[Match]]
+    ) -> dict[str, list[Match]]:
+        """Return `results` (ranked without explanations, perhaps filtered since) with their terms.
+
+        `sources` holds every source document in `results`; targets are fitted documents.
+        Explaining only the pairs a caller keeps costs far less than `top_k(explain=True)`.
+        """
+        wanted = [d for d in sources if results.get(d.id)]
+        if not wanted:
+            return dict(results)
+        rows, position = self.transform(wanted), self._positions()
+        explained = {
+            source.id: self._matches(
+                source, rows[i], [(position[m.target], m.score) for m in results[source.id]], True
+            )
+            for i, source in enumerate(wanted)
+        }
+        return {source_id: explained.get(source_id, matches) for source_id, matches in results.items()}
+
+    def _positions(self) -> dict[str, int]:
+        """Each fitted target's position by id (built on first use)."""
+        if getattr(self, "positions_", None) is None:
+            self.positions_ = {doc_id: i for i, doc_id in enumerate(self.target_ids_)}
+        return self.positions_
 
     def _rank_block(
         self, block: Sequence[Document], rows: sp.csr_matrix, k: int, allowed: Allowed, explain: bool
@@ -257,7 +307,8 @@ class Matcher:
 
     def __getstate__(self) -> dict:
         """Pickle without the per-kind transposed copies and the id list (rebuilt on load)."""
-        return {k: v for k, v in self.__dict__.items() if k not in ("partitions_", "target_ids_")}
+        dropped = ("partitions_", "target_ids_", "positions_")
+        return {k: v for k, v in self.__dict__.items() if k not in dropped}
 
     def __setstate__(self, state: dict) -> None:
         """Restore a pickled matcher and rebuild its per-kind blocks."""

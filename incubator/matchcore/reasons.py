@@ -8,6 +8,8 @@ that says nothing of the work ("company", "customers", "giải pháp"), or a num
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from incubator.matchcore.normalize import TAG_PREFIX, fold
 from incubator.matchcore.stopwords import ENGLISH, VIETNAMESE
 
@@ -54,8 +56,16 @@ def is_reason(term: str, written: str, vietnamese: bool = False) -> bool:
     `vietnamese`: the pair's texts read as Vietnamese, so a lone word there is a syllable even
     when typed without diacritics. Tags are whole terms by nature and never count as syllables.
     """
+    if not may_be_reason(term):
+        return False
     tag = term.startswith(TAG_PREFIX)
-    if tag:
+    return tag or len(fold(term).split()) > 1 or not (vietnamese or _vietnamese_syllable(written))
+
+
+@lru_cache(maxsize=65536)
+def may_be_reason(term: str) -> bool:
+    """The rules of `is_reason` that read only the folded term (cached: terms recur across pairs)."""
+    if term.startswith(TAG_PREFIX):
         term = term[len(TAG_PREFIX) :].replace("_", " ")
     words = fold(term).split()
     if not words or any(any(c.isdigit() for c in w) or w in UNITS for w in words):
@@ -65,9 +75,7 @@ def is_reason(term: str, written: str, vietnamese: bool = False) -> bool:
         return False
     if words[0] in FUNCTION_WORDS or words[-1] in FUNCTION_WORDS:
         return False
-    if any(f" {name} " in f" {joined} " for name in NAMES):
-        return False
-    return tag or len(words) > 1 or not (vietnamese or _vietnamese_syllable(written))
+    return not any(f" {name} " in f" {joined} " for name in NAMES)
 
 
 def _vietnamese_syllable(written: str) -> bool:

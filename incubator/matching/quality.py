@@ -28,10 +28,15 @@ def floor(kind: str) -> float:
     return floors.get(kind, current_app.config["MATCHING_MIN_SCORE"])
 
 
+def above_floor(match: Match) -> bool:
+    """A pair scores at least its kind's floor (checked before it is explained, which costs more)."""
+    kind = f"{split_document_id(match.source)[0]}-{split_document_id(match.target)[0]}"
+    return match.score >= floor(kind)
+
+
 def worth_suggesting(match: Match) -> bool:
     """A pair is suggested when it scores above its kind's floor and has a reason to show."""
-    kind = f"{split_document_id(match.source)[0]}-{split_document_id(match.target)[0]}"
-    return bool(match.terms) and match.score >= floor(kind)
+    return bool(match.terms) and above_floor(match)
 
 
 def strength(score: float, kind: str) -> str:

@@ -4,15 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import bindparam, delete, insert, or_, select, update
 
 from incubator.extensions import db
 from incubator.matchcore import Allowed, Document, Match, Matcher
 from incubator.matching.corpus import MATCH_KINDS, document_id, split_document_id
 from incubator.matching.models import Suggestion
-from incubator.matching.quality import worth_suggesting
+from incubator.matching.quality import above_floor, worth_suggesting
 
 DECIDED = ("approved", "rejected")
+# A kept pair's new score and reasons, unless staff decided it since it was read (executemany).
+_table = Suggestion.__table__
+UPDATE_PENDING = (
+    update(_table)
+    .where(_table.c.id == bindparam("b_id"), _table.c.status == "pending")
+    .values(
+        score=bindparam("b_score"),
+        terms=bindparam("b_terms", type_=_table.c.terms.type),
+        run_id=bindparam("b_run"),
+    )
+)
 
 
 def source_filter(source_ids: Iterable[str]) -> object:
@@ -40,7 +51,8 @@ def pair(suggestion: Suggestion) -> tuple[str, str]:
 
 def decided_pairs(sources: Sequence[Document]) -> frozenset[tuple[str, str]]:
     """Pairs of these sources that staff already decided (a rejected pair never comes back)."""
-    return frozenset(pair(s) for s in suggestions_of(d.id for d in sources) if s.status in DECIDED)
+    existing = existing_pairs(d.id for d in sources)
+    return frozenset(key for key, (_, status) in existing.items() if status in DECIDED)
 
 
 def allowed_for(sources: Sequence[Document]) -> Allowed:
@@ -49,15 +61,14 @@ def allowed_for(sources: Sequence[Document]) -> Allowed:
 
 
 def rank_by_kind(matcher: Matcher, sources: Sequence[Document], k: int) -> dict[str, list[Match]]:
-    """Each source's best `k` targets of every kind it meets (k labs, k mentors, ...), undecided only."""
-    excluded = decided_pairs(sources)
-    results: dict[str, list[Match]] = {d.id: [] for d in sources}
-    for target_kind in sorted({t for targets in MATCH_KINDS.values() for t in targets}):
-        kinds = {s: (target_kind,) for s, targets in MATCH_KINDS.items() if target_kind in targets}
-        ranked = matcher.top_k(sources, None, k, Allowed(kinds=kinds, excluded=excluded))
-        for source_id, matches in ranked.items():
-            results[source_id].extend(explained(matches))
-    return results
+    """Each source's best `k` targets of every kind it meets (k labs, k mentors, ...), undecided only.
+
+    Ranked without explanations first: only the pairs above their kind's floor are explained
+    (the costly part of a run), then those left with no reason to show are dropped.
+    """
+    ranked = matcher.top_k_per_kind(sources, k, allowed_for(sources), explain=False)
+    floored = {source_id: [m for m in matches if above_floor(m)] for source_id, matches in ranked.items()}
+    return {s: explained(matches) for s, matches in matcher.explain_matches(sources, floored).items()}
 
 
 def explained(matches: list[Match]) -> list[Match]:
@@ -65,38 +76,58 @@ def explained(matches: list[Match]) -> list[Match]:
     return [m for m in matches if worth_suggesting(m)]
 
 
-def new_suggestion(match: Match, run_id: int | None) -> Suggestion:
-    """An undecided Suggestion row for `match`."""
+def replace_pending(results: dict[str, list[Match]], run_id: int | None) -> int:
+    """Make each source's undecided suggestions equal to its new ranking; return how many it has.
+
+    In bulk: one INSERT of the new pairs, one UPDATE per kept pending pair (executemany), one
+    DELETE of the pending pairs the ranking dropped; decided pairs are never touched.
+    """
+    existing = existing_pairs(results)
+    ranked = {(m.source, m.target): m for matches in results.values() for m in matches}
+    fresh = [new_row(m, run_id) for key, m in ranked.items() if key not in existing]
+    pending = {key: row_id for key, (row_id, status) in existing.items() if status == "pending"}
+    kept = [
+        {"b_id": pending[key], "b_score": m.score, "b_terms": list(m.terms), "b_run": run_id}
+        for key, m in ranked.items()
+        if key in pending
+    ]
+    if fresh:
+        db.session.execute(insert(Suggestion.__table__), fresh)
+    if kept:
+        db.session.execute(UPDATE_PENDING, kept)
+    drop_if_pending([row_id for key, row_id in pending.items() if key not in ranked])
+    return len(ranked)
+
+
+def existing_pairs(source_ids: Iterable[str]) -> dict[tuple[str, str], tuple[int, str]]:
+    """(id, status) of every suggestion whose source is in `source_ids`, by pair (no ORM objects)."""
+    columns = (Suggestion.id, Suggestion.status, Suggestion.source_type, Suggestion.source_id)
+    query = select(*columns, Suggestion.target_type, Suggestion.target_id).where(source_filter(source_ids))
+    return {
+        (document_id(st, si), document_id(tt, ti)): (row_id, status)
+        for row_id, status, st, si, tt, ti in db.session.execute(query)
+    }
+
+
+def new_row(match: Match, run_id: int | None) -> dict:
+    """The column values of an undecided suggestion for `match` (for a bulk insert)."""
     source_type, source_id = split_document_id(match.source)
     target_type, target_id = split_document_id(match.target)
-    return Suggestion(
-        run_id=run_id,
-        kind=f"{source_type}-{target_type}",
-        source_type=source_type,
-        source_id=source_id,
-        target_type=target_type,
-        target_id=target_id,
-        score=match.score,
-        terms=list(match.terms),
-    )
+    return {
+        "run_id": run_id,
+        "kind": f"{source_type}-{target_type}",
+        "source_type": source_type,
+        "source_id": source_id,
+        "target_type": target_type,
+        "target_id": target_id,
+        "score": match.score,
+        "terms": list(match.terms),
+    }
 
 
-def replace_pending(results: dict[str, list[Match]], run_id: int | None) -> int:
-    """Make each source's undecided suggestions equal to its new ranking; return how many it has."""
-    existing = {pair(s): s for s in suggestions_of(results)}
-    keep: set[tuple[str, str]] = set()
-    for matches in results.values():
-        for match in matches:
-            key = (match.source, match.target)
-            keep.add(key)
-            row = existing.get(key)
-            if row is None:
-                db.session.add(new_suggestion(match, run_id))
-            elif row.status == "pending":
-                row.score, row.terms, row.run_id = match.score, list(match.terms), run_id
-    stale = [s.id for key, s in existing.items() if s.status == "pending" and key not in keep]
-    drop_if_pending(stale)
-    return len(keep)
+def new_suggestion(match: Match, run_id: int | None) -> Suggestion:
+    """An undecided Suggestion row for `match`."""
+    return Suggestion(**new_row(match, run_id))
 
 
 def drop_if_pending(suggestion_ids: list[int]) -> None:

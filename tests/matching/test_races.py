@@ -207,7 +207,7 @@ def test_a_rerun_never_deletes_a_suggestion_staff_approved_while_it_ranked(db, m
     staff_id, source = row.id, f"startup:{row.source_id}"
     from incubator.matching import suggestions
 
-    read = suggestions.suggestions_of
+    read = suggestions.existing_pairs
 
     def approved_right_after_the_read(source_ids):  # noqa: ANN001, ANN202
         rows = read(source_ids)
@@ -215,7 +215,7 @@ def test_a_rerun_never_deletes_a_suggestion_staff_approved_while_it_ranked(db, m
             staff.execute(sa.update(Suggestion).where(Suggestion.id == staff_id).values(status="approved"))
         return rows
 
-    monkeypatch.setattr(suggestions, "suggestions_of", approved_right_after_the_read)
+    monkeypatch.setattr(suggestions, "existing_pairs", approved_right_after_the_read)
     replace_pending({source: []}, None)  # the new ranking no longer holds the pair
     db.session.commit()
     db.session.expire_all()
