@@ -1,10 +1,11 @@
 """When a ranked pair is worth a reviewer's time, and how strong it reads.
 
-Calibration (`python -m bench.bench_demo_suggestions`, and the labelled set in tests/matchcore):
-on the demo data, pairs under 0.035 share one generic word at most ("camera", "mechanical",
-"electronics" between unrelated profiles); on the labelled set every right pair scores 0.25 or
-more. A pair is suggested only above the floor of its kind of match and with at least one
-shown reason (matchcore.reasons). Top k is a maximum, never a quota.
+Each kind of match has its own floor (config.DEFAULT_FLOORS, MATCHING_FLOORS), calibrated by
+`python -m bench.calibrate_floors`: the threshold that best separates the demo data's intended
+pairs from unrelated pairs sharing a reason (F1), lowered when needed to keep 95% of the right
+pairs of the labelled sets in tests/matchcore. A kind without a floor uses MATCHING_MIN_SCORE.
+A pair is suggested only at or above its kind's floor and with at least one shown reason
+(matchcore.reasons). Top k is a maximum, never a quota.
 """
 
 from __future__ import annotations
