@@ -12,7 +12,7 @@ import numpy as np
 import scipy.sparse as sp
 from sparse_dot_topn import sp_matmul_topn
 
-from incubator.matchcore import glossary, segments
+from incubator.matchcore import glossary, scale, segments
 from incubator.matchcore.documents import Document, Match
 from incubator.matchcore.explain import explain
 from incubator.matchcore.filters import ALLOW_ALL, Allowed
@@ -26,11 +26,14 @@ Candidates = list[tuple[int, float]]
 class MatchParams:
     """Matcher settings: boilerplate cut-off, IDF sharpening, explanation length, work sizes.
 
-    max_df_docs: an absolute cap on a term's document count for large corpora (the sparse
-    product costs the sum of its terms' document counts; None: only `max_df` applies).
+    max_df_docs: an absolute cap on a term's document count (the sparse product costs the
+    sum of its terms' document counts; None: only `max_df` applies; "auto": sqrt(n) for a
+    corpus of n >= 10,000 documents, none below, see scale.py).
     min_df: terms in fewer fitted documents are dropped (2 shrinks a large vocabulary but
-    loses terms that only one target shares with a new source). n_jobs: processes that
-    count terms of large batches (1 inside daemons such as Celery prefork workers).
+    loses terms that only one target shares with a new source; "auto": 1).
+    n_threads: threads of the sparse product; n_jobs: processes that count terms of large
+    batches; -1: every usable core (one thread, no child process inside a daemon such as a
+    Celery prefork worker).
     segment_weight: above 0, a target made of parts (split on " \n") scores
     (1 - w) * whole cosine + w * soft maximum of its parts' cosines (temperature
     `segment_tau`); see segments.py (full products: for corpora of thousands).
@@ -42,13 +45,13 @@ class MatchParams:
     """
 
     max_df: float = 0.5
-    max_df_docs: int | None = None
+    max_df_docs: int | str | None = scale.AUTO
     idf_power: float = 1.0
     n_terms: int = 5
     block_rows: int = 4096
-    n_threads: int = 1
-    min_df: int = 1
-    n_jobs: int = 1
+    n_threads: int = -1
+    min_df: int | str = scale.AUTO
+    n_jobs: int = -1
     segment_weight: float = 0.0
     segment_tau: float = 0.02
     background: bool = False
@@ -90,8 +93,15 @@ class Matcher:
         check_unique_ids(documents)
         p = self.params
         concepts = glossary.compiled(tuple(p.glossary_pairs)) if p.glossary else None
+        n_docs, n_jobs = len(documents), scale.workers(p.n_jobs)
         self.weights_ = TermWeights(
-            p.max_df, p.idf_power, p.min_df, p.n_jobs, p.max_df_docs, p.background, concepts
+            p.max_df,
+            p.idf_power,
+            scale.min_df(p.min_df, n_docs),
+            n_jobs,
+            scale.max_df_docs(p.max_df_docs, n_docs),
+            p.background,
+            concepts,
         )
         self._set_targets(documents, self.weights_.fit_transform(_items(documents)))
         return self
@@ -285,7 +295,7 @@ class Matcher:
             scores = segments.blended(rows, part.columns, part.segments, p.segment_weight, p.segment_tau)
             owner, local, score, complete = segments.top_n(scores, n)
             return owner, part.positions[local], score, complete
-        product = sp_matmul_topn(rows, part.columns, top_n=n, n_threads=self.params.n_threads)
+        product = sp_matmul_topn(rows, part.columns, top_n=n, n_threads=scale.workers(p.n_threads))
         counts = np.diff(product.indptr)
         owner = np.repeat(np.arange(rows.shape[0]), counts)
         return owner, part.positions[product.indices], product.data, counts < n
