@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "incubator"
-DOMAINS = ("startups", "labs", "mentors", "challenges", "organizations", "accounts", "review")
+DOMAINS = ("startups", "labs", "mentors", "challenges", "organizations", "accounts", "review", "glossary")
 BELOW_DOMAINS = ("events", "permissions", "audit", "database")
 ALL_DOMAINS = (*DOMAINS, "matching", "partnerships", "dashboard", "notifications", "home", "demo")
 
