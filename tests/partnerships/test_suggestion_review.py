@@ -31,6 +31,8 @@ def test_the_side_by_side_view_highlights_the_terms_in_both_profiles(client, log
     assert "<mark>rung động</mark>" in page and "<mark>rung dong</mark>" in page
     assert "&lt;script&gt;x&lt;/script&gt;" in page and "<script>x" not in page
     assert SECRET not in page
+    # staff read a strength, not a raw score such as "0.80"
+    assert 'data-testid="strength"' in page and f"{pair.suggestion.score:.2f}<" not in page
 
 
 def test_the_queue_is_best_first_and_filtered_by_organization_score_sector_and_run(client, login_as, db):
