@@ -13,6 +13,8 @@ import argparse
 import statistics
 import tempfile
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from flask_migrate import upgrade
@@ -40,22 +42,30 @@ def generic(term: str) -> bool:
     return folded in GENERIC or syllable or any(ch.isdigit() for ch in folded)
 
 
-def main() -> None:
-    """Seed, rank, print."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--top-k", type=int, default=5)
-    parser.add_argument("--show", type=int, default=12)
-    args = parser.parse_args()
+@contextmanager
+def demo_app() -> Iterator:
+    """A temporary SQLite app with the demo data seeded, in its app context."""
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{Path(folder) / 'demo.sqlite'}"
         app = create_app({"SQLALCHEMY_DATABASE_URI": url, "INCUBATOR_ENV": "testing", "SECRET_KEY": "x" * 40})
         with app.app_context():
             upgrade(directory=str(app.config["MIGRATIONS_DIR"]))
             seed_demo()
-            matcher = fitted.fit(db.session)
-            sources = [d for d in matcher.targets_ if d.kind in SOURCE_KINDS]
-            results = rank_by_kind(matcher, sources, args.top_k)
+            yield app
+            db.session.remove()
             db.engine.dispose()
+
+
+def main() -> None:
+    """Seed, rank, print."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--top-k", type=int, default=5)
+    parser.add_argument("--show", type=int, default=12)
+    args = parser.parse_args()
+    with demo_app():
+        matcher = fitted.fit(db.session)
+        sources = [d for d in matcher.targets_ if d.kind in SOURCE_KINDS]
+        results = rank_by_kind(matcher, sources, args.top_k)
     report([m for matches in results.values() for m in matches], args.show)
 
 

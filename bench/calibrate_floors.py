@@ -21,22 +21,17 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import tempfile
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask_migrate import upgrade
 from sqlalchemy import select
 
-from bench.bench_demo_suggestions import generic
+from bench.bench_demo_suggestions import demo_app, generic
 from bench.demo_labels import DEMO_PLAUSIBLE, DEMO_TRUE
 from incubator.accounts.models import User
-from incubator.app import create_app
 from incubator.challenges.models import Capability, Challenge
-from incubator.demo.seed import seed_demo
 from incubator.extensions import db
 from incubator.labs.models import Lab
 from incubator.matchcore import Allowed, Document, Matcher
@@ -113,20 +108,6 @@ def demo_run(app, floors: dict[str, float], top_k: int) -> Counter:  # noqa: ANN
     sources = [d for d in matcher.targets_ if d.kind in SOURCE_KINDS]
     matches = [m for ms in rank_by_kind(matcher, sources, top_k).values() for m in ms]
     return Counter(f"{m.source.split(':')[0]}-{m.target.split(':')[0]}" for m in matches)
-
-
-@contextmanager
-def demo_app() -> Iterator:
-    """A temporary SQLite app with the demo data seeded (as bench_demo_suggestions does)."""
-    with tempfile.TemporaryDirectory() as folder:
-        url = f"sqlite:///{Path(folder) / 'demo.sqlite'}"
-        app = create_app({"SQLALCHEMY_DATABASE_URI": url, "INCUBATOR_ENV": "testing", "SECRET_KEY": "x" * 40})
-        with app.app_context():
-            upgrade(directory=str(app.config["MIGRATIONS_DIR"]))
-            seed_demo()
-            yield app
-            db.session.remove()
-            db.engine.dispose()
 
 
 def demo_names(session) -> dict[str, str]:  # noqa: ANN001
