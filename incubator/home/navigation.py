@@ -6,7 +6,8 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from incubator.accounts.forms import LanguageForm
+from incubator.accounts.forms import LANGUAGE_CHOICES, LanguageForm
+from incubator.labels import translated_pairs
 
 INTRODUCTIONS = ("partnerships.introduction_list", _l("Introductions"))
 PARTNERSHIPS = ("partnerships.partnership_list", _l("Partnerships"))
@@ -56,13 +57,22 @@ ACCOUNT_MENU = {
 }
 
 
+# The language switch is LanguageForm's markup written out in base.html: building the form on every
+# page cost more than the rest of the navigation; its CSRF field carries the session's usual token.
+LANGUAGE_SWITCH = {
+    "csrf_field": f"{LanguageForm.form_prefix}-csrf_token",
+    "field": f"{LanguageForm.form_prefix}-language",
+    "choices": LANGUAGE_CHOICES,
+}
+
+
 def navigation_context() -> dict:
     """Template globals: the current user's menu, the language switch and the page language."""
     role = current_user.role if current_user.is_authenticated else None
     locale = str(get_locale() or "vi")
     return {
-        "nav_items": NAVIGATION.get(role, []),
-        "account_items": ACCOUNT_MENU.get(role, []),
-        "language_form": LanguageForm(formdata=None),
+        "nav_items": translated_pairs(NAVIGATION.get(role, ())),
+        "account_items": translated_pairs(ACCOUNT_MENU.get(role, ())),
+        "language_switch": LANGUAGE_SWITCH,
         "current_locale": locale,
     }
