@@ -9,7 +9,7 @@ from flask.wrappers import Response
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from incubator.accounts import services
+from incubator.accounts import figures, services
 from incubator.accounts.forms import (
     AdminCreateUserForm,
     AdminUserForm,
@@ -32,7 +32,7 @@ admin_bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 @login_manager.user_loader
 def load_user(session_token: str) -> User | None:
-    return services.find_user_by_session_token(session_token)
+    return figures.load_user(session_token)  # with the figures other packages registered: one query
 
 
 def clear_session() -> None:

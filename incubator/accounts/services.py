@@ -31,13 +31,6 @@ def find_user_by_email(email: str | None) -> User | None:
     return db.session.scalar(select(User).where(User.email == email.strip().lower()))
 
 
-def find_user_by_session_token(token: str | None) -> User | None:
-    """The user whose current session token is `token` (the id Flask-Login keeps), if any."""
-    if not token:
-        return None
-    return db.session.scalar(select(User).where(User.session_token == token))
-
-
 @cache
 def dummy_hash() -> str:
     """A hash of no one's password, checked when there is no account so both answers cost the same."""

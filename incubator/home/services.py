@@ -13,7 +13,7 @@ from incubator.labs import services as lab_services
 from incubator.labs.models import Booking, Lab
 from incubator.matching.models import MatchingRun, Suggestion
 from incubator.mentors.models import MentorProfile
-from incubator.notifications.models import Notification
+from incubator.notifications import services as notification_services
 from incubator.partnerships.models import Partnership
 from incubator.review import programs
 from incubator.review.applications import founder_applications, latest_steps
@@ -53,12 +53,12 @@ def overview(user: User) -> dict:
         "admin": admin_overview,
     }
     data = builders[user.role](user)
-    data["unread"] = count(Notification, Notification.user_id == user.id, Notification.read_at.is_(None))
+    data["unread"] = notification_services.current_unread_count(user.id)  # loaded with the user
     return counted(data)
 
 
 def founder_overview(user: User) -> dict:
-    startups = startup_services.list_startups(user).items
+    startups = startup_services.first_startups(user)
     applications = founder_applications(user)
     return {"startups": startups, "applications": applications, "steps": latest_steps(applications),
             "programs": open_programs()}  # fmt: skip

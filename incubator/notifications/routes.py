@@ -50,4 +50,4 @@ def unread_badge() -> dict:
     """The unread count the navigation shows next to the inbox."""
     if not current_user.is_authenticated:
         return {"unread_notifications": 0}
-    return {"unread_notifications": services.unread_count(current_user.id)}
+    return {"unread_notifications": services.current_unread_count(current_user.id)}

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import event, func, select, update
+from sqlalchemy import ScalarSelect, event, func, select, update
 from sqlalchemy.orm import Session
 
+from incubator.accounts import figures
 from incubator.database import utcnow
 from incubator.extensions import db
 from incubator.notifications.models import Notification
@@ -55,12 +56,28 @@ def _forget_emails(session: Session) -> None:
     session.info.pop(FLUSHED, None)
 
 
-def unread_count(user_id: int) -> int:
-    """How many of `user_id`'s notifications are unread."""
+def unread_query(user_id: object) -> ScalarSelect:
+    """How many of `user_id`'s notifications are unread (an id, or a column to correlate with)."""
     query = select(func.count(Notification.id)).where(
         Notification.user_id == user_id, Notification.read_at.is_(None)
     )
-    return db.session.scalar(query) or 0
+    return query.scalar_subquery()
+
+
+def unread_count(user_id: int) -> int:
+    """How many of `user_id`'s notifications are unread."""
+    return db.session.scalar(select(unread_query(user_id))) or 0
+
+
+# Loaded with each request's user, in the same query: the navigation's badge on every page.
+UNREAD = "unread_notifications"
+figures.register(UNREAD, unread_query)
+
+
+def current_unread_count(user_id: int) -> int:
+    """The request user's unread count as loaded with them, else counted now."""
+    count = figures.figure(UNREAD)
+    return unread_count(user_id) if count is None else count
 
 
 def inbox(user_id: int, page: int = 1) -> Pagination:

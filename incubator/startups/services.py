@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from incubator.accounts.models import User
 from incubator.audit.services import changed_fields, save_and_announce
-from incubator.pagination import Pagination, paginate
+from incubator.extensions import db
+from incubator.pagination import PER_PAGE, Pagination, paginate
 from incubator.startups.models import Startup
 
 FIELDS = ("name", "description", "needs", "sector", "stage", "website", "team_size")
@@ -14,8 +15,17 @@ FIELDS = ("name", "description", "needs", "sector", "stage", "website", "team_si
 
 def list_startups(owner: User, page: int = 1) -> Pagination:
     """One page of the startups `owner` created, by name."""
-    query = select(Startup).where(Startup.owner_id == owner.id).order_by(Startup.name, Startup.id)
-    return paginate(query, page)
+    return paginate(owned_startups(owner), page)
+
+
+def first_startups(owner: User) -> list[Startup]:
+    """The first page of `owner`'s startups (the home page's list), without counting them all."""
+    return list(db.session.scalars(owned_startups(owner).limit(PER_PAGE)))
+
+
+def owned_startups(owner: User) -> Select:
+    """The startups `owner` created, by name."""
+    return select(Startup).where(Startup.owner_id == owner.id).order_by(Startup.name, Startup.id)
 
 
 def create_startup(owner: User, data: dict) -> tuple[Startup, bool]:
