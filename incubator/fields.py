@@ -5,7 +5,10 @@ from __future__ import annotations
 import math
 
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup, escape
 from wtforms import FloatField
+from wtforms.fields.choices import SelectChoice
+from wtforms.widgets import Select
 
 
 class FiniteFloatField(FloatField):
@@ -16,3 +19,17 @@ class FiniteFloatField(FloatField):
         if self.data is not None and not math.isfinite(self.data):
             self.data = None
             raise ValueError(_l("Enter a number, such as 120 or 85.5."))
+
+
+class QuickSelect(Select):
+    """WTForms' select widget, the same HTML, its plain options written directly: its `html_params`
+    costs about 15 µs an option, which made the filters of a list page its costliest part."""
+
+    @classmethod
+    def render_option(cls, choice: SelectChoice, **kwargs: object) -> Markup:
+        if choice.render_kw or kwargs:
+            return super().render_option(choice, **kwargs)
+        value = str(choice.value) if isinstance(choice.value, bool) else choice.value
+        selected = "selected " if choice.selected else ""
+        label = escape(choice.label or choice.value)
+        return Markup(f'<option {selected}value="{escape(value)}">{label}</option>')  # noqa: S704 (escaped)

@@ -18,8 +18,8 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
-from incubator.fields import FiniteFloatField
-from incubator.labels import register
+from incubator.fields import FiniteFloatField, QuickSelect
+from incubator.labels import register, translated_choices
 from incubator.labs.models import LAB_KINDS
 from incubator.organizations.models import Organization
 from incubator.text import clean_text
@@ -74,19 +74,24 @@ class LabForm(FlaskForm):
             raise ValidationError(_l("The area must be greater than 0."))
 
 
+KIND_FILTER_CHOICES = [SelectChoice("", _l("All kinds")), *KIND_CHOICES]
+EVERY_UNIVERSITY = [SelectChoice("", _l("All universities"))]
+
+
 class LabSearchForm(Form):
     """Text search and filters over labs, read from the query string (a GET form: no CSRF)."""
 
     q = SearchField(_l("Search"), filters=[clean_text], validators=[Optional(), Length(max=100)])
-    kind = SelectField(_l("Kind"), choices=[SelectChoice("", _l("All kinds")), *KIND_CHOICES], default="")
-    organization = SelectField(_l("University"), default="")
+    kind = SelectField(_l("Kind"), choices=KIND_FILTER_CHOICES, default="", widget=QuickSelect())
+    organization = SelectField(_l("University"), default="", widget=QuickSelect())
     equipment = SearchField(_l("Equipment"), filters=[clean_text], validators=[Optional(), Length(max=100)])
     free_on = DateField(_l("Free on"), validators=[Optional()])
 
     def __init__(self, formdata: object, organizations: list[Organization]) -> None:
         super().__init__(formdata)
-        everyone = SelectChoice("", _l("All universities"))
-        self.organization.choices = [everyone, *(SelectChoice(str(o.id), o.name) for o in organizations)]
+        self.kind.choices = translated_choices(KIND_FILTER_CHOICES)
+        everyone = translated_choices(EVERY_UNIVERSITY)
+        self.organization.choices = [*everyone, *(SelectChoice(str(o.id), o.name) for o in organizations)]
 
     def criteria(self) -> dict:
         """The filters chosen, as keyword arguments of `search_labs` (none when invalid)."""

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import Select, literal, null, select, union_all, update
 from sqlalchemy.orm import Session
 
+from incubator.accounts.models import User
 from incubator.audit.services import record
 from incubator.database import utcnow
 from incubator.errors import N_, DomainError
@@ -77,17 +78,26 @@ def suggestions_page(status: str = "pending", kind: str = "", page: int = 1, per
 
 
 def profile_titles(session: Session, suggestions: list[Suggestion]) -> dict[tuple[str, int], str]:
-    """Readable names of every profile a list of suggestions mentions, in one query per kind."""
+    """Readable names of every profile a list of suggestions mentions, in one query (as `title_of`)."""
     wanted: dict[str, set[int]] = {}
     for s in suggestions:
         wanted.setdefault(s.source_type, set()).add(s.source_id)
         wanted.setdefault(s.target_type, set()).add(s.target_id)
-    titles = {}
-    for kind, ids in wanted.items():
-        model = PROFILE_MODELS[kind]
-        for row in session.scalars(select(model).where(model.id.in_(ids))):
-            titles[(kind, row.id)] = title_of(kind, row)
-    return titles
+    parts = [title_columns(kind).where(PROFILE_MODELS[kind].id.in_(ids)) for kind, ids in wanted.items()]
+    if not parts:
+        return {}
+    rows = session.execute(union_all(*parts) if len(parts) > 1 else parts[0])
+    return {(kind, object_id): title or fallback or "" for kind, object_id, title, fallback in rows}
+
+
+def title_columns(kind: str) -> Select:
+    """(kind, id, title, fallback) of `kind`'s profiles: `title_of` is `title or fallback` of a row."""
+    model = PROFILE_MODELS[kind]
+    if kind == "mentor":
+        columns = select(literal(kind), model.id, model.headline, User.full_name)
+        return columns.join(User, User.id == model.user_id)
+    title = model.title if hasattr(model, "title") else model.name
+    return select(literal(kind), model.id, title, null())
 
 
 def title_of(kind: str, row: object) -> str:

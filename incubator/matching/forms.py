@@ -16,6 +16,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, Length, NumberRange, Optional, ValidationError
 
+from incubator.fields import QuickSelect
 from incubator.labels import register
 from incubator.matching.corpus import MATCH_KINDS
 
@@ -98,7 +99,7 @@ class DecisionForm(FlaskForm):
     """Approve (with a note for the parties) or reject with a reason from the fixed list."""
 
     decision = HiddenField(validators=[AnyOf(("approved", "rejected"))])
-    reason = SelectField(_l("Reason"), choices=REASON_CHOICES, default="")
+    reason = SelectField(_l("Reason"), choices=REASON_CHOICES, default="", widget=QuickSelect())
     note = TextAreaField(_l("Note"), validators=[Length(max=1000)])
 
     def validate_reason(self, field: SelectField) -> None:
@@ -124,10 +125,12 @@ class SuggestionFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    status = SelectField(_l("Status"), choices=STATUS_CHOICES, default="pending")
-    kind = SelectField(_l("Kind of match"), choices=KIND_CHOICES, default="")
+    status = SelectField(_l("Status"), choices=STATUS_CHOICES, default="pending", widget=QuickSelect())
+    kind = SelectField(_l("Kind of match"), choices=KIND_CHOICES, default="", widget=QuickSelect())
     sector = StringField(_l("Sector"), validators=[Optional(), Length(max=80)], default="")
-    organization = SelectField(_l("Organization"), coerce=int, default=0, validate_choice=False)
+    organization = SelectField(
+        _l("Organization"), coerce=int, default=0, validate_choice=False, widget=QuickSelect()
+    )
     min_score = FloatField(_l("Minimum score"), validators=[Optional(), NumberRange(min=0, max=1)])
     run = IntegerField(_l("Run"), validators=[Optional(), NumberRange(min=1)])
     page = IntegerField(default=1, validators=[Optional(), NumberRange(min=1, max=100_000)])

@@ -25,8 +25,8 @@ STRONG, GOOD = 3.5, 1.75  # multiples of the floor
 
 def floor(kind: str) -> float:
     """The lowest score suggested for a kind of match (e.g. "challenge-lab")."""
-    floors = current_app.config["MATCHING_FLOORS"]
-    return floors.get(kind, current_app.config["MATCHING_MIN_SCORE"])
+    config = current_app.config
+    return config["MATCHING_FLOORS"].get(kind, config["MATCHING_MIN_SCORE"])
 
 
 def above_floor(match: Match) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, union
 
 from incubator.extensions import db
 from incubator.matching.corpus import PROFILE_MODELS
@@ -71,17 +71,14 @@ def queue_query(
 
 
 def queue_page(page: int = 1, **filters: object) -> Pagination:
-    """One page of the review queue."""
-    return paginate(queue_query(**filters), page, per_page=40)
+    """One page of the review queue: 20 suggestions, as every list (a reviewer reads each one)."""
+    return paginate(queue_query(**filters), page)
 
 
 def sector_choices() -> list[str]:
     """Sectors named by challenges and startups, for the filter."""
-    sectors = set()
-    for kind in ("challenge", "startup"):
-        column = PROFILE_MODELS[kind].sector
-        sectors.update(s for s in db.session.scalars(select(column).distinct()) if s)
-    return sorted(sectors, key=str.casefold)
+    query = union(*(select(PROFILE_MODELS[kind].sector) for kind in ("challenge", "startup")))
+    return sorted({s for s in db.session.scalars(query) if s}, key=str.casefold)
 
 
 def organization_choices() -> list[tuple[int, str]]:

@@ -8,9 +8,13 @@ from flask_login import current_user
 
 from incubator.errors import DomainError
 from incubator.extensions import db
+from incubator.labels import translated_choices
 from incubator.matching import decisions, incremental, quality, review, services, states
 from incubator.matching.forms import (
+    KIND_CHOICES,
+    REASON_CHOICES,
     RUN_STATUS_LABELS,
+    STATUS_CHOICES,
     BulkDecisionForm,
     ConfirmForm,
     DecisionForm,
@@ -88,8 +92,9 @@ def suggestions():
         page=page,
         titles=titles,
         form=DecisionForm(),
-        bulk=BulkDecisionForm(formdata=None),
+        bulk=bulk_form(),
         filters=filters,
+        filters_query=query_string(filters.data),
         sectors=review.sector_choices(),
     )
 
@@ -138,13 +143,32 @@ def decide(suggestion_id: int):
     return redirect(url_for("matching.suggestions", **suggestion_filters().data))
 
 
+def query_string(values: dict) -> str:
+    """`values` as url_for appends them ("?status=pending&…", or ""): each row's decision form keeps them."""
+    query = url_for("matching.suggestions", **values).partition("?")[2]
+    return f"?{query}" if query else ""
+
+
 def suggestion_filters() -> SuggestionFilterForm:
     """The validated list filters from the query string (defaults when invalid)."""
-    filters = SuggestionFilterForm(request.args)
-    choices = [(0, _("All organizations")), *review.organization_choices()]
-    filters.organization.choices = choices
+    organizations = [(0, _("All organizations")), *review.organization_choices()]
+    filters = with_choices(SuggestionFilterForm(request.args), organizations)
     if not filters.validate():
-        filters = SuggestionFilterForm(formdata=None)
-        filters.organization.choices = choices
+        filters = with_choices(SuggestionFilterForm(formdata=None), organizations)
     filters.page.data = filters.page.data or 1
     return filters
+
+
+def with_choices(filters: SuggestionFilterForm, organizations: list) -> SuggestionFilterForm:
+    """`filters` offering `organizations`, and the status and kind choices already translated."""
+    filters.organization.choices = organizations
+    filters.status.choices = translated_choices(STATUS_CHOICES)
+    filters.kind.choices = translated_choices(KIND_CHOICES)
+    return filters
+
+
+def bulk_form() -> BulkDecisionForm:
+    """The empty bulk decision form above the list (its reasons already translated)."""
+    form = BulkDecisionForm(formdata=None)
+    form.reason.choices = translated_choices(REASON_CHOICES)
+    return form

@@ -63,7 +63,7 @@ def applications(db, founder, programs: list[Program]) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("rows", [1, 4])
-def test_the_staff_home_takes_four_queries_whatever_it_counts(client, login_as, db, rows):
+def test_the_staff_home_takes_three_queries_whatever_it_counts(client, login_as, db, rows):
     staff = login_as("staff")
     founder = StartupFactory().owner
     applications(db, founder, [program(db, -1, 10 + i) for i in range(rows)])
@@ -72,33 +72,33 @@ def test_the_staff_home_takes_four_queries_whatever_it_counts(client, login_as, 
         db.session.add_all([MatchingRun(status="done"), notification, suggestion(i, "lab", i)])
     db.session.commit()
     html, count = page(client, db, "/")
-    assert count <= 4  # the user, the open programs, one query for every figure, the unread badge
+    assert count <= 3  # the user with the unread badge, the open programs, one query for every figure
     assert 'data-testid="home-title"' in html and "Cohort -1" in html
 
 
 @pytest.mark.parametrize("rows", [1, 4])
-def test_the_founder_home_takes_eight_queries_however_many_applications(client, login_as, db, rows):
+def test_the_founder_home_takes_five_queries_however_many_applications(client, login_as, db, rows):
     founder = login_as("founder")
     applications(db, founder, [program(db, -30 - i, -2) for i in range(rows)])  # closed programs
     html, count = page(client, db, "/")
-    # user, a page of startups (rows, count), applications with programs, their latest steps (one query
-    # for all), open programs, unread (twice: the page's figure and the navigation's badge)
-    assert count <= 8
+    # the user with the unread count (the page's figure and the navigation's badge), the first page of
+    # startups (not counted), applications with programs, their latest steps (one query), open programs
+    assert count <= 5
     assert html.count("Cohort -30") == 1 and html.count("Startup ") >= rows
 
 
 @pytest.mark.parametrize("labs", [1, 6])
-def test_the_lab_list_takes_four_queries_however_many_labs(client, login_as, db, labs):
+def test_the_lab_list_takes_three_queries_however_many_labs(client, login_as, db, labs):
     login_as("founder")
     for _ in range(labs):
         LabFactory()
     html, count = page(client, db, "/labs/")
-    assert count <= 4  # user, the organization filter's choices, the labs with organizations, unread badge
+    assert count <= 3  # the user with the unread badge, the organization filter's choices, the labs
     assert html.count('data-testid="lab"') == labs
 
 
 @pytest.mark.parametrize("rows", [1, 6])
-def test_the_suggestions_page_takes_a_query_per_kind_of_profile_not_per_row(client, login_as, db, rows):
+def test_the_suggestions_page_takes_six_queries_however_many_kinds_and_rows(client, login_as, db, rows):
     login_as("staff")
     startups = [StartupFactory() for _ in range(rows)]
     labs, mentors = [LabFactory() for _ in range(rows)], [MentorProfileFactory() for _ in range(rows)]
@@ -107,5 +107,5 @@ def test_the_suggestions_page_takes_a_query_per_kind_of_profile_not_per_row(clie
             db.session.add(suggestion(startup.id, kind, target.id))
     db.session.commit()
     html, count = page(client, db, "/matching/suggestions")
-    assert count <= 10  # user, total, page, titles per kind, unread badge, the filters' choices
+    assert count <= 6  # user with unread badge, total, page, every title, organizations, sectors
     assert html.count('data-testid="suggestion"') == 2 * rows
