@@ -109,7 +109,8 @@ def build_config(env: dict | None = None) -> dict:
         "INCUBATOR_ENV": mode,
         "SECRET_KEY": env.get("SECRET_KEY") or (DEV_SECRET_KEY if mode == DEVELOPMENT else None),
         "SQLALCHEMY_DATABASE_URI": database_url(env),
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # no pool_pre_ping: incubator.database.ping_when_idle checks connections that rested instead
+        "SQLALCHEMY_ENGINE_OPTIONS": {},
         "REDIS_URL": redis_url,
         "CELERY": {
             **broker_settings(env),

@@ -16,7 +16,7 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_talisman import Talisman
 from flask_wtf import CSRFProtect
 
-from incubator.database import Base
+from incubator.database import Base, ping_when_idle
 
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
@@ -60,6 +60,9 @@ def current_app_languages() -> dict:
 def init_extensions(app: Flask) -> None:
     """Bind every extension to `app`."""
     db.init_app(app)
+    with app.app_context():
+        for engine in db.engines.values():
+            ping_when_idle(engine)
     migrate.init_app(app, db, directory=str(app.config["MIGRATIONS_DIR"]))
     login_manager.init_app(app)
     login_manager.session_protection = "strong"
