@@ -65,12 +65,13 @@ def prepare(database: str) -> None:
 
 
 def compute_suggestions() -> None:
-    """Run one full matching run in this process (no broker) unless suggestions exist."""
+    """Run one full matching run in this process (no broker) unless suggestions wait for a decision
+    (the demo seed decides its own: the page would show none)."""
     from incubator.extensions import db
     from incubator.matching import services
     from incubator.matching.models import MatchingRun, Suggestion
 
-    if db.session.scalar(sa.select(sa.func.count()).select_from(Suggestion)):
+    if db.session.scalar(sa.select(sa.func.count()).where(Suggestion.status == "pending")):
         return
     run = MatchingRun(status="queued", params={"top_k": 5, "shard_size": 200})
     db.session.add(run)
