@@ -16,7 +16,9 @@ from incubator.matching.models import RunModel
 
 # The platform's corpus is small at first: the background corpus damps generic words from day one.
 # The glossary lets English and Vietnamese profiles meet; staff pairs are added at each fit.
-PARAMS = MatchParams(background=True, glossary=True)
+# Whole-profile cosines only (no per-segment blend, matchcore's default below 10k profiles):
+# the relevance floors (config.DEFAULT_FLOORS) were calibrated on these scores.
+PARAMS = MatchParams(background=True, glossary=True, segment_weight=0.0)
 _by_run: dict[int, Matcher] = {}
 _latest: tuple[float, Matcher] | None = None
 
