@@ -145,9 +145,24 @@ class Matcher:
     def _source_rows(self, documents: Sequence[Document]) -> sp.csr_matrix:
         """Return the sources' rows: titles weighted when some kind is scored per segment."""
         weight = self.params.title_weight
-        if weight <= 1 or all(p.segments is None for p in self.partitions_.values()):
-            return self.transform(documents)
-        return self.weights_.transform([(segments.titled(d.text, weight), tuple(d.tags)) for d in documents])
+        if weight > 1 and any(p.segments is not None for p in self.partitions_.values()):
+            titled = [(segments.titled(d.text, weight), tuple(d.tags)) for d in documents]
+            return self.weights_.transform(titled)
+        fitted = self._fitted_positions(documents)
+        return self.transform(documents) if fitted is None else self.matrix_[fitted]
+
+    def _fitted_positions(self, documents: Sequence[Document]) -> list[int] | None:
+        """The fitted rows of `documents` when each is itself a fitted target (a run's sources), else None.
+
+        Their rows are already weighted: reading them back skips counting their words again.
+        """
+        if not documents:
+            return None
+        position, targets = self._positions(), self.targets_
+        found = [position.get(d.id) for d in documents]
+        if any(p is None or targets[p] is not d for p, d in zip(found, documents, strict=True)):
+            return None
+        return found  # type: ignore[return-value]
 
     def with_targets(self, targets: Sequence[Document]) -> Matcher:
         """Return a copy that ranks `targets` with this matcher's vocabulary and IDF (no refit)."""
