@@ -24,9 +24,11 @@ from incubator.matchcore.vectorize import TermWeights
 CROSS = Path(__file__).resolve().parents[1] / "tests" / "matchcore" / "cross_language_pairs.jsonl"
 METHODS = {
     "matchcore": MatchParams(n_threads=2),
-    "+ bg IDF (platform before)": MatchParams(n_threads=2, background=True),
+    "+ bg IDF (platform before)": MatchParams(n_threads=2, background=True, segment_weight=0.0),
     "+ glossary": MatchParams(n_threads=2, glossary=True),
-    "+ bg + glossary (platform)": MatchParams(n_threads=2, background=True, glossary=True),
+    "+ bg + glossary (platform)": MatchParams(
+        n_threads=2, background=True, glossary=True, segment_weight=0.0
+    ),
 }
 
 

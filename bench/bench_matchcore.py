@@ -32,8 +32,9 @@ ROW = "{:>9} {:<10} {:>7} {:>7} {:>8} {:>8} {:>9} {:>9} {:>13} {:>10}"
 # fitted profiles is boilerplate (the product costs the sum of the terms' document counts),
 # and a term in a single fitted profile is dropped (it cannot relate two fitted profiles).
 QUALITY_PARAMS = MatchParams(n_threads=2)
-SEGMENT_PARAMS = MatchParams(n_threads=2, segment_weight=0.6, segment_tau=0.02)
-BACKGROUND_PARAMS = MatchParams(n_threads=2, background=True)  # the platform's setting (matching/fitted.py)
+WHOLE_PARAMS = MatchParams(n_threads=2, segment_weight=0.0)  # whole-profile cosine only (defaults before)
+# Background IDF, whole profiles: the platform's scoring (matching/fitted.py, without the glossary).
+BACKGROUND_PARAMS = MatchParams(n_threads=2, background=True, segment_weight=0.0)
 SPEED_PARAMS = MatchParams(n_threads=2, n_jobs=2, block_rows=4096, max_df_docs=100, min_df=2)
 
 
@@ -127,10 +128,14 @@ def weighted_ordering(scores: np.ndarray, targets: list[dict], queries: list[dic
 
 
 def segment_rows(targets: list[dict], queries: list[dict], k: int) -> list[tuple[str, np.ndarray]]:
-    """Score with per-segment scoring too, when the targets are made of parts (split on " \n")."""
+    """Score with whole profiles only too, when the targets are made of parts (split on " \n").
+
+    `MatchParams()` scores such small corpora per segment (segments.py); this row is the
+    whole-profile cosine that was the default before.
+    """
     if not any(" \n" in t["text"] for t in targets):
         return []
-    return [("matchcore segments", matcher_scores(targets, queries, k, SEGMENT_PARAMS))]
+    return [("matchcore whole", matcher_scores(targets, queries, k, WHOLE_PARAMS))]
 
 
 def quality_rows(name: str, path: Path, k: int) -> list[tuple[str, str, dict[str, float]]]:

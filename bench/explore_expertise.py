@@ -263,8 +263,9 @@ def matcher_rows(targets, queries) -> list[tuple[str, tuple[float, float, float]
     """Figures through the real Matcher for reference settings."""
     rows = []
     for label, params in (
-        ("Matcher defaults", MatchParams(n_threads=2)),
-        ("Matcher segments .6", MatchParams(n_threads=2, segment_weight=0.6)),
+        ("Matcher defaults (segments, title x2)", MatchParams(n_threads=2)),
+        ("Matcher whole profiles only", MatchParams(n_threads=2, segment_weight=0.0)),
+        ("Matcher segments .6, title x1", MatchParams(n_threads=2, title_weight=1)),
     ):
         s = matcher_scores(targets, queries, len(targets), params)
         rows.append((label, figures(s, targets, queries)))

@@ -36,7 +36,10 @@ class MatchParams:
     Celery prefork worker).
     segment_weight: above 0, a target made of parts (split on " \n") scores
     (1 - w) * whole cosine + w * soft maximum of its parts' cosines (temperature
-    `segment_tau`); see segments.py (full products: for corpora of thousands).
+    `segment_tau`); see segments.py (full products: for corpora of thousands); "auto": 0.6
+    below 10,000 fitted documents, 0 from there on (scale.py).
+    title_weight: while targets are scored per segment, a source opening with a short title
+    sentence ("Title. Abstract") counts its title this many times (1: as written).
     background: blend the shipped background corpus's document frequencies into the IDF, so
     generic words are damped in a small corpus (background.py).
     glossary: count English and Vietnamese glossary terms as shared concept tokens beside the
@@ -52,8 +55,9 @@ class MatchParams:
     n_threads: int = -1
     min_df: int | str = scale.AUTO
     n_jobs: int = -1
-    segment_weight: float = 0.0
+    segment_weight: float | str = scale.AUTO
     segment_tau: float = 0.02
+    title_weight: int = 2
     background: bool = False
     glossary: bool = False
     glossary_pairs: tuple[tuple[str, str], ...] = ()
@@ -94,6 +98,7 @@ class Matcher:
         p = self.params
         concepts = glossary.compiled(tuple(p.glossary_pairs)) if p.glossary else None
         n_docs, n_jobs = len(documents), scale.workers(p.n_jobs)
+        self.segment_weight_ = scale.segment_weight(p.segment_weight, n_docs)
         self.weights_ = TermWeights(
             p.max_df,
             p.idf_power,
@@ -121,14 +126,43 @@ class Matcher:
         self.partitions_ = {}
         for kind in sorted(set(kinds)):
             positions = np.flatnonzero(kinds == kind)
-            parts = None
-            if self.params.segment_weight > 0:
-                parts = segments.build(self.weights_, [documents[i] for i in positions])
+            parts, members = None, [documents[i] for i in positions]
+            if self._segment_weight() > 0 and segments.has_parts(members):
+                parts = segments.build(self.weights_, members)
             self.partitions_[kind] = _Partition(positions, matrix[positions].T.tocsr(), parts)
+
+    def _segment_weight(self) -> float:
+        """The resolved segment weight (matchers pickled before "auto" resolve it on load)."""
+        weight = getattr(self, "segment_weight_", None)
+        if weight is None:
+            return scale.segment_weight(self.params.segment_weight, len(self.targets_))
+        return weight
 
     def transform(self, documents: Sequence[Document]) -> sp.csr_matrix:
         """Return the L2-normalised TF-IDF rows of `documents` in the fitted vocabulary."""
         return self.weights_.transform(_items(documents))
+
+    def _source_rows(self, documents: Sequence[Document]) -> sp.csr_matrix:
+        """Return the sources' rows: titles weighted when some kind is scored per segment."""
+        weight = self.params.title_weight
+        if weight > 1 and any(p.segments is not None for p in self.partitions_.values()):
+            titled = [(segments.titled(d.text, weight), tuple(d.tags)) for d in documents]
+            return self.weights_.transform(titled)
+        fitted = self._fitted_positions(documents)
+        return self.transform(documents) if fitted is None else self.matrix_[fitted]
+
+    def _fitted_positions(self, documents: Sequence[Document]) -> list[int] | None:
+        """The fitted rows of `documents` when each is itself a fitted target (a run's sources), else None.
+
+        Their rows are already weighted: reading them back skips counting their words again.
+        """
+        if not documents:
+            return None
+        position, targets = self._positions(), self.targets_
+        found = [position.get(d.id) for d in documents]
+        if any(p is None or targets[p] is not d for p, d in zip(found, documents, strict=True)):
+            return None
+        return found  # type: ignore[return-value]
 
     def with_targets(self, targets: Sequence[Document]) -> Matcher:
         """Return a copy that ranks `targets` with this matcher's vocabulary and IDF (no refit)."""
@@ -155,7 +189,7 @@ class Matcher:
         check_unique_ids(sources)
         allowed = allowed or ALLOW_ALL
         results: dict[str, list[Match]] = {}
-        rows, size = self.transform(sources), self.params.block_rows
+        rows, size = self._source_rows(sources), self.params.block_rows
         for start in range(0, len(sources), size):
             block = sources[start : start + size]
             results.update(self._rank_block(block, rows[start : start + size], k, allowed, explain))
@@ -178,7 +212,8 @@ class Matcher:
         check_unique_ids(sources)
         allowed = allowed or ALLOW_ALL
         results: dict[str, list[Match]] = {d.id: [] for d in sources}
-        rows, size, source_kinds = self.transform(sources), self.params.block_rows, {d.kind for d in sources}
+        rows, size = self._source_rows(sources), self.params.block_rows
+        source_kinds = {d.kind for d in sources}
         for kind in sorted(self.partitions_):
             meets = {s: (kind,) for s in source_kinds if kind in allowed.target_kinds(s, self.partitions_)}
             if not meets:
@@ -201,7 +236,7 @@ class Matcher:
         wanted = [d for d in sources if results.get(d.id)]
         if not wanted:
             return dict(results)
-        rows, position = self.transform(wanted), self._positions()
+        rows, position = self._source_rows(wanted), self._positions()
         explained = {
             source.id: self._matches(
                 source, rows[i], [(position[m.target], m.score) for m in results[source.id]], True
@@ -292,7 +327,8 @@ class Matcher:
         """Return (row, target position, score) of each row's top `n` in one kind, and completeness."""
         part, p = self.partitions_[kind], self.params
         if part.segments is not None:
-            scores = segments.blended(rows, part.columns, part.segments, p.segment_weight, p.segment_tau)
+            weight = self._segment_weight()
+            scores = segments.blended(rows, part.columns, part.segments, weight, p.segment_tau)
             owner, local, score, complete = segments.top_n(scores, n)
             return owner, part.positions[local], score, complete
         product = sp_matmul_topn(rows, part.columns, top_n=n, n_threads=scale.workers(p.n_threads))

@@ -1,10 +1,10 @@
 """Defaults that follow the machine and the corpus: cores to use, and pruning for large corpora.
 
-`MatchParams` leaves n_threads, n_jobs, max_df_docs and min_df on "auto" (-1 or "auto"): the
-sparse product runs on every usable core, large batches are counted in that many processes
-(one thread and no child process in daemons such as Celery prefork workers), and only a corpus of at least
-`LARGE_CORPUS` fitted documents is pruned. Small corpora (the platform's first years, the
-labelled and expertise sets) are ranked exactly as before.
+`MatchParams` leaves n_threads, n_jobs, max_df_docs, min_df and segment_weight on "auto" (-1 or
+"auto"): the sparse product runs on every usable core, large batches are counted in that many
+processes (one thread and no child process in daemons such as Celery prefork workers), only a
+corpus of at least `LARGE_CORPUS` fitted documents is pruned, and only a smaller one is scored
+per segment (segments.py: full products, affordable for thousands of targets, not 100k).
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ LARGE_CORPUS = 10_000
 # On synthetic profiles (bench/README.md) this keeps 0.88 of the exact top 10 at 20k (cap 142)
 # and about half at 100k (cap 317); a fixed cap of 100 kept 0.32 at 100k, a 1 % cap 0.88 at
 # 1/18 of the exact work, too slow for 100k in a minute.
+# The per-segment blend's weight when on (a sweep on expertise_bench put 0.5-0.7 on top).
+SEGMENT_WEIGHT = 0.6
 
 
 def usable_cores() -> int:
@@ -48,6 +50,13 @@ def max_df_docs(setting: int | str | None, n_docs: int) -> int | None:
     if setting != AUTO:
         return setting  # type: ignore[return-value]
     return math.ceil(math.sqrt(n_docs)) if n_docs >= LARGE_CORPUS else None
+
+
+def segment_weight(setting: float | str, n_docs: int) -> float:
+    """Resolve `MatchParams.segment_weight`: "auto" scores segments below `LARGE_CORPUS` documents."""
+    if setting != AUTO:
+        return float(setting)
+    return SEGMENT_WEIGHT if n_docs < LARGE_CORPUS else 0.0
 
 
 def min_df(setting: int | str, n_docs: int) -> int:

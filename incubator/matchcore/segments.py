@@ -1,4 +1,4 @@
-"""Opt-in per-segment scoring: a profile made of several parts (papers, projects, labs).
+"""Per-segment scoring: a profile made of several parts (papers, projects, labs).
 
 Each target's text is split on `SEPARATOR`; every part is weighted with the fitted vocabulary
 and IDF. A pair's score blends the whole-profile cosine with a soft maximum over the parts'
@@ -6,7 +6,14 @@ cosines, tau * log(sum(exp(s / tau)) / n_parts) (parts without a shared term lef
 sum): near the best part's score, plus a little for each other part that also matches, minus
 tau * log(n_parts) so that a long list of parts earns no bonus by itself (that bonus cost 0.2
 recall@10 on expertise_bench). Scores are computed in full (no top-n pruning in the product),
-so this suits corpora of thousands of targets, not hundreds of thousands.
+so this suits corpora of thousands of targets, not hundreds of thousands: `MatchParams()` turns
+it on below `scale.LARGE_CORPUS` fitted documents, and only when some target has several parts
+(a corpus without parts is ranked by the plain product, with the same scores).
+
+Titled records: when the targets are made of parts, a source whose text opens with a short
+title sentence ("Title. Abstract ...", as papers and project records are written) counts that
+title `title_weight` times (2 by default), so its headline terms weigh more than the body's.
+A source of a corpus without parts is never touched.
 """
 
 from __future__ import annotations
@@ -26,6 +33,10 @@ SEPARATOR = " \n"
 
 # The smallest part score kept: a pair with a shared term never drops out of the candidates.
 FLOOR = 1e-6
+# A title is a first sentence ("Title. Body") of at most this many words, before a longer body.
+TITLE_MAX_WORDS = 20
+# Part scores per product chunk (rows × parts): bounds the soft maximum's memory.
+CHUNK_CELLS = 20_000_000
 
 
 @dataclass
@@ -48,6 +59,26 @@ def segment_items(documents: Sequence[Document]) -> tuple[list[Item], np.ndarray
     return items, np.array(owner, np.int64)
 
 
+def has_parts(documents: Sequence[Document]) -> bool:
+    """Return whether any document is made of more than one non-empty part."""
+    return any(sum(1 for part in d.text.split(SEPARATOR) if part.strip()) > 1 for d in documents)
+
+
+def title(text: str) -> str | None:
+    """Return the text's title: its first sentence when short and followed by a longer body."""
+    head, found, body = text.partition(". ")
+    words = len(head.split())
+    if not found or not 0 < words <= TITLE_MAX_WORDS or len(body.split()) <= words:
+        return None
+    return head
+
+
+def titled(text: str, weight: int) -> str:
+    """Return `text` with its title repeated so that it counts `weight` times (unchanged without one)."""
+    head = title(text) if weight > 1 else None
+    return text if head is None else ". ".join([head] * (weight - 1) + [text])
+
+
 def build(weights: TermWeights, documents: Sequence[Document]) -> Segments:
     """Weight the parts of `documents` with the fitted vocabulary and IDF."""
     items, owner = segment_items(documents)
@@ -60,6 +91,10 @@ def build(weights: TermWeights, documents: Sequence[Document]) -> Segments:
 
 def soft_max(rows: sp.csr_matrix, segments: Segments, tau: float) -> sp.csr_matrix:
     """Return tau * log(sum(exp(s / tau)) / n_parts) over each target's parts that share a term."""
+    step = max(1, CHUNK_CELLS // max(1, segments.columns.shape[1]))
+    if rows.shape[0] > step:
+        chunks = [soft_max(rows[i : i + step], segments, tau) for i in range(0, rows.shape[0], step)]
+        return sp.vstack(chunks, format="csr")
     product = (rows @ segments.columns).tocsr().astype(np.float64)
     product.data = np.exp((product.data - 1.0) / tau)
     total = (product @ segments.owners).tocsr()

@@ -1,5 +1,7 @@
 """Ranking: bilingual matches, filters that still return k results, incremental path, pickling."""
 
+from dataclasses import replace
+
 import pytest
 
 from incubator.matchcore import Allowed, Document, Matcher, MatchParams
@@ -98,3 +100,13 @@ def test_explicit_targets_are_ranked_without_refitting(matcher):
 def test_duplicate_ids_are_refused():
     with pytest.raises(ValueError, match="duplicate"):
         Matcher().fit([TARGETS[0], TARGETS[0]])
+
+
+@pytest.mark.parametrize("params", [MatchParams(), MatchParams(background=True, glossary=True)])
+def test_fitted_sources_rank_from_their_stored_rows_exactly_as_from_their_text(params):
+    fitted = Matcher(params).fit(TARGETS)
+    copies = [replace(d) for d in TARGETS]  # equal documents, not the fitted objects: counted again
+    assert fitted._fitted_positions(TARGETS) == list(range(len(TARGETS)))
+    assert fitted._fitted_positions(copies) is None
+    assert fitted.top_k(TARGETS, k=4) == fitted.top_k(copies, k=4)
+    assert fitted.top_k_per_kind(TARGETS, k=2) == fitted.top_k_per_kind(copies, k=2)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from incubator.matchcore import Document, Matcher, MatchParams
+from incubator.matchcore import Document, Matcher, MatchParams, scale, segments
 
 SEGMENTED = MatchParams(segment_weight=0.6)
 PAPERS = [
@@ -39,3 +39,82 @@ def test_segmented_matchers_survive_pickling_and_new_targets():
     assert matcher.rank_one(query, k=1)[0].target == "many-parts"
     other = matcher.top_k([query], targets=TARGETS[1:], k=1)["q"][0]
     assert other.target == "one-part"
+
+
+WHOLE = MatchParams(segment_weight=0.0)
+
+
+def scores(params: MatchParams, targets: list[Document], sources: list[Document]) -> dict:
+    """Every source's (target, score) pairs under `params`."""
+    results = Matcher(params).fit(targets).top_k(sources, k=len(targets), explain=False)
+    return {s: [(m.target, m.score) for m in matches] for s, matches in results.items()}
+
+
+def test_defaults_score_a_small_corpus_of_parts_per_segment():
+    query = [Document("q", "paper", "protein folding structure prediction deep learning")]
+    assert scores(MatchParams(), TARGETS, query) == scores(SEGMENTED, TARGETS, query)
+    assert scores(MatchParams(), TARGETS, query) != scores(WHOLE, TARGETS, query)
+
+
+def test_segment_weight_auto_is_off_from_the_large_corpus_size(monkeypatch):
+    assert scale.segment_weight("auto", scale.LARGE_CORPUS - 1) == scale.SEGMENT_WEIGHT
+    assert scale.segment_weight("auto", scale.LARGE_CORPUS) == 0.0
+    assert scale.segment_weight(0.3, scale.LARGE_CORPUS) == 0.3
+    monkeypatch.setattr(scale, "LARGE_CORPUS", len(TARGETS))
+    matcher = Matcher().fit(TARGETS)
+    assert all(p.segments is None for p in matcher.partitions_.values())
+    query = [Document("q", "paper", "protein folding")]
+    assert scores(MatchParams(), TARGETS, query) == scores(WHOLE, TARGETS, query)
+
+
+def test_a_corpus_without_parts_is_ranked_as_before():
+    targets = [Document(f"t{i}", "expert", text) for i, text in enumerate(PAPERS)]
+    sources = [Document("q", "paper", "Protein folding. Traffic signal timing in dense road networks today")]
+    assert all(p.segments is None for p in Matcher().fit(targets).partitions_.values())
+    assert scores(MatchParams(), targets, sources) == scores(WHOLE, targets, sources)
+    assert scores(MatchParams(title_weight=3), targets, sources) == scores(WHOLE, targets, sources)
+
+
+def test_title_is_a_short_first_sentence_before_a_longer_body():
+    assert segments.title("Deep nets. We train deep nets on many images of cats") == "Deep nets"
+    assert segments.title("No sentence break here at all") is None
+    assert segments.title("Short. Body") is None  # the body is not longer than the title
+    long_first = " ".join(["word"] * (segments.TITLE_MAX_WORDS + 1))
+    assert segments.title(f"{long_first}. " + "body " * 50) is None
+    assert segments.titled("Deep nets. We train deep nets on images", 3) == (
+        "Deep nets. Deep nets. Deep nets. We train deep nets on images"
+    )
+    assert segments.titled("no title here", 2) == "no title here"
+
+
+def test_a_sources_title_counts_twice_against_parts():
+    targets = [
+        Document("soil", "expert", "Soil erosion on coffee farms \nRainfall gauges in the highlands"),
+        Document("traffic", "expert", "Traffic signal timing in road networks \nParking sensors"),
+    ]
+    text = "Soil erosion. Traffic signal timing in road networks, measured daily at busy junctions"
+    query = [Document("q", "paper", text)]
+
+    def ratio(title_weight: int) -> float:
+        ranked = dict(scores(MatchParams(title_weight=title_weight), targets, query)["q"])
+        return ranked["soil"] / ranked["traffic"]
+
+    assert ratio(1) < ratio(2) < ratio(3)
+    assert MatchParams().title_weight == 2
+
+
+def test_the_soft_maximum_is_the_same_in_small_chunks(monkeypatch):
+    sources = [Document(f"q{i}", "paper", text) for i, text in enumerate(PAPERS + ["bridge drones protein"])]
+    whole_batch = scores(SEGMENTED, TARGETS, sources)
+    monkeypatch.setattr(segments, "CHUNK_CELLS", 1)
+    assert scores(SEGMENTED, TARGETS, sources) == whole_batch
+
+
+def test_a_matcher_pickled_before_auto_resolves_its_weight_on_load():
+    matcher = Matcher(SEGMENTED).fit(TARGETS)
+    state = matcher.__getstate__()
+    del state["segment_weight_"]
+    restored = Matcher.__new__(Matcher)
+    restored.__setstate__(state)
+    assert restored.partitions_["expert"].segments is not None
+    assert restored.rank_one(Document("q", "paper", "protein folding"), k=1)[0].target == "many-parts"
