@@ -134,17 +134,20 @@ def test_a_run_with_no_progress_is_marked_failed_and_can_be_retried(demo):
     assert run.status == "failed" and run.error == "stale"
     services.retry_run(run.id, None)
     demo.session.refresh(run)
-    assert (
-        run.status == "queued" and run.error == ""
-    )  # handed to the (unread) embedded broker  # handed to the (unread) embedded broker
+    assert run.status == "queued" and run.error == ""  # handed to the (unread) embedded broker
+
+
+def planned_run(db):  # noqa: ANN001, ANN201
+    """A run planned in-process (its matcher fitted and stored), and the planner's matcher."""
+    run = MatchingRun(status="queued", params={"top_k": 3, "shard_size": 4})
+    db.session.add(run)
+    db.session.commit()
+    services.plan_run(run.id)
+    return run, fitted.matcher_for_run(db.session, run.id)
 
 
 def test_a_worker_without_the_planners_copy_ranks_with_the_stored_matcher(demo):
-    run = MatchingRun(status="queued", params={"top_k": 3, "shard_size": 4})
-    demo.session.add(run)
-    demo.session.commit()
-    services.plan_run(run.id)
-    planned = fitted.matcher_for_run(demo.session, run.id)
+    run, planned = planned_run(demo)
     stored = demo.session.get(RunModel, run.id).data
     assert stored[:4] == fitted.ZSTD_MAGIC  # Zstandard, not zlib (10x faster to write at 50k profiles)
     fitted.forget()  # another worker process: only the database's copy
@@ -154,11 +157,7 @@ def test_a_worker_without_the_planners_copy_ranks_with_the_stored_matcher(demo):
 
 
 def test_a_matcher_stored_with_zlib_before_zstandard_still_loads(demo):
-    run = MatchingRun(status="queued", params={"top_k": 3, "shard_size": 4})
-    demo.session.add(run)
-    demo.session.commit()
-    services.plan_run(run.id)
-    planned = fitted.matcher_for_run(demo.session, run.id)
+    run, planned = planned_run(demo)
     demo.session.get(RunModel, run.id).data = zlib.compress(planned.to_bytes(), 1)
     demo.session.commit()
     fitted.forget()
