@@ -6,11 +6,11 @@ import math
 import time
 
 from flask import Flask, jsonify, render_template, request
-from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from incubator.extensions import db, limiter
+from incubator.i18n import lazy_gettext as _l
 
 MESSAGES = {
     400: _l("The request could not be understood."),

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 
-from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 from wtforms import FloatField
 from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import Select
+
+from incubator.i18n import lazy_gettext as _l
 
 
 class FiniteFloatField(FloatField):

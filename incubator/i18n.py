@@ -11,6 +11,7 @@ from __future__ import annotations
 from babel import support
 from flask import Flask, g
 from flask_babel import get_translations
+from flask_babel.speaklater import LazyString
 from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
@@ -33,6 +34,17 @@ def catalog():  # noqa: ANN201  (babel.support.Translations or NullTranslations)
     if babel is not None:
         babel.incubator_catalog = (getattr(babel, "babel_locale", None), translations)
     return translations
+
+
+def catalog_gettext(string: str, **variables: object) -> str:
+    """`flask_babel.gettext` on `catalog()`: the same text without the per-string lookup."""
+    text = catalog().ugettext(string)
+    return text % variables if variables else text
+
+
+def lazy_gettext(string: str, **variables: object) -> LazyString:
+    """`flask_babel.lazy_gettext` resolved through `catalog_gettext` (form labels, menus, messages)."""
+    return LazyString(catalog_gettext, string, **variables)
 
 
 def template_catalog(context: Context):  # noqa: ANN201

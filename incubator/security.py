@@ -5,13 +5,13 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from flask import Flask, current_app, redirect, request
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 from werkzeug.wrappers import Response
 
 from incubator.errors import render_error
+from incubator.i18n import lazy_gettext as _l
 
 MAX_DATABASE_ID = 2**31 - 1  # PostgreSQL's integer; a larger id in a URL names nothing: 404
 NUL_REFUSED = _l("The text contains a character that is not allowed (NUL). Please remove it.")

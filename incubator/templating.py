@@ -9,7 +9,7 @@ from flask_babel import format_date, format_datetime
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
-from incubator import i18n
+from incubator import fragments, i18n
 from incubator.labels import label
 from incubator.localtime import to_local
 
@@ -37,8 +37,10 @@ def label_filter(context: Context, code: object, group: str) -> str:
 
 
 def register_template_helpers(app: Flask) -> None:
-    """Install the shared filters: `localtime`, `localdate`, `label`; and the faster gettext callables."""
+    """Install the shared filters: `localtime`, `localdate`, `label`; the faster gettext
+    callables and `cached_fragment`."""
     app.add_template_filter(local_datetime, "localtime")
     app.add_template_filter(local_date, "localdate")
     app.add_template_filter(label_filter, "label")
     i18n.install(app)
+    fragments.install(app)

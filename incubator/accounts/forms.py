@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
@@ -10,6 +9,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationE
 
 from incubator.accounts import services
 from incubator.accounts.models import ROLES, SELF_SERVICE_ROLES
+from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register
 from incubator.text import clean_email, clean_text
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from incubator.challenges.models import BUDGET_RANGES, CHALLENGE_STATUSES, TRL_LEVELS
+from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register
 from incubator.localtime import today_local
 from incubator.text import clean_tags, clean_text

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flask_babel import lazy_gettext as _l
-
+from incubator.i18n import lazy_gettext as _l
 from incubator.labels import label, register
 
 FIELD_LABELS = register(

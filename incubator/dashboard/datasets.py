@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
-
 from incubator.dashboard import network, services
+from incubator.i18n import lazy_gettext as _l
 
 
 @dataclass(frozen=True)

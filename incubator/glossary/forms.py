@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import unicodedata
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from incubator.glossary.models import DOMAINS
+from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register
 from incubator.text import clean_text
 

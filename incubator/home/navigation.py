@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask_babel import get_locale
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from incubator.accounts.forms import LANGUAGE_CHOICES, LanguageForm
+from incubator.i18n import lazy_gettext as _l
 from incubator.labels import translated_pairs
 
 INTRODUCTIONS = ("partnerships.introduction_list", _l("Introductions"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -29,6 +28,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register
 from incubator.labs.forms import clean_lines
 from incubator.labs.models import Lab

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -19,6 +18,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from incubator.fields import FiniteFloatField, QuickSelect
+from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register, translated_choices
 from incubator.labs.models import LAB_KINDS
 from incubator.organizations.models import Organization
@@ -92,6 +92,11 @@ class LabSearchForm(Form):
         self.kind.choices = translated_choices(KIND_FILTER_CHOICES)
         everyone = translated_choices(EVERY_UNIVERSITY)
         self.organization.choices = [*everyone, *(SelectChoice(str(o.id), o.name) for o in organizations)]
+
+    def fragment_key(self) -> tuple:
+        """All the form's HTML depends on besides the language: what was asked for, and the choices."""
+        asked = tuple((field.name, tuple(field.raw_data or ())) for field in self)
+        return asked, tuple((choice.value, str(choice.label)) for choice in self.organization.choices)
 
     def criteria(self) -> dict:
         """The filters chosen, as keyword arguments of `search_labs` (none when invalid)."""

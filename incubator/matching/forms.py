@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     FloatField,
@@ -17,6 +16,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, Length, NumberRange, Optional, ValidationError
 
 from incubator.fields import QuickSelect
+from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register
 from incubator.matching.corpus import MATCH_KINDS
 

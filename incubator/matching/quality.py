@@ -11,8 +11,8 @@ A pair is suggested only at or above its kind's floor and with at least one show
 from __future__ import annotations
 
 from flask import current_app
-from flask_babel import lazy_gettext as _l
 
+from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register
 from incubator.matchcore import Match
 from incubator.matching.corpus import split_document_id

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, url_for
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import SubmitField
 
 from incubator.accounts.models import ROLES
+from incubator.i18n import lazy_gettext as _l
 from incubator.notifications import services
 from incubator.pagination import page_number
 from incubator.permissions import role_required

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, SelectField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, DataRequired, Length, ValidationError
 
+from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register
 from incubator.partnerships.models import OUTCOME_KINDS, PARTNERSHIP_STATUSES
 from incubator.text import clean_text

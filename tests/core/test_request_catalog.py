@@ -34,3 +34,19 @@ def test_labels_of_unknown_codes_show_the_code(app):
         assert label("no-such-code", "strength") == "no-such-code"
         assert label(None, "strength") == label("", "strength") == "—"
     assert label("strong", "strength") == "Strong match"  # outside a request: the source text
+
+
+def test_lazy_texts_resolve_like_flask_babels_in_each_locale(app):
+    from flask_babel import lazy_gettext as babel_lazy
+
+    from incubator.i18n import lazy_gettext
+
+    ours, theirs = lazy_gettext("Log in"), babel_lazy("Log in")
+    formatted = lazy_gettext("%(num)d labs", num=3)
+    with app.test_request_context(headers={"Accept-Language": "en"}):
+        assert str(ours) == str(theirs) == "Log in"
+        assert str(formatted) == "3 labs"
+        with force_locale("vi"):
+            assert str(ours) == str(theirs) != "Log in"
+        assert str(ours) == "Log in"
+    assert str(ours) == "Log in"  # outside an application context: the source text

@@ -1,0 +1,67 @@
+"""Fragments kept per process (the lab search form) give the HTML a fresh render would give."""
+
+import re
+
+import pytest
+
+from incubator.extensions import db
+from incubator.fragments import FRAGMENTS, FragmentCache
+from tests.factories import LabFactory, OrganizationFactory
+
+SEARCH_FORM = re.compile(r'<form method="get".*?</form>', re.S)
+
+
+def search_form(client, **params) -> str:
+    """The lab list's search form as the page shows it."""
+    return SEARCH_FORM.search(client.get("/labs/", query_string=params).get_data(as_text=True)).group(0)
+
+
+def fresh_search_form(client, **params) -> str:
+    """The same, rendered with nothing kept."""
+    FRAGMENTS._kept.clear()
+    return search_form(client, **params)
+
+
+def test_the_cache_keeps_the_latest_renders_up_to_its_size():
+    cache, renders = FragmentCache(size=2), []
+
+    def render(text: str):  # noqa: ANN202
+        return lambda: renders.append(text) or f"<p>{text}</p>"
+
+    assert cache.get_or_render("a", render("a")) == "<p>a</p>"
+    assert cache.get_or_render("a", render("again")) == "<p>a</p>"  # kept: not rendered again
+    cache.get_or_render("b", render("b"))
+    cache.get_or_render("a", render("a2"))  # "a" is now the most recent
+    cache.get_or_render("c", render("c"))  # drops "b", the least recently used
+    assert len(cache) == 2
+    assert cache.get_or_render("b", render("b2")) == "<p>b2</p>"
+    assert renders == ["a", "b", "c", "b2"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{}, {"q": "in 3D", "kind": "fablab"}, {"q": "<script>x</script>"}, {"free_on": "not-a-date"}],
+)
+def test_a_kept_search_form_is_the_html_of_a_fresh_render(client, login_as, params):
+    OrganizationFactory(name="Thu Dau Mot University")
+    LabFactory(name="EIU FabLab")
+    login_as("founder")
+    fresh = fresh_search_form(client, **params)
+    assert search_form(client, **params) == fresh  # the second one comes from the cache
+    assert "<script>x" not in fresh
+
+
+def test_what_was_asked_the_language_and_the_choices_each_give_their_own_form(client, login_as):
+    LabFactory(organization=OrganizationFactory(name="Eastern International University"))
+    user = login_as("founder", language="en")
+    english = search_form(client, q="laser")
+    assert 'value="laser"' in english
+    assert 'value="cutter"' in search_form(client, q="cutter")
+    assert "invalid-feedback" not in english
+    assert "invalid-feedback" in search_form(client, free_on="soon")
+    LabFactory(organization=OrganizationFactory(name="Thu Dau Mot University"))
+    assert "Thu Dau Mot University" in search_form(client, q="laser")  # a new choice: a new key
+    user.language = "vi"
+    db.session.commit()
+    vietnamese = search_form(client, q="laser")
+    assert vietnamese == fresh_search_form(client, q="laser") and vietnamese != english
