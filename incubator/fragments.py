@@ -1,7 +1,8 @@
 """Rendered HTML kept per process for fragments that depend only on what their key names.
 
 A list page's GET filter form is the same HTML for the same language, query arguments and choices, but
-rendering its fields through WTForms costs about 1 ms a request. Templates wrap such a fragment in
+rendering its fields through WTForms costs about 1 ms a request; a role's menu is the same on every page
+of one endpoint. Templates wrap such a fragment in
 `{% call cached_fragment(name, key) %}…{% endcall %}`: the key must name everything the HTML depends on
 (the reader's language is added here). The last `MAX_FRAGMENTS` renders are kept, least recently used
 dropped first, so odd query strings cannot grow the cache.
@@ -13,7 +14,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from threading import Lock
 
-from flask import Flask
+from flask import Flask, current_app
 from flask_babel import get_locale
 from markupsafe import Markup
 
@@ -46,14 +47,17 @@ class FragmentCache:
         return html
 
 
-FRAGMENTS = FragmentCache()
-
-
 def cached_fragment(name: str, key: Hashable, caller: Callable[[], str]) -> Markup:
     """The `{% call %}` block's HTML for `name` and `key` in the reader's language, rendered once."""
-    return FRAGMENTS.get_or_render((name, str(get_locale()), key), caller)
+    return fragments_of(current_app).get_or_render((name, str(get_locale()), key), caller)
+
+
+def fragments_of(app: Flask) -> FragmentCache:
+    """The fragments `app` keeps (each app its own: its URLs and settings may differ)."""
+    return app.extensions["incubator_fragments"]
 
 
 def install(app: Flask) -> None:
-    """Make `cached_fragment` available to every template."""
+    """Give `app` its fragment cache and make `cached_fragment` available to every template."""
+    app.extensions["incubator_fragments"] = FragmentCache()
     app.jinja_env.globals["cached_fragment"] = cached_fragment

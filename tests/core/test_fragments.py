@@ -3,9 +3,11 @@
 import re
 
 import pytest
+from flask import url_for
 
 from incubator.extensions import db
-from incubator.fragments import FRAGMENTS, FragmentCache
+from incubator.fragments import FragmentCache, fragments_of
+from incubator.home.navigation import NAVIGATION
 from tests.factories import LabFactory, OrganizationFactory
 
 SEARCH_FORM = re.compile(r'<form method="get".*?</form>', re.S)
@@ -16,9 +18,14 @@ def search_form(client, **params) -> str:
     return SEARCH_FORM.search(client.get("/labs/", query_string=params).get_data(as_text=True)).group(0)
 
 
+def forget_fragments(client) -> None:
+    """Empty the app's fragment cache: the next page renders everything afresh."""
+    fragments_of(client.application)._kept.clear()
+
+
 def fresh_search_form(client, **params) -> str:
     """The same, rendered with nothing kept."""
-    FRAGMENTS._kept.clear()
+    forget_fragments(client)
     return search_form(client, **params)
 
 
@@ -65,3 +72,29 @@ def test_what_was_asked_the_language_and_the_choices_each_give_their_own_form(cl
     db.session.commit()
     vietnamese = search_form(client, q="laser")
     assert vietnamese == fresh_search_form(client, q="laser") and vietnamese != english
+
+
+ROLE_NAV = re.compile(r'<ul class="navbar-nav me-auto" data-testid="role-nav">.*?</ul>', re.S)
+
+
+def role_nav(client, path: str) -> str:
+    """The role's menu as `path` shows it."""
+    return ROLE_NAV.search(client.get(path).get_data(as_text=True)).group(0)
+
+
+@pytest.mark.parametrize(
+    "role", ["founder", "university", "enterprise", "mentor", "staff", "government", "admin"]
+)
+def test_each_role_sees_its_own_menu_with_the_current_page_marked(app, client, login_as, role):
+    login_as(role, language="en")
+    items = NAVIGATION[role]
+    with app.test_request_context(headers={"Accept-Language": "en"}):
+        urls = [url_for(endpoint) for endpoint, _ in items]
+        labels = [str(label) for _, label in items]
+    for url in urls:
+        kept = role_nav(client, url)
+        forget_fragments(client)
+        assert role_nav(client, url) == kept  # a fresh render gives the same
+        assert re.findall(r'href="([^"]+)"', kept) == urls
+        assert re.findall(r'">([^<]+)</a>', kept) == labels
+        assert re.findall(r'aria-current="page" href="([^"]+)"', kept) == [url]
