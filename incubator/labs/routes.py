@@ -26,8 +26,9 @@ bp = Blueprint("labs", __name__, url_prefix="/labs")
 @bp.route("/")
 @login_required
 def index():
-    form = LabSearchForm(request.args, services.lab_organizations())
-    page = services.search_labs(**form.criteria(), page=page_number())
+    labs = services.listed_labs()
+    form = LabSearchForm(request.args, services.lab_organizations(labs))
+    page = services.search_labs(labs, **form.criteria(), page=page_number())
     return render_template("labs/index.html", form=form, page=page)
 
 

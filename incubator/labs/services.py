@@ -46,10 +46,16 @@ def list_my_labs(user: User, page: int = 1) -> Pagination:
     return paginate(query.order_by(Lab.name, Lab.id), page)
 
 
-def lab_organizations() -> list[Organization]:
-    """Organizations that list at least one lab, by name (the search filter's choices)."""
-    query = select(Organization).where(Organization.id.in_(select(Lab.organization_id)))
-    return list(db.session.scalars(query.order_by(Organization.name)))
+def listed_labs() -> list[Lab]:
+    """Every lab with its organization (joined: no query per lab), by name: the list page filters these."""
+    query = select(Lab).options(joinedload(Lab.organization)).order_by(Lab.name, Lab.id)
+    return list(db.session.scalars(query))
+
+
+def lab_organizations(labs: list[Lab]) -> list[Organization]:
+    """The organizations listing `labs`, by name (the search filter's choices)."""
+    organizations = {lab.organization_id: lab.organization for lab in labs}
+    return sorted(organizations.values(), key=lambda organization: (organization.name, organization.id))
 
 
 def searchable_text(lab: Lab) -> str:
@@ -58,6 +64,7 @@ def searchable_text(lab: Lab) -> str:
 
 
 def search_labs(
+    labs: list[Lab],
     text: str = "",
     kind: str | None = None,
     organization_id: int | None = None,
@@ -65,18 +72,21 @@ def search_labs(
     equipment: str = "",
     free_on: date | None = None,
 ) -> Pagination:
-    """One page of labs with every word of `text` and `equipment` (accents ignored), free on `free_on`."""
-    # Joined, not selectin: each lab's organization comes in the same query (one round trip fewer).
-    query = select(Lab).options(joinedload(Lab.organization)).order_by(Lab.name, Lab.id)
-    if kind:
-        query = query.where(Lab.kind == kind)
-    if organization_id:
-        query = query.where(Lab.organization_id == organization_id)
-    words = fold(text).split()
-    # Text is matched here, not in SQL: folding "công nghệ" to "cong nghe" is the same on both databases.
-    found = [lab for lab in db.session.scalars(query) if all(w in searchable_text(lab) for w in words)]
-    tools = fold(equipment).split()
-    found = [lab for lab in found if all(w in fold(lab.equipment) for w in tools)]
+    """One page of `labs` of `kind` and `organization_id` with every word of `text` and `equipment`
+    (accents ignored), free on `free_on`.
+
+    Matched here, not in SQL: folding "công nghệ" to "cong nghe" is the same on both databases, and the
+    page needs every lab's organization for its filter anyway (one query for both).
+    """
+    words, tools = fold(text).split(), fold(equipment).split()
+    found = [
+        lab
+        for lab in labs
+        if (not kind or lab.kind == kind)
+        and (not organization_id or lab.organization_id == organization_id)
+        and all(w in searchable_text(lab) for w in words)
+        and all(w in fold(lab.equipment) for w in tools)
+    ]
     if free_on is not None:
         found = [lab for lab in found if lab.bookable and free_on_day(lab, free_on)]
     return paginate_list(found, page)
