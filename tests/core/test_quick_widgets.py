@@ -1,0 +1,59 @@
+"""The quick widgets write exactly what WTForms' own widgets write, whatever the attributes and flags."""
+
+from markupsafe import Markup
+from wtforms import Form, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.widgets import NumberInput, Select, TextArea, TextInput, html_params
+
+from incubator.fields import QuickNumberInput, QuickSelect, QuickTextArea, QuickTextInput, quick_params
+
+KINDS = [SelectChoice("", "All"), SelectChoice("a", "A & <b>")]
+GROUPS = [SelectChoice("x", "X", optgroup="G <1>"), SelectChoice("y", "Y", optgroup="G2")]
+ATTRIBUTES = [
+    {},
+    {"class_": "form-control", "id": "x", "name": "q"},
+    {"data_testid": "a_b", "aria_label": 'say "hi" & <go>', "for_": "f", "class": "c"},
+    {"checked": True, "readonly": False, "value": 0, "max": 1.5, "min": None},
+    {"value": Markup('already "safe" <b>'), "title": Markup("&amp;")},
+]
+
+
+def test_quick_params_are_html_params():
+    for attributes in ATTRIBUTES:
+        assert quick_params(**attributes) == html_params(**attributes)
+        assert isinstance(quick_params(**attributes), Markup)
+
+
+class Quick(Form):
+    text = StringField("Text", validators=[Optional(), Length(max=80)], widget=QuickTextInput())
+    needed = StringField("Needed", validators=[DataRequired()], widget=QuickTextInput())
+    number = IntegerField(
+        "Number", validators=[NumberRange(min=1, max=9)], widget=QuickNumberInput(step="any")
+    )
+    note = TextAreaField("Note", validators=[Length(min=2, max=1000)], widget=QuickTextArea())
+    kind = SelectField("Kind", choices=KINDS, validators=[DataRequired()], widget=QuickSelect())
+    grouped = SelectField("Grouped", choices=GROUPS, widget=QuickSelect())
+
+
+class Plain(Form):
+    text = StringField("Text", validators=[Optional(), Length(max=80)], widget=TextInput())
+    needed = StringField("Needed", validators=[DataRequired()], widget=TextInput())
+    number = IntegerField("Number", validators=[NumberRange(min=1, max=9)], widget=NumberInput(step="any"))
+    note = TextAreaField("Note", validators=[Length(min=2, max=1000)], widget=TextArea())
+    kind = SelectField("Kind", choices=KINDS, validators=[DataRequired()], widget=Select())
+    grouped = SelectField("Grouped", choices=GROUPS, widget=Select())
+
+
+def test_the_same_html_as_wtforms_widgets():
+    data = [{}, {"text": '"quoted" <x> & y', "number": 3, "note": "a\n<b>", "kind": "a", "grouped": "y"}]
+    for values in data:
+        quick, plain = Quick(data=values), Plain(data=values)
+        for name in ("text", "needed", "number", "note", "kind", "grouped"):
+            for attributes in (
+                {},
+                {"class_": "form-control", "id": "other"},
+                {"maxlength": 5, "disabled": True},
+            ):
+                assert str(quick[name](**attributes)) == str(plain[name](**attributes)), (name, attributes)
+    assert 'maxlength="80"' in str(Quick().text()) and "required" in str(Quick().kind())
