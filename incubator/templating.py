@@ -1,10 +1,11 @@
-"""Template filters every page shares: local times and translated labels; gettext on the request's catalog."""
+"""Template filters every page shares: local times and translated labels; gettext on the request's catalog;
+the links of a list's rows."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from flask import Flask
+from flask import Flask, url_for
 from flask_babel import format_date, format_datetime
 from jinja2 import pass_context
 from jinja2.runtime import Context
@@ -34,6 +35,20 @@ def local_date(day: date | datetime | None, style: str = "medium") -> str:
 def label_filter(context: Context, code: object, group: str) -> str:
     """`label` with the catalog the template already looked up."""
     return label(code, group, i18n.template_catalog(context))
+
+
+class IdUrls:
+    """`url_for(endpoint, **{key: id}, **values)` for each row of a list, the URL built once around a
+    placeholder id (url_for costs about 8 µs a call, and a list calls it once or twice a row)."""
+
+    PLACEHOLDER = 987654321012
+
+    def __init__(self, endpoint: str, key: str, **values: object) -> None:
+        url = url_for(endpoint, **{key: self.PLACEHOLDER}, **values)
+        self.head, _, self.tail = url.partition(str(self.PLACEHOLDER))  # the path comes before any query
+
+    def __call__(self, object_id: int) -> str:
+        return f"{self.head}{int(object_id)}{self.tail}"
 
 
 def register_template_helpers(app: Flask) -> None:

@@ -23,6 +23,7 @@ from incubator.matching.forms import (
 )
 from incubator.matching.models import Suggestion
 from incubator.permissions import role_required
+from incubator.templating import IdUrls
 
 bp = Blueprint("matching", __name__, url_prefix="/matching")
 bp.add_app_template_filter(quality.strength, "strength")
@@ -91,11 +92,11 @@ def suggestions():
         "matching/suggestions.html",
         page=page,
         titles=titles,
-        form=DecisionForm(),
         bulk=bulk_form(),
         filters=filters,
-        filters_query=query_string(filters.data),
         sectors=review.sector_choices(),
+        compare_url=IdUrls("matching.suggestion", "suggestion_id"),
+        decide_url=IdUrls("matching.decide", "suggestion_id", **filters.data),  # back to the same list
     )
 
 
@@ -141,12 +142,6 @@ def decide(suggestion_id: int):
     except DomainError as error:
         flash(_(str(error)), "warning")
     return redirect(url_for("matching.suggestions", **suggestion_filters().data))
-
-
-def query_string(values: dict) -> str:
-    """`values` as url_for appends them ("?status=pending&…", or ""): each row's decision form keeps them."""
-    query = url_for("matching.suggestions", **values).partition("?")[2]
-    return f"?{query}" if query else ""
 
 
 def suggestion_filters() -> SuggestionFilterForm:

@@ -1,0 +1,24 @@
+"""A list's row links built once are the links url_for builds for each row."""
+
+from flask import url_for
+
+from incubator.templating import IdUrls
+
+FILTERS = {
+    "status": "pending",
+    "kind": "",
+    "sector": "a&b c/?",
+    "organization": 0,
+    "min_score": None,
+    "page": 2,
+}
+
+
+def test_id_urls_are_url_for(app):
+    with app.test_request_context("/"):
+        compare = IdUrls("matching.suggestion", "suggestion_id")
+        decide = IdUrls("matching.decide", "suggestion_id", **FILTERS)
+        for object_id in (1, 42, IdUrls.PLACEHOLDER + 1):
+            assert compare(object_id) == url_for("matching.suggestion", suggestion_id=object_id)
+            assert decide(object_id) == url_for("matching.decide", suggestion_id=object_id, **FILTERS)
+        assert decide(7).endswith("/7/decision?status=pending&kind=&sector=a%26b+c/?&organization=0&page=2")
