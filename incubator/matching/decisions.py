@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, literal, null, select, union_all, update
+from sqlalchemy import Select, bindparam, literal, null, select, union_all, update
 from sqlalchemy.orm import Session
 
 from incubator.accounts.models import User
@@ -77,16 +77,15 @@ def suggestions_page(status: str = "pending", kind: str = "", page: int = 1, per
     return db.paginate(query, page=page, per_page=per_page, error_out=False)
 
 
-def profile_titles(session: Session, suggestions: list[Suggestion]) -> dict[tuple[str, int], str]:
+def profile_titles(session: Session, suggestions: list) -> dict[tuple[str, int], str]:
     """Readable names of every profile a list of suggestions mentions, in one query (as `title_of`)."""
-    wanted: dict[str, set[int]] = {}
+    wanted: dict[str, set[int]] = {kind: set() for kind in PROFILE_MODELS}
     for s in suggestions:
-        wanted.setdefault(s.source_type, set()).add(s.source_id)
-        wanted.setdefault(s.target_type, set()).add(s.target_id)
-    parts = [title_columns(kind).where(PROFILE_MODELS[kind].id.in_(ids)) for kind, ids in wanted.items()]
-    if not parts:
+        wanted[s.source_type].add(s.source_id)
+        wanted[s.target_type].add(s.target_id)
+    if not any(wanted.values()):
         return {}
-    rows = session.execute(union_all(*parts) if len(parts) > 1 else parts[0])
+    rows = session.execute(TITLES, {kind: sorted(ids) for kind, ids in wanted.items()})
     return {(kind, object_id): title or fallback or "" for kind, object_id, title, fallback in rows}
 
 
@@ -98,6 +97,16 @@ def title_columns(kind: str) -> Select:
         return columns.join(User, User.id == model.user_id)
     title = model.title if hasattr(model, "title") else model.name
     return select(literal(kind), model.id, title, null())
+
+
+# The titles of the profiles whose ids are bound to their kind's name: built once (building it per
+# page cost more than running it), an empty list of ids selects nothing.
+TITLES = union_all(
+    *(
+        title_columns(kind).where(model.id.in_(bindparam(kind, expanding=True)))
+        for kind, model in PROFILE_MODELS.items()
+    )
+)
 
 
 def title_of(kind: str, row: object) -> str:
