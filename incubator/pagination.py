@@ -1,10 +1,11 @@
-"""One way to page a list: SQL selects through `db.paginate`, filtered lists through `ListPagination`."""
+"""One way to page a list: SQL selects through `db.paginate` (column selects through `RowsPagination`),
+filtered lists through `ListPagination`."""
 
 from __future__ import annotations
 
 from flask import request
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import Select
+from sqlalchemy import Select, func, select
 
 from incubator.extensions import db
 
@@ -21,6 +22,28 @@ def page_number() -> int:
 def paginate(query: Select, page: int, per_page: int = PER_PAGE) -> Pagination:
     """One page of the rows `query` selects (an empty page past the end, never a 404)."""
     return db.paginate(query, page=page, per_page=per_page, error_out=False, count=True)
+
+
+class RowsPagination(Pagination):
+    """One page of a column select's rows and the count of all its rows in the same query
+    (`count(*) OVER ()`, each row carries it as `total`); a page past the end counts them apart."""
+
+    def _query_items(self) -> list:
+        counted = self._query_args["select"].add_columns(func.count().over().label("total"))
+        rows = db.session.execute(counted.limit(self.per_page).offset(self._query_offset)).all()
+        self._counted = rows[0].total if rows else None
+        return rows
+
+    def _query_count(self) -> int:
+        if self._counted is not None:
+            return self._counted
+        every = self._query_args["select"].order_by(None).subquery()
+        return db.session.scalar(select(func.count()).select_from(every))
+
+
+def paginate_rows(query: Select, page: int, per_page: int = PER_PAGE) -> Pagination:
+    """One page of the rows a column select returns, counted by the same query (empty past the end)."""
+    return RowsPagination(page=page, per_page=per_page, max_per_page=None, error_out=False, select=query)
 
 
 class ListPagination(Pagination):

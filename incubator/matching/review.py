@@ -12,7 +12,7 @@ from incubator.matching.decisions import DecisionRefused, decide_suggestion, tit
 from incubator.matching.highlight import highlight
 from incubator.matching.models import Suggestion
 from incubator.organizations.models import Organization
-from incubator.pagination import Pagination, paginate
+from incubator.pagination import Pagination, paginate_rows
 
 SECTOR_FIELDS = {"challenge": "sector", "startup": "sector", "mentor": "sectors"}
 # the public text of each kind of profile, field by field (a challenge's confidential details never)
@@ -23,6 +23,19 @@ TEXT_FIELDS = {
     "mentor": ("headline", "expertise", "sectors"),
     "startup": ("description", "needs", "sector"),
 }
+# what a row of the review queue shows: plain columns, no ORM objects to build and track
+QUEUE_COLUMNS = (
+    Suggestion.id,
+    Suggestion.kind,
+    Suggestion.source_type,
+    Suggestion.source_id,
+    Suggestion.target_type,
+    Suggestion.target_id,
+    Suggestion.score,
+    Suggestion.terms,
+    Suggestion.status,
+    Suggestion.reject_reason,
+)
 
 
 def side_clause(type_column: object, id_column: object, kinds: dict[str, object]) -> object:
@@ -50,8 +63,8 @@ def queue_query(
     min_score: float | None = None,
     run: int | None = None,
 ) -> object:
-    """The suggestions passing the filters, best first."""
-    query = select(Suggestion).where(Suggestion.status == status)
+    """The suggestions passing the filters, best first (the columns the queue shows)."""
+    query = select(*QUEUE_COLUMNS).where(Suggestion.status == status)
     if kind:
         query = query.where(Suggestion.kind == kind)
     if sector:
@@ -72,7 +85,7 @@ def queue_query(
 
 def queue_page(page: int = 1, **filters: object) -> Pagination:
     """One page of the review queue: 20 suggestions, as every list (a reviewer reads each one)."""
-    return paginate(queue_query(**filters), page)
+    return paginate_rows(queue_query(**filters), page)
 
 
 def sector_choices() -> list[str]:
