@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select, union
+from sqlalchemy import func, null, or_, select, union_all
 
 from incubator.extensions import db
 from incubator.matching.corpus import PROFILE_MODELS
@@ -88,16 +88,30 @@ def queue_page(page: int = 1, **filters: object) -> Pagination:
     return paginate_rows(queue_query(**filters), page)
 
 
-def sector_choices() -> list[str]:
-    """Sectors named by challenges and startups, for the filter."""
-    query = union(*(select(PROFILE_MODELS[kind].sector) for kind in ("challenge", "startup")))
-    return sorted({s for s in db.session.scalars(query) if s}, key=str.casefold)
+def filter_choices() -> tuple[list[tuple[int, str]], list[str]]:
+    """The filters' choices in one query: (id, name) of every organization by name, as
+    `organization_choices`, and the sectors challenges and startups name (the rows without an id)."""
+    organizations, sectors = [], set()
+    for row_id, name in db.session.execute(FILTER_CHOICES):
+        if row_id is not None:
+            organizations.append((row_id, name))
+        elif name:
+            sectors.add(name)
+    return organizations, sorted(sectors, key=str.casefold)
 
 
 def organization_choices() -> list[tuple[int, str]]:
     """(id, name) of every organization, by name."""
     rows = db.session.execute(select(Organization.id, Organization.name).order_by(Organization.name))
     return [(row.id, row.name) for row in rows]
+
+
+# (organization id, name) by name, and (None, sector) of every challenge and startup: built once
+_named = union_all(
+    select(Organization.id, Organization.name.label("name")),
+    *(select(null(), PROFILE_MODELS[kind].sector.label("name")) for kind in ("challenge", "startup")),
+)
+FILTER_CHOICES = _named.order_by(_named.selected_columns.name)
 
 
 @dataclass

@@ -85,7 +85,8 @@ def retry(run_id: int):
 @bp.route("/suggestions")
 @role_required(*STAFF)
 def suggestions():
-    filters = suggestion_filters()
+    organizations, sectors = review.filter_choices()
+    filters = suggestion_filters(organizations)
     page = review.queue_page(**filters.data)
     titles = decisions.profile_titles(db.session, page.items)
     return render_template(
@@ -94,7 +95,7 @@ def suggestions():
         titles=titles,
         bulk=bulk_form(),
         filters=filters,
-        sectors=review.sector_choices(),
+        sectors=sectors,
         compare_url=IdUrls("matching.suggestion", "suggestion_id"),
         decide_url=IdUrls("matching.decide", "suggestion_id", **filters.data),  # back to the same list
     )
@@ -144,9 +145,12 @@ def decide(suggestion_id: int):
     return redirect(url_for("matching.suggestions", **suggestion_filters().data))
 
 
-def suggestion_filters() -> SuggestionFilterForm:
-    """The validated list filters from the query string (defaults when invalid)."""
-    organizations = [(0, _("All organizations")), *review.organization_choices()]
+def suggestion_filters(organizations: list[tuple[int, str]] | None = None) -> SuggestionFilterForm:
+    """The validated list filters from the query string (defaults when invalid), offering `organizations`
+    (every organization when not given)."""
+    if organizations is None:
+        organizations = review.organization_choices()
+    organizations = [(0, _("All organizations")), *organizations]
     filters = with_choices(SuggestionFilterForm(request.args), organizations)
     if not filters.validate():
         filters = with_choices(SuggestionFilterForm(formdata=None), organizations)
