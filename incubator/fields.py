@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 from wtforms import FloatField
 from wtforms.fields.choices import SelectChoice
+from wtforms.fields.core import Label
 from wtforms.widgets import NumberInput, Select, TextArea, TextInput
 from wtforms.widgets.core import clean_key
 
@@ -85,3 +86,25 @@ class QuickTextArea(TextArea):
         validation_params(field, self.validation_attrs, kwargs)
         text = escape(field._value())
         return Markup(f"<textarea {quick_params(name=field.name, **kwargs)}>\r\n{text}</textarea>")  # noqa: S704
+
+
+class QuickLabel(Label):
+    """WTForms' label, the same HTML, its attributes written by `quick_params`."""
+
+    def __call__(self, text: str | None = None, **kwargs: object) -> Markup:
+        if "for_" in kwargs:
+            kwargs["for"] = kwargs.pop("for_")
+        else:
+            kwargs.setdefault("for", self.field_id)
+        attributes = quick_params(**kwargs)
+        attributes = f" {attributes}" if attributes else ""
+        return Markup(f"<label{attributes}>{escape(text or self.text)}</label>")  # noqa: S704 (escaped)
+
+
+class QuickLabels:
+    """A form's `Meta` mixin: its fields' labels are `QuickLabel`s (rendered with the same HTML)."""
+
+    def bind_field(self, form: object, unbound_field: object, options: dict) -> object:
+        field = super().bind_field(form, unbound_field, options)
+        field.label = QuickLabel(field.label.field_id, field.label.text)
+        return field

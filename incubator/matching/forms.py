@@ -16,7 +16,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, Length, NumberRange, Optional, ValidationError
 
-from incubator.fields import QuickNumberInput, QuickSelect, QuickTextArea, QuickTextInput
+from incubator.fields import QuickLabels, QuickNumberInput, QuickSelect, QuickTextArea, QuickTextInput
 from incubator.labels import register
 from incubator.matching.corpus import MATCH_KINDS
 
@@ -98,6 +98,9 @@ class ConfirmForm(FlaskForm):
 class DecisionForm(FlaskForm):
     """Approve (with a note for the parties) or reject with a reason from the fixed list."""
 
+    class Meta(QuickLabels):
+        pass
+
     decision = HiddenField(validators=[AnyOf(("approved", "rejected"))])
     reason = SelectField(_l("Reason"), choices=REASON_CHOICES, default="", widget=QuickSelect())
     note = TextAreaField(_l("Note"), validators=[Length(max=1000)], widget=QuickTextArea())
@@ -122,7 +125,7 @@ class BulkDecisionForm(DecisionForm):
 class SuggestionFilterForm(FlaskForm):
     """The filters above the suggestion list (a GET form: nothing changes)."""
 
-    class Meta:
+    class Meta(QuickLabels):
         csrf = False
 
     status = SelectField(_l("Status"), choices=STATUS_CHOICES, default="pending", widget=QuickSelect())

@@ -6,7 +6,14 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import NumberInput, Select, TextArea, TextInput, html_params
 
-from incubator.fields import QuickNumberInput, QuickSelect, QuickTextArea, QuickTextInput, quick_params
+from incubator.fields import (
+    QuickLabels,
+    QuickNumberInput,
+    QuickSelect,
+    QuickTextArea,
+    QuickTextInput,
+    quick_params,
+)
 
 KINDS = [SelectChoice("", "All"), SelectChoice("a", "A & <b>")]
 GROUPS = [SelectChoice("x", "X", optgroup="G <1>"), SelectChoice("y", "Y", optgroup="G2")]
@@ -26,6 +33,9 @@ def test_quick_params_are_html_params():
 
 
 class Quick(Form):
+    class Meta(QuickLabels):
+        pass
+
     text = StringField("Text", validators=[Optional(), Length(max=80)], widget=QuickTextInput())
     needed = StringField("Needed", validators=[DataRequired()], widget=QuickTextInput())
     number = IntegerField(
@@ -57,3 +67,16 @@ def test_the_same_html_as_wtforms_widgets():
             ):
                 assert str(quick[name](**attributes)) == str(plain[name](**attributes)), (name, attributes)
     assert 'maxlength="80"' in str(Quick().text()) and "required" in str(Quick().kind())
+
+
+def test_quick_labels_are_wtforms_labels():
+    quick, plain = Quick(), Plain()
+    assert type(quick.text.label).__name__ == "QuickLabel"
+    for name in ("text", "note", "kind"):
+        for text, attributes in (
+            (None, {}),
+            ("Say <b>", {"class_": "small", "for_": "x"}),
+            (None, {"for": "y"}),
+        ):
+            assert quick[name].label(text, **attributes) == plain[name].label(text, **attributes)
+    assert str(quick.text.label) == str(plain.text.label) == '<label for="text">Text</label>'
