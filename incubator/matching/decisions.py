@@ -77,16 +77,23 @@ def suggestions_page(status: str = "pending", kind: str = "", page: int = 1, per
     return db.paginate(query, page=page, per_page=per_page, error_out=False)
 
 
-def profile_titles(session: Session, suggestions: list) -> dict[tuple[str, int], str]:
+class Titles(dict):
+    """Profile names by (kind, id); a profile that is gone reads as "#id"."""
+
+    def __missing__(self, key: tuple[str, int]) -> str:
+        return f"#{key[1]}"
+
+
+def profile_titles(session: Session, suggestions: list) -> Titles:
     """Readable names of every profile a list of suggestions mentions, in one query (as `title_of`)."""
     wanted: dict[str, set[int]] = {kind: set() for kind in PROFILE_MODELS}
     for s in suggestions:
         wanted[s.source_type].add(s.source_id)
         wanted[s.target_type].add(s.target_id)
     if not any(wanted.values()):
-        return {}
+        return Titles()
     rows = session.execute(TITLES, {kind: sorted(ids) for kind, ids in wanted.items()})
-    return {(kind, object_id): title or fallback or "" for kind, object_id, title, fallback in rows}
+    return Titles(((kind, object_id), title or fallback or "") for kind, object_id, title, fallback in rows)
 
 
 def title_columns(kind: str) -> Select:

@@ -29,6 +29,7 @@ def test_titles_of_every_kind_come_in_one_query_and_match_title_of(db):
     expected |= {(kind, target.id): title_of(kind, target) for kind, target in targets.items()}
     assert titles == expected
     assert titles[("lab", targets["lab"].id)] == "FabLab TDM" and profile_titles(db.session, []) == {}
+    assert titles[("lab", 10**6)] == "#1000000"  # a profile gone since: its id
 
 
 def suggestion(startup_id: int, kind: str, target_id: int) -> Suggestion:
