@@ -3,9 +3,11 @@ filtered lists through `ListPagination`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import request
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, Subquery, func, select
 
 from incubator.extensions import db
 
@@ -26,11 +28,14 @@ def paginate(query: Select, page: int, per_page: int = PER_PAGE) -> Pagination:
 
 class RowsPagination(Pagination):
     """One page of a column select's rows and the count of all its rows in the same query
-    (`count(*) OVER ()`, each row carries it as `total`); a page past the end counts them apart."""
+    (`count(*) OVER ()`, each row carries it as `total`); a page past the end counts them apart.
+    `around`, when given, selects what the list shows from the page's rows (a subquery)."""
 
     def _query_items(self) -> list:
         counted = self._query_args["select"].add_columns(func.count().over().label("total"))
-        rows = db.session.execute(counted.limit(self.per_page).offset(self._query_offset)).all()
+        rows = counted.limit(self.per_page).offset(self._query_offset)
+        around = self._query_args["around"]
+        rows = db.session.execute(around(rows.subquery()) if around else rows).all()
         self._counted = rows[0].total if rows else None
         return rows
 
@@ -41,9 +46,13 @@ class RowsPagination(Pagination):
         return db.session.scalar(select(func.count()).select_from(every))
 
 
-def paginate_rows(query: Select, page: int, per_page: int = PER_PAGE) -> Pagination:
+def paginate_rows(
+    query: Select, page: int, per_page: int = PER_PAGE, around: Callable[[Subquery], Select] | None = None
+) -> Pagination:
     """One page of the rows a column select returns, counted by the same query (empty past the end)."""
-    return RowsPagination(page=page, per_page=per_page, max_per_page=None, error_out=False, select=query)
+    return RowsPagination(
+        page=page, per_page=per_page, max_per_page=None, error_out=False, select=query, around=around
+    )
 
 
 class ListPagination(Pagination):

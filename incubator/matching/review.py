@@ -4,11 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, null, or_, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    Subquery,
+    case,
+    cast,
+    func,
+    literal,
+    null,
+    or_,
+    select,
+    union_all,
+)
 
 from incubator.extensions import db
 from incubator.matching.corpus import PROFILE_MODELS
-from incubator.matching.decisions import DecisionRefused, decide_suggestion, title_of
+from incubator.matching.decisions import DecisionRefused, decide_suggestion, title_expression, title_of
 from incubator.matching.highlight import highlight
 from incubator.matching.models import Suggestion
 from incubator.organizations.models import Organization
@@ -84,8 +97,23 @@ def queue_query(
 
 
 def queue_page(page: int = 1, **filters: object) -> Pagination:
-    """One page of the review queue: 20 suggestions, as every list (a reviewer reads each one)."""
-    return paginate_rows(queue_query(**filters), page)
+    """One page of the review queue: 20 suggestions, as every list (a reviewer reads each one), named."""
+    return paginate_rows(queue_query(**filters), page, around=with_titles)
+
+
+def with_titles(page: Subquery) -> Select:
+    """A page of the queue with both sides' titles, in the queue's order: only its rows' are looked up."""
+    return select(
+        page,
+        side_title(page.c.source_type, page.c.source_id).label("source_title"),
+        side_title(page.c.target_type, page.c.target_id).label("target_title"),
+    ).order_by(page.c.score.desc(), page.c.id)
+
+
+def side_title(type_column: ColumnElement, id_column: ColumnElement) -> ColumnElement:
+    """The title of the profile one side of a suggestion names, as `title_of` reads it ("#id" when gone)."""
+    by_kind = case({kind: title_expression(kind, id_column) for kind in PROFILE_MODELS}, value=type_column)
+    return func.coalesce(by_kind, literal("#") + cast(id_column, String))
 
 
 def filter_choices() -> tuple[list[tuple[int, str]], list[str]]:

@@ -88,11 +88,9 @@ def suggestions():
     organizations, sectors = review.filter_choices()
     filters = suggestion_filters(organizations)
     page = review.queue_page(**filters.data)
-    titles = decisions.profile_titles(db.session, page.items)
     return render_template(
         "matching/suggestions.html",
         page=page,
-        titles=titles,
         bulk=bulk_form(),
         filters=filters,
         sectors=sectors,
