@@ -3,11 +3,12 @@ filtered lists through `ListPagination`."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from flask import request
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import Select, Subquery, func, select
+from sqlalchemy import Select, Subquery, bindparam, func, select
 
 from incubator.extensions import db
 
@@ -32,10 +33,9 @@ class RowsPagination(Pagination):
     `around`, when given, selects what the list shows from the page's rows (a subquery)."""
 
     def _query_items(self) -> list:
-        counted = self._query_args["select"].add_columns(func.count().over().label("total"))
-        rows = counted.limit(self.per_page).offset(self._query_offset)
-        around = self._query_args["around"]
-        rows = db.session.execute(around(rows.subquery()) if around else rows).all()
+        query, values = self._query_args["select"], self._query_args["values"]
+        page = {"page_limit": self.per_page, "page_offset": self._query_offset}
+        rows = db.session.execute(one_page(query, self._query_args["around"]), values | page).all()
         self._counted = rows[0].total if rows else None
         return rows
 
@@ -43,16 +43,28 @@ class RowsPagination(Pagination):
         if self._counted is not None:
             return self._counted
         every = self._query_args["select"].order_by(None).subquery()
-        return db.session.scalar(select(func.count()).select_from(every))
+        return db.session.scalar(select(func.count()).select_from(every), self._query_args["values"])
+
+
+@functools.lru_cache(maxsize=256)
+def one_page(query: Select, around: Callable[[Subquery], Select] | None) -> Select:
+    """`query` with each row's total, its page's limit and offset bound at execution, and `around`:
+    built once for a query built once (see `review.filtered_queue`), its cache key with it."""
+    counted = query.add_columns(func.count().over().label("total"))
+    rows = counted.limit(bindparam("page_limit")).offset(bindparam("page_offset"))
+    return around(rows.subquery()) if around else rows
 
 
 def paginate_rows(
-    query: Select, page: int, per_page: int = PER_PAGE, around: Callable[[Subquery], Select] | None = None
+    query: Select,
+    page: int,
+    per_page: int = PER_PAGE,
+    around: Callable[[Subquery], Select] | None = None,
+    values: dict | None = None,
 ) -> Pagination:
-    """One page of the rows a column select returns, counted by the same query (empty past the end)."""
-    return RowsPagination(
-        page=page, per_page=per_page, max_per_page=None, error_out=False, select=query, around=around
-    )
+    """One page of the rows a column select returns (`values` bound), counted by the same query."""
+    arguments = {"select": query, "around": around, "values": values or {}}
+    return RowsPagination(page=page, per_page=per_page, max_per_page=None, error_out=False, **arguments)
 
 
 class ListPagination(Pagination):

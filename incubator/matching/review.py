@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from sqlalchemy import (
@@ -9,6 +10,7 @@ from sqlalchemy import (
     Select,
     String,
     Subquery,
+    bindparam,
     case,
     cast,
     func,
@@ -75,30 +77,44 @@ def queue_query(
     organization: int | None = None,
     min_score: float | None = None,
     run: int | None = None,
-) -> object:
-    """The suggestions passing the filters, best first (the columns the queue shows)."""
-    query = select(*QUEUE_COLUMNS).where(Suggestion.status == status)
-    if kind:
-        query = query.where(Suggestion.kind == kind)
+) -> tuple[Select, dict[str, object]]:
+    """The suggestions passing the filters, best first (the columns the queue shows), and the values
+    to bind: the statement is built once per combination of filters in use."""
+    values = {"status": status, "kind": kind, "sector": sector, "organization": organization, "run": run}
+    values = {name: value for name, value in values.items() if value} | {"status": status}
     if sector:
-        pattern = f"%{sector.lower()}%"
+        values["sector"] = f"%{sector.lower()}%"
+    if min_score is not None:
+        values["min_score"] = min_score
+    return filtered_queue(frozenset(values)), values
+
+
+@functools.cache
+def filtered_queue(filters: frozenset[str]) -> Select:
+    """The queue filtered by the `filters` named (status always), their values bound at execution."""
+    query = select(*QUEUE_COLUMNS).where(Suggestion.status == bindparam("status"))
+    if "kind" in filters:
+        query = query.where(Suggestion.kind == bindparam("kind"))
+    if "sector" in filters:
+        pattern = bindparam("sector")
         kinds = {k: func.lower(getattr(PROFILE_MODELS[k], f)).like(pattern) for k, f in SECTOR_FIELDS.items()}
         query = query.where(either_side(kinds))
-    if organization:
-        owned = ("challenge", "capability", "lab")
+    if "organization" in filters:
+        owned, organization = ("challenge", "capability", "lab"), bindparam("organization")
         query = query.where(
             either_side({k: PROFILE_MODELS[k].organization_id == organization for k in owned})
         )
-    if min_score is not None:
-        query = query.where(Suggestion.score >= min_score)
-    if run:
-        query = query.where(Suggestion.run_id == run)
+    if "min_score" in filters:
+        query = query.where(Suggestion.score >= bindparam("min_score"))
+    if "run" in filters:
+        query = query.where(Suggestion.run_id == bindparam("run"))
     return query.order_by(Suggestion.score.desc(), Suggestion.id)
 
 
 def queue_page(page: int = 1, **filters: object) -> Pagination:
     """One page of the review queue: 20 suggestions, as every list (a reviewer reads each one), named."""
-    return paginate_rows(queue_query(**filters), page, around=with_titles)
+    query, values = queue_query(**filters)
+    return paginate_rows(query, page, around=with_titles, values=values)
 
 
 def with_titles(page: Subquery) -> Select:
