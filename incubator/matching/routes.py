@@ -165,7 +165,8 @@ def with_choices(filters: SuggestionFilterForm, organizations: list) -> Suggesti
 
 
 def bulk_form() -> BulkDecisionForm:
-    """The empty bulk decision form above the list (its reasons already translated)."""
-    form = BulkDecisionForm(formdata=None)
+    """The empty bulk decision form above the list (its reasons already translated), only rendered:
+    the page writes its CSRF token, the POST checks it (`decide_bulk`)."""
+    form = BulkDecisionForm(formdata=None, meta={"csrf": False})
     form.reason.choices = translated_choices(REASON_CHOICES)
     return form
