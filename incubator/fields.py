@@ -5,12 +5,15 @@ from __future__ import annotations
 import math
 
 from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 from markupsafe import Markup, escape
 from wtforms import FloatField
 from wtforms.fields.choices import SelectChoice
 from wtforms.fields.core import Label
 from wtforms.widgets import NumberInput, Select, TextArea, TextInput
 from wtforms.widgets.core import clean_key
+
+from incubator.labels import translated_text
 
 
 class FiniteFloatField(FloatField):
@@ -89,7 +92,8 @@ class QuickTextArea(TextArea):
 
 
 class QuickLabel(Label):
-    """WTForms' label, the same HTML, its attributes written by `quick_params`."""
+    """WTForms' label, the same HTML, its attributes written by `quick_params`, its lazy text translated
+    once per catalog (written unescaped, as flask_babel's lazy string writes itself into Markup)."""
 
     def __call__(self, text: str | None = None, **kwargs: object) -> Markup:
         if "for_" in kwargs:
@@ -98,7 +102,10 @@ class QuickLabel(Label):
             kwargs.setdefault("for", self.field_id)
         attributes = quick_params(**kwargs)
         attributes = f" {attributes}" if attributes else ""
-        return Markup(f"<label{attributes}>{escape(text or self.text)}</label>")  # noqa: S704 (escaped)
+        shown = text or self.text
+        if isinstance(shown, LazyString):
+            shown = Markup(translated_text(shown))  # noqa: S704 (a text of the catalog)
+        return Markup(f"<label{attributes}>{escape(shown)}</label>")  # noqa: S704 (escaped)
 
 
 class QuickLabels:

@@ -80,3 +80,24 @@ def test_quick_labels_are_wtforms_labels():
         ):
             assert quick[name].label(text, **attributes) == plain[name].label(text, **attributes)
     assert str(quick.text.label) == str(plain.text.label) == '<label for="text">Text</label>'
+
+
+def test_quick_labels_translate_lazy_texts_as_wtforms_in_each_language(app):
+    from flask_babel import force_locale
+
+    from incubator.matching.forms import SuggestionFilterForm
+
+    class PlainFilters(SuggestionFilterForm):
+        class Meta:
+            def bind_field(self, form, unbound_field, options):  # noqa: ANN001, ANN202 (WTForms' own labels)
+                return unbound_field.bind(form=form, **options)
+
+    with app.test_request_context(headers={"Accept-Language": "en"}):
+        for language in ("en", "vi"):
+            with force_locale(language):
+                quick, plain = SuggestionFilterForm(formdata=None), PlainFilters(formdata=None)
+                assert type(plain.status.label).__name__ == "Label"
+                for name in ("status", "kind", "sector", "organization", "min_score", "run"):
+                    assert quick[name].label(class_="small") == plain[name].label(class_="small")
+        with force_locale("vi"):
+            assert "Trạng thái" in SuggestionFilterForm(formdata=None).status.label()
