@@ -80,10 +80,9 @@ def queue_query(
 ) -> tuple[Select, dict[str, object]]:
     """The suggestions passing the filters, best first (the columns the queue shows), and the values
     to bind: the statement is built once per combination of filters in use."""
-    values = {"status": status, "kind": kind, "sector": sector, "organization": organization, "run": run}
-    values = {name: value for name, value in values.items() if value} | {"status": status}
-    if sector:
-        values["sector"] = f"%{sector.lower()}%"
+    pattern = f"%{sector.lower()}%" if sector else ""
+    values = {"kind": kind, "sector": pattern, "organization": organization, "run": run}
+    values = {"status": status} | {name: value for name, value in values.items() if value}
     if min_score is not None:
         values["min_score"] = min_score
     return filtered_queue(frozenset(values)), values
