@@ -54,6 +54,11 @@ def translated_choices(choices: Sequence[SelectChoice]) -> list[SelectChoice]:
     return _translated_list(choices, lambda: [replace(c, label=str(c.label)) for c in choices])
 
 
+def translated_text(text: object) -> str:
+    """A module-level lazy text (a form field's label) in the reader's language, kept per catalog."""
+    return _translated_list(text, lambda: str(text))
+
+
 def _translated_list(items: Sequence, translate) -> list:  # noqa: ANN001
     key = (catalog(), id(items))
     found = _LISTS.get(key)

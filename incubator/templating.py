@@ -1,13 +1,16 @@
-"""Template filters every page shares: local times and translated labels; gettext on the request's catalog."""
+"""Template filters every page shares: local times and translated labels; gettext on the request's catalog;
+the links of a list's rows."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 
-from flask import Flask
+from flask import Flask, url_for
 from flask_babel import format_date, format_datetime
 from jinja2 import pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup, escape
 
 from incubator import fragments, i18n
 from incubator.labels import label
@@ -36,11 +39,33 @@ def label_filter(context: Context, code: object, group: str) -> str:
     return label(code, group, i18n.template_catalog(context))
 
 
+def badges(texts: Iterable[object], classes: str) -> Markup:
+    """Each text escaped in a `<span class="badge {classes}">`, one after the other: a row's terms in
+    one call (a template loop pays three outputs and an escape per term)."""
+    opening = f'<span class="badge {escape(classes)}">'
+    return Markup("".join(f"{opening}{escape(text)}</span>" for text in texts))  # noqa: S704 (escaped)
+
+
+class IdUrls:
+    """`url_for(endpoint, **{key: id}, **values)` for each row of a list, the URL built once around a
+    placeholder id (url_for costs about 8 µs a call, and a list calls it once or twice a row)."""
+
+    PLACEHOLDER = 987654321012
+
+    def __init__(self, endpoint: str, key: str, **values: object) -> None:
+        url = url_for(endpoint, **{key: self.PLACEHOLDER}, **values)
+        self.head, _, self.tail = url.partition(str(self.PLACEHOLDER))  # the path comes before any query
+
+    def __call__(self, object_id: int) -> str:
+        return f"{self.head}{int(object_id)}{self.tail}"
+
+
 def register_template_helpers(app: Flask) -> None:
-    """Install the shared filters: `localtime`, `localdate`, `label`; the faster gettext
+    """Install the shared filters: `localtime`, `localdate`, `label`, `badges`; the faster gettext
     callables and `cached_fragment`."""
     app.add_template_filter(local_datetime, "localtime")
     app.add_template_filter(local_date, "localdate")
     app.add_template_filter(label_filter, "label")
+    app.add_template_filter(badges, "badges")
     i18n.install(app)
     fragments.install(app)

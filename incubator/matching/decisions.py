@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, literal, null, select, union_all, update
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, func, select, update
 
 from incubator.accounts.models import User
 from incubator.audit.services import record
@@ -77,27 +76,14 @@ def suggestions_page(status: str = "pending", kind: str = "", page: int = 1, per
     return db.paginate(query, page=page, per_page=per_page, error_out=False)
 
 
-def profile_titles(session: Session, suggestions: list[Suggestion]) -> dict[tuple[str, int], str]:
-    """Readable names of every profile a list of suggestions mentions, in one query (as `title_of`)."""
-    wanted: dict[str, set[int]] = {}
-    for s in suggestions:
-        wanted.setdefault(s.source_type, set()).add(s.source_id)
-        wanted.setdefault(s.target_type, set()).add(s.target_id)
-    parts = [title_columns(kind).where(PROFILE_MODELS[kind].id.in_(ids)) for kind, ids in wanted.items()]
-    if not parts:
-        return {}
-    rows = session.execute(union_all(*parts) if len(parts) > 1 else parts[0])
-    return {(kind, object_id): title or fallback or "" for kind, object_id, title, fallback in rows}
-
-
-def title_columns(kind: str) -> Select:
-    """(kind, id, title, fallback) of `kind`'s profiles: `title_of` is `title or fallback` of a row."""
+def title_expression(kind: str, object_id: ColumnElement) -> ColumnElement:
+    """The name of `kind`'s profile `object_id` in SQL, as `title_of` reads it (NULL when it is gone)."""
     model = PROFILE_MODELS[kind]
     if kind == "mentor":
-        columns = select(literal(kind), model.id, model.headline, User.full_name)
-        return columns.join(User, User.id == model.user_id)
+        name = func.coalesce(func.nullif(model.headline, ""), User.full_name, "")
+        return select(name).where(model.id == object_id, User.id == model.user_id).scalar_subquery()
     title = model.title if hasattr(model, "title") else model.name
-    return select(literal(kind), model.id, title, null())
+    return select(func.coalesce(title, "")).where(model.id == object_id).scalar_subquery()
 
 
 def title_of(kind: str, row: object) -> str:

@@ -15,7 +15,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, Length, NumberRange, Optional, ValidationError
 
-from incubator.fields import QuickSelect
+from incubator.fields import QuickLabels, QuickNumberInput, QuickSelect, QuickTextArea, QuickTextInput
 from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register
 from incubator.matching.corpus import MATCH_KINDS
@@ -98,9 +98,12 @@ class ConfirmForm(FlaskForm):
 class DecisionForm(FlaskForm):
     """Approve (with a note for the parties) or reject with a reason from the fixed list."""
 
+    class Meta(QuickLabels):
+        pass
+
     decision = HiddenField(validators=[AnyOf(("approved", "rejected"))])
     reason = SelectField(_l("Reason"), choices=REASON_CHOICES, default="", widget=QuickSelect())
-    note = TextAreaField(_l("Note"), validators=[Length(max=1000)])
+    note = TextAreaField(_l("Note"), validators=[Length(max=1000)], widget=QuickTextArea())
 
     def validate_reason(self, field: SelectField) -> None:
         if self.decision.data == "rejected" and not field.data:
@@ -122,15 +125,21 @@ class BulkDecisionForm(DecisionForm):
 class SuggestionFilterForm(FlaskForm):
     """The filters above the suggestion list (a GET form: nothing changes)."""
 
-    class Meta:
+    class Meta(QuickLabels):
         csrf = False
 
     status = SelectField(_l("Status"), choices=STATUS_CHOICES, default="pending", widget=QuickSelect())
     kind = SelectField(_l("Kind of match"), choices=KIND_CHOICES, default="", widget=QuickSelect())
-    sector = StringField(_l("Sector"), validators=[Optional(), Length(max=80)], default="")
+    sector = StringField(
+        _l("Sector"), validators=[Optional(), Length(max=80)], default="", widget=QuickTextInput()
+    )
     organization = SelectField(
         _l("Organization"), coerce=int, default=0, validate_choice=False, widget=QuickSelect()
     )
-    min_score = FloatField(_l("Minimum score"), validators=[Optional(), NumberRange(min=0, max=1)])
-    run = IntegerField(_l("Run"), validators=[Optional(), NumberRange(min=1)])
+    min_score = FloatField(
+        _l("Minimum score"),
+        validators=[Optional(), NumberRange(min=0, max=1)],
+        widget=QuickNumberInput(step="any"),
+    )
+    run = IntegerField(_l("Run"), validators=[Optional(), NumberRange(min=1)], widget=QuickNumberInput())
     page = IntegerField(default=1, validators=[Optional(), NumberRange(min=1, max=100_000)])

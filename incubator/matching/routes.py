@@ -23,6 +23,7 @@ from incubator.matching.forms import (
 )
 from incubator.matching.models import Suggestion
 from incubator.permissions import role_required
+from incubator.templating import IdUrls
 
 bp = Blueprint("matching", __name__, url_prefix="/matching")
 bp.add_app_template_filter(quality.strength, "strength")
@@ -84,18 +85,17 @@ def retry(run_id: int):
 @bp.route("/suggestions")
 @role_required(*STAFF)
 def suggestions():
-    filters = suggestion_filters()
+    organizations, sectors = review.filter_choices()
+    filters = suggestion_filters(organizations)
     page = review.queue_page(**filters.data)
-    titles = decisions.profile_titles(db.session, page.items)
     return render_template(
         "matching/suggestions.html",
         page=page,
-        titles=titles,
-        form=DecisionForm(),
         bulk=bulk_form(),
         filters=filters,
-        filters_query=query_string(filters.data),
-        sectors=review.sector_choices(),
+        sectors=sectors,
+        compare_url=IdUrls("matching.suggestion", "suggestion_id"),
+        decide_url=IdUrls("matching.decide", "suggestion_id", **filters.data),  # back to the same list
     )
 
 
@@ -143,15 +143,12 @@ def decide(suggestion_id: int):
     return redirect(url_for("matching.suggestions", **suggestion_filters().data))
 
 
-def query_string(values: dict) -> str:
-    """`values` as url_for appends them ("?status=pending&…", or ""): each row's decision form keeps them."""
-    query = url_for("matching.suggestions", **values).partition("?")[2]
-    return f"?{query}" if query else ""
-
-
-def suggestion_filters() -> SuggestionFilterForm:
-    """The validated list filters from the query string (defaults when invalid)."""
-    organizations = [(0, _("All organizations")), *review.organization_choices()]
+def suggestion_filters(organizations: list[tuple[int, str]] | None = None) -> SuggestionFilterForm:
+    """The validated list filters from the query string (defaults when invalid), offering `organizations`
+    (every organization when not given)."""
+    if organizations is None:
+        organizations = review.organization_choices()
+    organizations = [(0, _("All organizations")), *organizations]
     filters = with_choices(SuggestionFilterForm(request.args), organizations)
     if not filters.validate():
         filters = with_choices(SuggestionFilterForm(formdata=None), organizations)
@@ -168,7 +165,8 @@ def with_choices(filters: SuggestionFilterForm, organizations: list) -> Suggesti
 
 
 def bulk_form() -> BulkDecisionForm:
-    """The empty bulk decision form above the list (its reasons already translated)."""
-    form = BulkDecisionForm(formdata=None)
+    """The empty bulk decision form above the list (its reasons already translated), only rendered:
+    the page writes its CSRF token, the POST checks it (`decide_bulk`)."""
+    form = BulkDecisionForm(formdata=None, meta={"csrf": False})
     form.reason.choices = translated_choices(REASON_CHOICES)
     return form
