@@ -75,6 +75,7 @@ class Visit:
     scroll_width: int = 0
     client_width: int = 0
     wrapped_nav: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)  # e.g. what the CSP blocked, a script's error
 
     @property
     def where(self) -> str:
@@ -102,6 +103,14 @@ class Crawler:
         self.page, self.origin, self.visitor, self.html_dir = page, origin, visitor, html_dir
         self.axe_source = AXE.read_text(encoding="utf-8")
         self.visits: list[Visit] = []
+        self.console_errors: list[str] = []
+        page.on("console", lambda message: self.record_console(message))
+        page.on("pageerror", lambda error: self.console_errors.append(str(error)))
+
+    def record_console(self, message) -> None:  # noqa: ANN001
+        """Keep the browser's console errors."""
+        if message.type == "error":
+            self.console_errors.append(message.text)
 
     def crawl(self, start: str = "/") -> list[str]:
         """Open every page reachable from `start` at desktop size; return the URLs audited."""
@@ -128,6 +137,7 @@ class Crawler:
 
     def visit(self, url: str, size: str, keep_html: bool = False) -> list[str] | None:
         """Open `url`, audit it, and return its links (None when it is not an HTML page)."""
+        self.console_errors.clear()
         response = self.page.goto(url)
         path = url.removeprefix(self.origin)
         if response is None or "text/html" not in response.headers.get("content-type", ""):
@@ -143,6 +153,7 @@ class Crawler:
         layout = self.page.evaluate(LAYOUT)
         visit.scroll_width, visit.client_width = layout["scrollWidth"], layout["clientWidth"]
         visit.wrapped_nav = layout["wrapped"]
+        visit.console_errors = list(self.console_errors)
         # getAttribute, not .href: an SVG link's href is an object (the network picture has such links).
         resolve = "els => els.map((e) => new URL(e.getAttribute('href'), document.baseURI).href)"
         return self.page.eval_on_selector_all("a[href]", resolve)

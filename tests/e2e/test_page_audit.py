@@ -1,6 +1,6 @@
 """Every page reachable by links, as every demo role and anonymously, at desktop and phone size:
 axe-core finds no serious WCAG 2.1 A/AA violation, nothing scrolls sideways, the navbar never
-wraps, and the Nu HTML checker finds no error."""
+wraps, the browser logs no error (nothing the CSP blocks), and the Nu HTML checker finds no error."""
 
 from __future__ import annotations
 
@@ -97,6 +97,14 @@ def test_no_page_scrolls_sideways_and_the_navbar_never_wraps(audit):
     ]
     wrapped = [f"{v.where}: {v.wrapped_nav}" for v in visits if v.wrapped_nav]
     assert not wide and not wrapped, "\n".join(wide + wrapped)
+
+
+@pytest.mark.e2e
+def test_no_page_logs_a_browser_error(audit):
+    """Nothing the Content-Security-Policy blocks (an inline style or script) and no script error."""
+    visits, _ = audit
+    errors = [f"{v.where}: {error[:160]}" for v in visits for error in v.console_errors]
+    assert not errors, "\n".join(errors[:20])
 
 
 @pytest.mark.e2e
