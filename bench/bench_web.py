@@ -18,6 +18,7 @@ import socket
 import subprocess
 import sys
 import time
+from html import unescape
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -41,6 +42,7 @@ PAGES = [
 ]
 LOGGED_IN = [page for page in PAGES if page[1]]
 CSRF = re.compile(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"')
+STATIC = re.compile(r'(?:href|src)="(/[^"]*static/[^"]+)"')
 
 
 def server_env(database: str) -> dict:
@@ -167,6 +169,35 @@ def saturated(port: int, cookies: dict, connections: int, seconds: float) -> Non
         print(line(label, path, wrk(url, cookie, connections, seconds)), flush=True)
 
 
+def view_cycle(port: int, cookie: str, path: str) -> list[tuple[str, dict]]:
+    """What a browser that saw the site before sends for one view of `path`: the page, then a
+    conditional GET of each static file whose URL does not name its content (`?v=`): a versioned one
+    comes from its cache, an unversioned one is revalidated (304)."""
+    cycle = [(path, {})]
+    for url in STATIC.findall(get(port, path, cookie)[2]):
+        url = unescape(url)
+        if "?v=" not in url:
+            etag = dict((k.lower(), v) for k, v in get(port, url, cookie)[1]).get("etag", "")
+            cycle.append((url, {"If-None-Match": etag}))
+    return cycle
+
+
+def page_views(port: int, cookies: dict, connections: int, seconds: float) -> None:
+    """Print page views per second of each logged-in page as a returning browser makes them."""
+    print(f"\npage views: the page and what a returning browser asks with it (revalidations), wrk, "
+          f"{connections} connections, {seconds:g} s per page")  # fmt: skip
+    print(f"{'page':<16} {'path':<22} {'requests':>8} {'views/s':>7} {'req/s':>7} {'load':>5}")
+    for label, account, path, _ in LOGGED_IN:
+        cycle = view_cycle(port, cookies[account], path)
+        url = f"http://{HOST}:{port}{path}"
+        wrk(url, cookies[account], connections, 2, cycle=cycle)
+        row = wrk(url, cookies[account], connections, seconds, cycle=cycle)
+        views = row["rps"] / len(cycle)
+        print(
+            f"{label:<16} {path:<22} {len(cycle):>8} {views:>7.0f} {row['rps']:>7.0f} {load():>5}", flush=True
+        )
+
+
 def open_loop(port: int, cookies: dict, rate: float, seconds: float) -> None:
     """Print the latency per logged-in page at a fixed request rate."""
     print(f"\nfixed rate: {rate:g} requests/s, open loop (latency from each request's planned start), "
@@ -193,6 +224,7 @@ def main() -> None:
         print(f"database: {database.split('@')[-1]}  gunicorn: {args.workers} sync workers on {HOST}:{port}"
               f"  cores: {os.cpu_count()}  load at start: {load()}  (latencies in ms)")  # fmt: skip
         saturated(port, cookies, args.connections, args.seconds)
+        page_views(port, cookies, args.connections, args.seconds)
         open_loop(port, cookies, args.rate, args.seconds)
     finally:
         os.killpg(server.pid, signal.SIGTERM)

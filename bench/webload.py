@@ -18,7 +18,7 @@ WRK_SCRIPT = """
 local threads = {}
 function setup(thread) table.insert(threads, thread) end
 function init(args) bad = 0 end
-function response(status, headers, body) if status ~= 200 then bad = bad + 1 end end
+function response(status, headers, body) if status ~= 200 and status ~= 304 then bad = bad + 1 end end
 function done(summary, latency, requests)
   local b = 0
   for _, t in ipairs(threads) do b = b + t:get("bad") end
@@ -31,11 +31,27 @@ end
 """
 
 
-def wrk(url: str, cookie: str, connections: int, seconds: float, threads: int = 1) -> dict:
-    """Saturated throughput and latency percentiles (ms) of GET `url` with `connections` connections."""
+# A cycle of requests: wrk sends them in turn on each thread (a page, then what its browser asks for).
+CYCLE_SCRIPT = """
+function request() turn = (turn or 0) % #cycle + 1; return cycle[turn] end
+"""
+
+
+def wrk(
+    url: str, cookie: str, connections: int, seconds: float, threads: int = 1,
+    cycle: list[tuple[str, dict]] | None = None,
+) -> dict:  # fmt: skip
+    """Saturated throughput and latency percentiles (ms) of GET `url` with `connections` connections;
+    with `cycle`, of its (path, extra headers) requests in turn instead (304 counts as an answer)."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         headers = {"User-Agent": USER_AGENT, **({"Cookie": cookie} if cookie else {})}
         lines = [f"wrk.headers[{json.dumps(k)}] = {json.dumps(v)}" for k, v in headers.items()]
+        if cycle:
+            formats = [
+                f'wrk.format("GET", {lua_string(path)}, {lua_table({**headers, **extra})})'
+                for path, extra in cycle
+            ]
+            lines += ["cycle = {" + ", ".join(formats) + "}", CYCLE_SCRIPT]
         script.write("\n".join(lines) + WRK_SCRIPT)
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds:g}s", "--timeout", "10s",
                "-s", script.name, url]  # fmt: skip
@@ -49,6 +65,16 @@ def wrk(url: str, cookie: str, connections: int, seconds: float, threads: int = 
     figures["rps"] = raw["requests"] / (raw["us"] / 1e6)
     figures["errors"] = raw["bad"] + raw["socket_errors"]
     return figures
+
+
+def lua_string(text: str) -> str:
+    """`text` as a Lua string literal (JSON's escapes are Lua's for this ASCII)."""
+    return json.dumps(text)
+
+
+def lua_table(headers: dict) -> str:
+    """`headers` as a Lua table literal."""
+    return "{" + ", ".join(f"[{lua_string(k)}] = {lua_string(v)}" for k, v in headers.items()) + "}"
 
 
 def request_bytes(host: str, port: int, path: str, cookie: str) -> bytes:

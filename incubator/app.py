@@ -8,7 +8,7 @@ import sys
 from flask import Flask
 
 import config
-from incubator import cli, errors, security
+from incubator import cli, errors, security, static_files
 from incubator.extensions import init_extensions
 from incubator.templating import register_template_helpers
 
@@ -30,6 +30,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     security.init_app(app)
     register_blueprints(app)
     register_template_helpers(app)
+    static_files.register_static_versions(app)
     register_subscribers()
     errors.register_error_handlers(app)
     cli.register_commands(app)
