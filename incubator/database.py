@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import UTC, datetime
 
@@ -114,3 +115,39 @@ def ping_when_idle(engine: Engine) -> None:
             alive = False
         if not alive:
             raise exc.DisconnectionError("the pooled connection was closed while it rested")
+
+
+# The statements a transaction may run and still end with COMMIT (see end_reads_with_commit).
+READ = re.compile(r"\s*(?:SELECT|SHOW)\b", re.IGNORECASE)
+
+
+def note_writes(engine: Engine) -> None:
+    """Mark a connection's transaction as written to by any statement that is not a plain read."""
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection) -> None:  # noqa: ANN001
+        connection.info["wrote"] = False
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _statement(connection, cursor, statement, parameters, context, executemany) -> None:  # noqa: ANN001
+        if not READ.match(statement):
+            connection.info["wrote"] = True
+
+
+def end_reads_with_commit(session: Session) -> None:
+    """End a transaction that only read with COMMIT rather than the ROLLBACK the session's removal sends.
+
+    For the database the two are the same when nothing was written, but psycopg forgets its prepared
+    statements on every ROLLBACK: with every request ending so, no query was ever prepared, and
+    PostgreSQL parsed and planned each of a page's queries anew on every request. A transaction that
+    wrote (any statement but SELECT/SHOW, see `note_writes`), holds unflushed changes or failed is
+    left to the rollback.
+    """
+    if not session.in_transaction() or session.new or session.dirty or session.deleted:
+        return
+    if session.connection().info.get("wrote", True):
+        return
+    try:
+        session.commit()
+    except exc.SQLAlchemyError:
+        session.rollback()

@@ -16,7 +16,7 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_talisman import Talisman
 from flask_wtf import CSRFProtect
 
-from incubator.database import Base, ping_when_idle
+from incubator.database import Base, end_reads_with_commit, note_writes, ping_when_idle
 
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
@@ -57,12 +57,20 @@ def current_app_languages() -> dict:
     return current_app.config["LANGUAGES"]
 
 
+def end_request_transaction(error: BaseException | None) -> None:
+    """After a request that did not fail, end a transaction that only read with COMMIT (database.py)."""
+    if error is None:
+        end_reads_with_commit(db.session())
+
+
 def init_extensions(app: Flask) -> None:
     """Bind every extension to `app`."""
     db.init_app(app)
     with app.app_context():
         for engine in db.engines.values():
             ping_when_idle(engine)
+            note_writes(engine)
+    app.teardown_request(end_request_transaction)
     migrate.init_app(app, db, directory=str(app.config["MIGRATIONS_DIR"]))
     login_manager.init_app(app)
     login_manager.session_protection = "strong"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import contains_eager, joinedload
 
 from incubator.accounts.models import User
 from incubator.audit.models import AuditEvent
@@ -29,7 +29,7 @@ def founder_applications(user: User) -> list[Application]:
         .join(Startup, Startup.id == Application.startup_id)
         .where(Startup.owner_id == user.id)
         .order_by(Application.created_at.desc(), Application.id.desc())
-        .options(joinedload(Application.program), joinedload(Application.startup))  # no query per row
+        .options(joinedload(Application.program), contains_eager(Application.startup))  # no query per row
     )
     return list(db.session.scalars(query))
 
