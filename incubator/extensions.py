@@ -59,7 +59,7 @@ def current_app_languages() -> dict:
 
 def end_request_transaction(error: BaseException | None) -> None:
     """After a request that did not fail, end a transaction that only read with COMMIT (database.py)."""
-    if error is None:
+    if error is None and db.session.registry.has():  # a request that used no session has none to end
         end_reads_with_commit(db.session())
 
 
