@@ -140,12 +140,18 @@ class TermWeights:
         return sp.vstack(chunks, format="csr")
 
     def transform(self, items: Sequence[Item]) -> sp.csr_matrix:
-        """Return the TF-IDF rows of `items` over the fitted keys (unknown terms ignored)."""
-        chunks = [
-            _remap(c, self.columns_of(k), self.idf_)
-            for c, k in count(list(items), self.n_jobs, self.concepts)
-        ]
+        """Return the TF-IDF rows of `items` over the fitted keys (unknown terms ignored).
+
+        Large batches are counted, looked up and weighted chunk by chunk in worker processes.
+        """
+        items = list(items)
+        chunks = map_chunks(self._weigh, items, self.n_jobs) if items else [self._weigh(items)]
         return sp.vstack(chunks, format="csr")
+
+    def _weigh(self, items: Sequence[Item]) -> sp.csr_matrix:
+        """Count one chunk's terms and return its TF-IDF rows over the fitted keys."""
+        counts, keys = count_keys(items, self.concepts)
+        return _remap(counts, self.columns_of(keys), self.idf_)
 
     def columns_of(self, keys: np.ndarray) -> np.ndarray:
         """Return the column of each key (sorted keys are fastest), or -1 when it was not fitted."""

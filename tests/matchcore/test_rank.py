@@ -110,3 +110,22 @@ def test_fitted_sources_rank_from_their_stored_rows_exactly_as_from_their_text(p
     assert fitted._fitted_positions(copies) is None
     assert fitted.top_k(TARGETS, k=4) == fitted.top_k(copies, k=4)
     assert fitted.top_k_per_kind(TARGETS, k=2) == fitted.top_k_per_kind(copies, k=2)
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+@pytest.mark.parametrize("top", [1, 3, 7, 50])
+def test_top_n_product_equals_the_checked_sparse_dot_topn_call(threads, top):
+    import numpy as np
+    import scipy.sparse as sp
+    from sparse_dot_topn import sp_matmul_topn
+
+    from incubator.matchcore.rank import top_n_product
+
+    rng = np.random.default_rng(5)
+    rows = sp.random(40, 300, density=0.05, format="csr", dtype=np.float32, random_state=rng)
+    columns = sp.random(300, 7, density=0.2, format="csr", dtype=np.float32, random_state=rng)
+    rows.data = np.round(rows.data, 1)  # ties, so the kernel's own order shows
+    ours = top_n_product(rows, columns, top, threads)
+    theirs = sp_matmul_topn(rows, columns, top_n=top, n_threads=threads)
+    for field in ("indptr", "indices", "data"):
+        assert np.array_equal(getattr(ours, field), getattr(theirs, field))

@@ -44,6 +44,22 @@ def test_counting_in_worker_processes_gives_identical_rows(monkeypatch):
     assert (serial != in_workers).nnz == 0
 
 
+def test_weighting_new_documents_in_worker_processes_gives_identical_rows(monkeypatch):
+    from incubator.matchcore import parallel
+
+    items = [(d.text + f" extra{i}", d.tags) for i, d in enumerate(TARGETS * 3)]
+    new = [(d.text + f" extra{i} unseen{i}", d.tags) for i, d in enumerate(TARGETS * 2)]
+    weights = TermWeights(max_df=0.5, n_jobs=2)
+    weights.fit_transform(items)
+    serial = weights.transform(new)
+    monkeypatch.setattr(parallel, "CHUNK", 4)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 1)
+    in_workers = weights.transform(new)
+    assert serial.shape == in_workers.shape and serial.nnz > 0
+    assert (serial != in_workers).nnz == 0
+    assert np.array_equal(serial.indices, in_workers.indices)
+
+
 def test_an_absolute_cap_drops_terms_in_too_many_documents():
     items = [(f"common word{i % 8} item{i}", ()) for i in range(40)]
     weights = TermWeights(max_df=1.0, max_docs=6)
