@@ -108,6 +108,24 @@ def top_n_product(rows: sp.csr_matrix, columns: sp.csr_matrix, n: int, n_threads
     return unchecked.sp_matmul_topn(rows, columns, n, False, None, 1.0)
 
 
+def rounded(scores: Sequence[float], digits: int = 6) -> list[float]:
+    """Return `[round(score, digits) for score in scores]`, computed in numpy.
+
+    Scaling by 10**digits and taking the nearest integer is exact unless the scaled value lies
+    within a hair of a half (the scaling itself is rounded): those few go through round().
+    Dividing the integer by 10**digits then gives the double nearest the decimal, as round() does.
+    """
+    values = np.asarray(scores, np.float64)
+    factor = 10.0**digits
+    scaled = values * factor
+    result = (np.rint(scaled) / factor).tolist()
+    with np.errstate(invalid="ignore"):
+        unsure = ~(np.abs(scaled) < 1e9) | (np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6)
+    for i in np.flatnonzero(unsure).tolist():
+        result[i] = round(float(values[i]), digits)
+    return result
+
+
 def _items(documents: Sequence[Document]) -> list[tuple[str, tuple[str, ...]]]:
     """Return the (text, tags) pairs the vectoriser reads."""
     return [(d.text, tuple(d.tags)) for d in documents]
@@ -287,8 +305,9 @@ class Matcher:
         wanted = [k + lost[d.id] + int(allowed.exclude_self) for d in block]
         chosen = self._choose(block, rows, wanted, k, allowed)
         if not explain:
-            ids, pairs = self.target_ids_, zip(block, chosen, strict=True)
-            return {s.id: [Match(s.id, ids[p], round(x, 6)) for p, x in c] for s, c in pairs}
+            ids, scores = self.target_ids_, iter(rounded([x for c in chosen for _, x in c]))
+            pairs = zip(block, chosen, strict=True)
+            return {s.id: [Match(s.id, ids[p], next(scores)) for p, _ in c] for s, c in pairs}
         return {source.id: self._matches(source, rows[i], chosen[i], True) for i, source in enumerate(block)}
 
     def _choose(
