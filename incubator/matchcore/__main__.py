@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from collections.abc import Sequence
-from functools import partial
 
 from incubator.matchcore.documents import Match
 from incubator.matchcore.jsonl import InputError, read_documents
@@ -30,32 +28,10 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
-def _lines(results: dict[str, list[Match]]) -> list[str]:
-    """Format each source's matches as one JSON line, each target id encoded once.
-
-    Byte for byte what `json.dumps({"source": ..., "matches": [...]}, ensure_ascii=False)` writes.
-    """
-    dumps = partial(json.dumps, ensure_ascii=False)
-    encoded: dict[str, str] = {}
-
-    def text(value: str) -> str:
-        found = encoded.get(value)
-        if found is None:
-            found = encoded[value] = dumps(value)
-        return found
-
-    def number(value: float) -> str:
-        return repr(value) if type(value) is float and math.isfinite(value) else dumps(value)
-
-    lines = []
-    for source, matches in results.items():
-        rows = ", ".join(
-            f'{{"target": {text(m.target)}, "score": {number(m.score)}, '
-            f'"terms": {dumps(list(m.terms)) if m.terms else "[]"}}}'
-            for m in matches
-        )
-        lines.append(f'{{"source": {dumps(source)}, "matches": [{rows}]}}')
-    return lines
+def _line(source: str, matches: list[Match]) -> str:
+    """Format one source's matches as a JSON line."""
+    rows = [{"target": m.target, "score": m.score, "terms": list(m.terms)} for m in matches]
+    return json.dumps({"source": source, "matches": rows}, ensure_ascii=False)
 
 
 def rank(sources_path: str, targets_path: str, k: int, explain: bool, glossary: bool = False) -> list[str]:
@@ -68,7 +44,7 @@ def rank(sources_path: str, targets_path: str, k: int, explain: bool, glossary: 
     except ValueError as error:
         raise InputError(targets_path, 1, str(error)) from None
     results = matcher.top_k(sources, None, k, None, explain)
-    return _lines(results)
+    return [_line(source, matches) for source, matches in results.items()]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -75,28 +75,3 @@ def test_glossary_flag_lets_an_english_need_find_a_vietnamese_lab(tmp_path):
     assert plain[0]["matches"] == []
     assert glossed[0]["matches"][0]["target"] == "t3"
     assert "predictive maintenance ↔ bảo trì dự đoán" in glossed[0]["matches"][0]["terms"]
-
-
-def test_output_lines_are_exactly_what_json_dumps_writes():
-    from incubator.matchcore.__main__ import _lines
-    from incubator.matchcore.documents import Match
-
-    scores = [0.073197, 1e-05, 0.0, 1.0, 0.5, 2.5e-06]
-    results = {
-        'src "1"': [
-            Match('src "1"', t, s, ()) for t, s in zip(["a", "b\\c", "đ-1", "a"], scores, strict=False)
-        ],
-        "s\u00e9\n2": [Match("s", "x", 0.25, ("kiểm tra", 'q"t'))],
-        "empty": [],
-    }
-    expected = [
-        json.dumps(
-            {
-                "source": source,
-                "matches": [{"target": m.target, "score": m.score, "terms": list(m.terms)} for m in matches],
-            },
-            ensure_ascii=False,
-        )
-        for source, matches in results.items()
-    ]
-    assert _lines(results) == expected

@@ -129,3 +129,17 @@ def test_top_n_product_equals_the_checked_sparse_dot_topn_call(threads, top):
     theirs = sp_matmul_topn(rows, columns, top_n=top, n_threads=threads)
     for field in ("indptr", "indices", "data"):
         assert np.array_equal(getattr(ours, field), getattr(theirs, field))
+
+
+def test_rounding_a_block_of_scores_equals_round_to_6_digits():
+    import numpy as np
+
+    from incubator.matchcore.rank import rounded
+
+    rng = np.random.default_rng(0)
+    halves = ((np.arange(2000) + 0.5) / 1e6).tolist()  # exact and near ties
+    specials = [0.0, -0.0, 1.0, 0.9999995, 1.5e-06, 2.5e-06, -1e-09, 5e-07, 1e300, float("inf")]
+    scores = (
+        rng.random(20000).astype(np.float32).tolist() + (rng.random(2000) * 1e-4).tolist() + halves + specials
+    )
+    assert [repr(x) for x in rounded(scores)] == [repr(round(x, 6)) for x in scores]
