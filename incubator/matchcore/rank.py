@@ -175,7 +175,8 @@ class Matcher:
             parts, members = None, [documents[i] for i in positions]
             if self._segment_weight() > 0 and segments.has_parts(members):
                 parts = segments.build(self.weights_, members)
-            self.partitions_[kind] = _Partition(positions, matrix[positions].T.tocsr(), parts)
+            rows = matrix if len(positions) == matrix.shape[0] else matrix[positions]  # one kind: no copy
+            self.partitions_[kind] = _Partition(positions, rows.T.tocsr(), parts)
 
     def _segment_weight(self) -> float:
         """The resolved segment weight (matchers pickled before "auto" resolve it on load)."""
