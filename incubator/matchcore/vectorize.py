@@ -75,9 +75,8 @@ def _remap(counts: sp.csr_matrix, columns: np.ndarray, idf: np.ndarray) -> sp.cs
 
 def frequencies(parts: list[Counts]) -> tuple[np.ndarray, list[np.ndarray], np.ndarray]:
     """Merge counted chunks: the sorted keys, each chunk's key positions, and each key's document count."""
-    chunk_df = np.concatenate([np.bincount(c.indices, minlength=len(k)) for c, k in parts])
-    keys, positions = merge_keys([k for _, k in parts])
-    df = np.bincount(np.concatenate(positions), chunk_df, minlength=len(keys))
+    chunk_df = [np.bincount(c.indices, minlength=len(k)) for c, k in parts]
+    keys, positions, df = merge_keys([k for _, k in parts], chunk_df)
     return keys, positions, df
 
 

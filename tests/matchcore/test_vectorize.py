@@ -75,7 +75,10 @@ def test_bucketed_merge_of_sorted_chunks_equals_np_unique():
     rng = np.random.default_rng(3)
     pool = rng.integers(0, 2**63, 5000, dtype=np.int64).astype(np.uint64) * np.uint64(2)
     chunks = [np.unique(pool[rng.integers(0, 5000, n)]) for n in (0, 1, 700, 3000)]
-    keys, positions = merge_keys(chunks)
+    weights = [rng.integers(1, 9, len(c)) for c in chunks]
+    keys, positions, summed = merge_keys(chunks, weights)
     expected, inverse = np.unique(np.concatenate(chunks), return_inverse=True)
     assert np.array_equal(keys, expected)
     assert np.array_equal(np.concatenate(positions), inverse)
+    expected_sums = np.bincount(inverse, np.concatenate(weights), minlength=len(expected))
+    assert summed.dtype == expected_sums.dtype and np.array_equal(summed, expected_sums)
