@@ -75,9 +75,8 @@ def _remap(counts: sp.csr_matrix, columns: np.ndarray, idf: np.ndarray) -> sp.cs
 
 def frequencies(parts: list[Counts]) -> tuple[np.ndarray, list[np.ndarray], np.ndarray]:
     """Merge counted chunks: the sorted keys, each chunk's key positions, and each key's document count."""
-    chunk_df = np.concatenate([np.bincount(c.indices, minlength=len(k)) for c, k in parts])
-    keys, positions = merge_keys([k for _, k in parts])
-    df = np.bincount(np.concatenate(positions), chunk_df, minlength=len(keys))
+    chunk_df = [np.bincount(c.indices, minlength=len(k)) for c, k in parts]
+    keys, positions, df = merge_keys([k for _, k in parts], chunk_df)
     return keys, positions, df
 
 
@@ -140,12 +139,18 @@ class TermWeights:
         return sp.vstack(chunks, format="csr")
 
     def transform(self, items: Sequence[Item]) -> sp.csr_matrix:
-        """Return the TF-IDF rows of `items` over the fitted keys (unknown terms ignored)."""
-        chunks = [
-            _remap(c, self.columns_of(k), self.idf_)
-            for c, k in count(list(items), self.n_jobs, self.concepts)
-        ]
+        """Return the TF-IDF rows of `items` over the fitted keys (unknown terms ignored).
+
+        Large batches are counted, looked up and weighted chunk by chunk in worker processes.
+        """
+        items = list(items)
+        chunks = map_chunks(self._weigh, items, self.n_jobs) if items else [self._weigh(items)]
         return sp.vstack(chunks, format="csr")
+
+    def _weigh(self, items: Sequence[Item]) -> sp.csr_matrix:
+        """Count one chunk's terms and return its TF-IDF rows over the fitted keys."""
+        counts, keys = count_keys(items, self.concepts)
+        return _remap(counts, self.columns_of(keys), self.idf_)
 
     def columns_of(self, keys: np.ndarray) -> np.ndarray:
         """Return the column of each key (sorted keys are fastest), or -1 when it was not fitted."""

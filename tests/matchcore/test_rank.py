@@ -110,3 +110,36 @@ def test_fitted_sources_rank_from_their_stored_rows_exactly_as_from_their_text(p
     assert fitted._fitted_positions(copies) is None
     assert fitted.top_k(TARGETS, k=4) == fitted.top_k(copies, k=4)
     assert fitted.top_k_per_kind(TARGETS, k=2) == fitted.top_k_per_kind(copies, k=2)
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+@pytest.mark.parametrize("top", [1, 3, 7, 50])
+def test_top_n_product_equals_the_checked_sparse_dot_topn_call(threads, top):
+    import numpy as np
+    import scipy.sparse as sp
+    from sparse_dot_topn import sp_matmul_topn
+
+    from incubator.matchcore.rank import top_n_product
+
+    rng = np.random.default_rng(5)
+    rows = sp.random(40, 300, density=0.05, format="csr", dtype=np.float32, random_state=rng)
+    columns = sp.random(300, 7, density=0.2, format="csr", dtype=np.float32, random_state=rng)
+    rows.data = np.round(rows.data, 1)  # ties, so the kernel's own order shows
+    ours = top_n_product(rows, columns, top, threads)
+    theirs = sp_matmul_topn(rows, columns, top_n=top, n_threads=threads)
+    for field in ("indptr", "indices", "data"):
+        assert np.array_equal(getattr(ours, field), getattr(theirs, field))
+
+
+def test_rounding_a_block_of_scores_equals_round_to_6_digits():
+    import numpy as np
+
+    from incubator.matchcore.rank import rounded
+
+    rng = np.random.default_rng(0)
+    halves = ((np.arange(2000) + 0.5) / 1e6).tolist()  # exact and near ties
+    specials = [0.0, -0.0, 1.0, 0.9999995, 1.5e-06, 2.5e-06, -1e-09, 5e-07, 1e300, float("inf")]
+    scores = (
+        rng.random(20000).astype(np.float32).tolist() + (rng.random(2000) * 1e-4).tolist() + halves + specials
+    )
+    assert [repr(x) for x in rounded(scores)] == [repr(round(x, 6)) for x in scores]

@@ -44,6 +44,22 @@ def test_counting_in_worker_processes_gives_identical_rows(monkeypatch):
     assert (serial != in_workers).nnz == 0
 
 
+def test_weighting_new_documents_in_worker_processes_gives_identical_rows(monkeypatch):
+    from incubator.matchcore import parallel
+
+    items = [(d.text + f" extra{i}", d.tags) for i, d in enumerate(TARGETS * 3)]
+    new = [(d.text + f" extra{i} unseen{i}", d.tags) for i, d in enumerate(TARGETS * 2)]
+    weights = TermWeights(max_df=0.5, n_jobs=2)
+    weights.fit_transform(items)
+    serial = weights.transform(new)
+    monkeypatch.setattr(parallel, "CHUNK", 4)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 1)
+    in_workers = weights.transform(new)
+    assert serial.shape == in_workers.shape and serial.nnz > 0
+    assert (serial != in_workers).nnz == 0
+    assert np.array_equal(serial.indices, in_workers.indices)
+
+
 def test_an_absolute_cap_drops_terms_in_too_many_documents():
     items = [(f"common word{i % 8} item{i}", ()) for i in range(40)]
     weights = TermWeights(max_df=1.0, max_docs=6)
@@ -59,7 +75,10 @@ def test_bucketed_merge_of_sorted_chunks_equals_np_unique():
     rng = np.random.default_rng(3)
     pool = rng.integers(0, 2**63, 5000, dtype=np.int64).astype(np.uint64) * np.uint64(2)
     chunks = [np.unique(pool[rng.integers(0, 5000, n)]) for n in (0, 1, 700, 3000)]
-    keys, positions = merge_keys(chunks)
+    weights = [rng.integers(1, 9, len(c)) for c in chunks]
+    keys, positions, summed = merge_keys(chunks, weights)
     expected, inverse = np.unique(np.concatenate(chunks), return_inverse=True)
     assert np.array_equal(keys, expected)
     assert np.array_equal(np.concatenate(positions), inverse)
+    expected_sums = np.bincount(inverse, np.concatenate(weights), minlength=len(expected))
+    assert summed.dtype == expected_sums.dtype and np.array_equal(summed, expected_sums)
