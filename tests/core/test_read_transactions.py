@@ -52,28 +52,23 @@ def name_of(user_id: int) -> str:
         return connection.scalar(text("SELECT full_name FROM users WHERE id = :id"), {"id": user_id})
 
 
-def test_an_unflushed_change_is_not_committed(session):
-    session, user_id = session
+def rename(session, user_id: int) -> None:  # noqa: ANN001
     session.get(User, user_id).full_name = "changed, never saved"
-    with transaction_ends(_db.engine) as ends:
-        end_reads_with_commit(session)
-        session.rollback()
-    assert ends == ["ROLLBACK"] and name_of(user_id) == "Trần Thị Mai"
 
 
-def test_a_flushed_change_is_not_committed(session):
-    session, user_id = session
-    session.get(User, user_id).full_name = "flushed, never committed"
+def rename_and_flush(session, user_id: int) -> None:  # noqa: ANN001
+    rename(session, user_id)
     session.flush()
-    with transaction_ends(_db.engine) as ends:
-        end_reads_with_commit(session)
-        session.rollback()
-    assert ends == ["ROLLBACK"] and name_of(user_id) == "Trần Thị Mai"
 
 
-def test_a_statement_that_writes_is_not_committed(session):
-    session, user_id = session
+def update_by_statement(session, user_id: int) -> None:  # noqa: ANN001
     session.execute(text("UPDATE users SET full_name = 'raw' WHERE id = :id"), {"id": user_id})
+
+
+@pytest.mark.parametrize("change", [rename, rename_and_flush, update_by_statement])
+def test_a_transaction_that_changed_something_is_not_committed(session, change):
+    session, user_id = session
+    change(session, user_id)
     with transaction_ends(_db.engine) as ends:
         end_reads_with_commit(session)
         session.rollback()
