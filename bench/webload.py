@@ -45,7 +45,7 @@ def wrk(
     with `cycle`, of its (path, extra headers) requests in turn instead (304 counts as an answer)."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         headers = {"User-Agent": USER_AGENT, **({"Cookie": cookie} if cookie else {})}
-        lines = [f"wrk.headers[{json.dumps(k)}] = {json.dumps(v)}" for k, v in headers.items()]
+        lines = [f"wrk.headers[{lua_string(k)}] = {lua_string(v)}" for k, v in headers.items()]
         if cycle:
             formats = [
                 f'wrk.format("GET", {lua_string(path)}, {lua_table({**headers, **extra})})'

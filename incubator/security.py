@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response
 
 from incubator.errors import render_error
 from incubator.i18n import lazy_gettext as _l
+from incubator.static_files import is_static
 
 MAX_DATABASE_ID = 2**31 - 1  # PostgreSQL's integer; a larger id in a URL names nothing: 404
 NUL_REFUSED = _l("The text contains a character that is not allowed (NUL). Please remove it.")
@@ -57,6 +58,6 @@ def refuse_nul_bytes() -> tuple | None:
 
 def no_store_for_users(response: Response) -> Response:
     """Pages of a logged-in user are private: no browser or proxy may keep a copy."""
-    if not (request.endpoint or "").endswith("static") and current_user.is_authenticated:
+    if not is_static(request.endpoint) and current_user.is_authenticated:
         response.headers["Cache-Control"] = "no-store"
     return response
