@@ -71,6 +71,7 @@ class Visit:
     size: str
     path: str
     status: int
+    title: str = ""
     violations: list[dict] = field(default_factory=list)
     scroll_width: int = 0
     client_width: int = 0
@@ -142,7 +143,7 @@ class Crawler:
         path = url.removeprefix(self.origin)
         if response is None or "text/html" not in response.headers.get("content-type", ""):
             return None
-        visit = Visit(self.visitor, size, path, response.status)
+        visit = Visit(self.visitor, size, path, response.status, self.page.title())
         self.visits.append(visit)
         self.open_menu()
         if keep_html:

@@ -1,6 +1,7 @@
 """Every page reachable by links, as every demo role and anonymously, at desktop and phone size:
-axe-core finds no serious WCAG 2.1 A/AA violation, nothing scrolls sideways, the navbar never
-wraps, the browser logs no error (nothing the CSP blocks), and the Nu HTML checker finds no error."""
+axe-core finds no serious WCAG 2.1 A/AA violation, every page has a title of its own, nothing
+scrolls sideways, the navbar never wraps, the browser logs no error (nothing the CSP blocks), and
+the Nu HTML checker finds no error."""
 
 from __future__ import annotations
 
@@ -97,6 +98,19 @@ def test_no_page_scrolls_sideways_and_the_navbar_never_wraps(audit):
     ]
     wrapped = [f"{v.where}: {v.wrapped_nav}" for v in visits if v.wrapped_nav]
     assert not wide and not wrapped, "\n".join(wide + wrapped)
+
+
+@pytest.mark.e2e
+def test_every_page_has_a_title_of_its_own(audit):
+    """WCAG 2.4.2: a tab, a bookmark and a screen reader name the page ("Users · site"), not the site
+    alone; only the public landing page is the site itself."""
+    visits, _ = audit
+    untitled = [
+        f"{v.where}: {v.title!r}"
+        for v in visits
+        if " · " not in v.title and not (v.visitor == "anonymous" and v.path == "/")
+    ]
+    assert not untitled, "\n".join(sorted(set(untitled)))
 
 
 @pytest.mark.e2e

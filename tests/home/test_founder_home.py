@@ -6,6 +6,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from incubator.audit.models import AuditEvent
+from incubator.notifications.services import notify
 from incubator.review import applications, assignments
 from tests.factories import ProgramFactory, StartupFactory, UserFactory
 
@@ -53,3 +54,13 @@ def test_the_founder_home_shows_only_the_three_latest_steps(client, login_as, db
         ["draft"],
         ["withdrawn", "under review", "submitted"],
     ]
+
+
+def test_the_founder_home_links_its_unread_notifications_to_the_inbox(client, login_as, db):
+    founder = login_as("founder")
+    assert "unread notification" not in client.get("/").get_data(as_text=True)
+    notify(founder.id, "test", "Hồ sơ của bạn đã được nhận.", email=False)
+    db.session.commit()
+    body = client.get("/").get_data(as_text=True)
+    link = '<a class="alert-link" href="/notifications/">You have 1 unread notification.</a>'
+    assert link in body
