@@ -93,6 +93,6 @@ def test_a_founder_applies_two_reviewers_score_staff_accept_and_the_founder_is_t
     log_in(page, "mai@nhuomxanh.test", "long-enough-password")
     expect(page.get_by_test_id("home-application")).to_contain_text("accepted")
     expect(page.get_by_test_id("unread-count")).to_be_visible()
-    page.get_by_role("link", name="Notifications").click()
+    page.get_by_test_id("inbox-link").click()  # the menu's link; the home notice links there too
     expect(page.get_by_test_id("notification").first).to_contain_text("was accepted")
     expect(page.get_by_test_id("notification").first).to_contain_text("Hẹn gặp tại Block71")
