@@ -12,6 +12,36 @@ from incubator.extensions import db, login_manager
 
 STAFF_ROLES = ("staff", "admin")
 
+# Roles inside an organization (Membership.role), and what each may do for the organization.
+ORG_ADMIN, LAB_MANAGER, ORG_MEMBER = "admin", "lab_manager", "member"
+MEMBERSHIP_ROLES = (ORG_ADMIN, LAB_MANAGER, ORG_MEMBER)
+# action -> membership roles allowed it. A lab manager's labs are further narrowed per lab
+# (`manages_lab`); a plain member reads the organization's public profile and their own records.
+ORG_ACTIONS: dict[str, frozenset[str]] = {
+    "manage_members": frozenset({ORG_ADMIN}),
+    "edit_organization": frozenset({ORG_ADMIN}),
+    "answer_introductions": frozenset({ORG_ADMIN}),
+    "change_partnerships": frozenset({ORG_ADMIN}),
+    "read_confidential": frozenset({ORG_ADMIN}),
+    "publish_challenges": frozenset({ORG_ADMIN, ORG_MEMBER}),
+    "publish_capabilities": frozenset({ORG_ADMIN, LAB_MANAGER, ORG_MEMBER}),
+    "add_labs": frozenset({ORG_ADMIN, LAB_MANAGER}),
+    "manage_labs": frozenset({ORG_ADMIN, LAB_MANAGER}),
+}
+
+
+def membership_allows(membership_role: str | None, action: str) -> bool:
+    """Whether a member holding `membership_role` (None: no active membership) may do `action`."""
+    return membership_role is not None and membership_role in ORG_ACTIONS[action]
+
+
+def manages_lab(membership_role: str | None, managed_lab_ids: set[int], lab_id: int) -> bool:
+    """Whether a member manages lab #`lab_id`: its organization's admins, and lab managers of all its
+    labs (no lab named) or of this one."""
+    if membership_role == ORG_ADMIN:
+        return True
+    return membership_role == LAB_MANAGER and (not managed_lab_ids or lab_id in managed_lab_ids)
+
 
 def role_required(*roles: str) -> Callable:
     """Allow the view only to logged-in users holding one of `roles`."""

@@ -7,8 +7,10 @@ from datetime import datetime, time, timedelta
 import factory
 from factory.alchemy import SQLAlchemyModelFactory
 
+from incubator.database import utcnow
 from incubator.extensions import db
 from incubator.localtime import today_local
+from incubator.permissions import ORG_ADMIN
 from incubator.models import (
     Booking,
     Capability,
@@ -49,6 +51,7 @@ class UserFactory(BaseFactory):
     role = "founder"
     language = "en"
     password_hash = factory.LazyFunction(lambda: _hash(TEST_PASSWORD))
+    email_verified_at = factory.LazyFunction(utcnow)  # unverified accounts are made with None
 
 
 def _hash(password: str) -> str:
@@ -86,6 +89,8 @@ class MembershipFactory(BaseFactory):
     user = factory.SubFactory(UserFactory)
     organization = factory.SubFactory(OrganizationFactory)
     title = ""
+    role = ORG_ADMIN  # tests of the narrower roles say so
+    is_contact = True
 
 
 class LabFactory(BaseFactory):

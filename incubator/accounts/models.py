@@ -37,8 +37,15 @@ class User(UserMixin, IdMixin, TimestampMixin, Base):
     language: Mapped[str] = mapped_column(String(5), default="vi")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Set when the person opened the link sent to the address; until then they may not publish or request.
+    email_verified_at: Mapped[datetime | None] = mapped_column(DateTime)
     # Flask-Login stores this, not the id, in the cookie: a new token makes every old cookie useless.
     session_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_session_token)
+
+    @property
+    def is_verified(self) -> bool:
+        """Whether the e-mail address was verified."""
+        return self.email_verified_at is not None
 
     def get_id(self) -> str:
         """The session token Flask-Login keeps in the session and remember cookies."""

@@ -55,6 +55,7 @@ USERS = [
     ("garments@demo.test", "Tạ Thu Trang", "enterprise", "en"),
     ("staff2@demo.test", "Ngô Thị Thanh Thảo", "staff", "vi"),
     ("staff3@demo.test", "Trịnh Công Minh", "staff", "en"),
+    ("lab.eiu@demo.test", "Võ Thị Ngọc Hân", "university", "vi"),
 ]
 
 ORGANIZATIONS = [
@@ -194,26 +195,33 @@ ORGANIZATIONS = [
     },
 ]
 
-# (email, organization, title)
+# (email, organization, title, membership role, contact shown after an introduction). One person per
+# membership role: organization admins (university@, lab.vgu@, the enterprise reps), a lab manager of one
+# named lab (lab.eiu@, see LAB_MANAGERS), plain members (founder4@ and staff3@ at EIU). Platform staff who
+# belong to an organization are never its contacts.
 MEMBERSHIPS = [
-    ("university@demo.test", EIU, "FabLab manager / Tech-transfer officer"),
-    ("enterprise@demo.test", STAMPING, "Giám đốc kỹ thuật"),
-    ("staff@demo.test", BECAMEX, "Innovation programme officer"),
-    ("staff2@demo.test", BECAMEX, "Startup programme reviewer"),
+    ("university@demo.test", EIU, "FabLab manager / Tech-transfer officer", "admin", True),
+    ("lab.eiu@demo.test", EIU, "Kỹ thuật viên phòng Lab 4.0", "lab_manager", False),
+    ("enterprise@demo.test", STAMPING, "Giám đốc kỹ thuật", "admin", True),
+    ("staff@demo.test", BECAMEX, "Innovation programme officer", "admin", False),
+    ("staff2@demo.test", BECAMEX, "Startup programme reviewer", "member", False),
     # staff3 teaches at EIU, where founder4's team was spun off: a conflict of interest on their startups.
-    ("staff3@demo.test", EIU, "Adjunct lecturer, reviewer for Becamex"),
-    ("founder4@demo.test", EIU, "Spin-off founder"),
-    ("government@demo.test", DOST, "Chuyên viên Phòng Quản lý Công nghệ"),
-    ("admin@demo.test", BECAMEX, "Platform operator"),
-    ("mentor@demo.test", BLOCK71, "Mentor"),
-    ("mentor2@demo.test", BLOCK71, "Mentor"),
-    ("lab.vgu@demo.test", VGU, "Lab manager, Faculty of Engineering"),
-    ("lab.tdmu@demo.test", TDMU, "Trưởng phòng thí nghiệm"),
-    ("electronics@demo.test", ELECTRONICS, "Process engineering manager"),
-    ("food@demo.test", FOOD, "Phó giám đốc sản xuất"),
-    ("logistics@demo.test", LOGISTICS, "Trưởng phòng vận hành"),
-    ("garments@demo.test", GARMENTS, "Sustainability & quality manager"),
+    ("staff3@demo.test", EIU, "Adjunct lecturer, reviewer for Becamex", "member", False),
+    ("founder4@demo.test", EIU, "Spin-off founder", "member", False),
+    ("government@demo.test", DOST, "Chuyên viên Phòng Quản lý Công nghệ", "admin", True),
+    ("admin@demo.test", BECAMEX, "Platform operator", "member", False),
+    ("mentor@demo.test", BLOCK71, "Mentor", "member", True),
+    ("mentor2@demo.test", BLOCK71, "Mentor", "member", True),
+    ("lab.vgu@demo.test", VGU, "Lab manager, Faculty of Engineering", "admin", True),
+    ("lab.tdmu@demo.test", TDMU, "Trưởng phòng thí nghiệm", "admin", True),
+    ("electronics@demo.test", ELECTRONICS, "Process engineering manager", "admin", True),
+    ("food@demo.test", FOOD, "Phó giám đốc sản xuất", "admin", True),
+    ("logistics@demo.test", LOGISTICS, "Trưởng phòng vận hành", "admin", True),
+    ("garments@demo.test", GARMENTS, "Sustainability & quality manager", "admin", True),
 ]
+
+# (email, lab names): the labs a lab manager manages (none listed would mean every lab of the organization).
+LAB_MANAGERS = [("lab.eiu@demo.test", ["EIU Lab 4.0"])]
 
 LABS = [
     {

@@ -14,11 +14,13 @@ from incubator.demo import data
 from incubator.demo.booking_seeds import BookingSeeds
 from incubator.demo.partnerships import seed_partnerships
 from incubator.demo.review_seed import ReviewSeeding
+from incubator.database import utcnow
 from incubator.errors import DomainError
 from incubator.extensions import db
 from incubator.localtime import today_local
 from incubator.matching import decisions, services
 from incubator.matching.models import MatchingRun
+from incubator.organizations.services import set_managed_labs
 from incubator.models import (
     Application,
     ApplicationReview,
@@ -135,6 +137,7 @@ class DemoSeeder(ReviewSeeding, BookingSeeds):
         self.seed_organizations()
         self.seed_memberships()
         self.seed_labs()
+        self.seed_lab_managers()
         self.seed_capabilities()
         self.seed_mentors()
         self.seed_startups()
@@ -208,6 +211,7 @@ class DemoSeeder(ReviewSeeding, BookingSeeds):
                 full_name=full_name,
                 role=role,
                 language=language,
+                email_verified_at=utcnow(),
             )
 
     def seed_organizations(self) -> None:
@@ -217,10 +221,17 @@ class DemoSeeder(ReviewSeeding, BookingSeeds):
             self.ensure(Organization, {"name": spec["name"]}, **fields)
 
     def seed_memberships(self) -> None:
-        """Who belongs to which organization, with their title there."""
-        for email, organization, title in data.MEMBERSHIPS:
+        """Who belongs to which organization, with their title and role there."""
+        for email, organization, title, role, is_contact in data.MEMBERSHIPS:
             key = {"user_id": self.user(email).id, "organization_id": self.organization(organization).id}
-            self.ensure(Membership, key, title=title)
+            self.ensure(Membership, key, title=title, role=role, is_contact=is_contact)
+
+    def seed_lab_managers(self) -> None:
+        """The named labs of the lab managers who manage only some of their organization's labs."""
+        for email, lab_names in data.LAB_MANAGERS:
+            membership = db.session.scalar(select(Membership).where(Membership.user_id == self.user(email).id))
+            lab_ids = [lab.id for lab in self.labs(membership.organization_id, lab_names)]
+            set_managed_labs(membership, lab_ids)
 
     def seed_labs(self) -> None:
         """The universities' FabLabs, TechLabs, Lab 4.0, workshop and testing labs."""

@@ -1,33 +1,82 @@
-"""Organization membership lookups shared by the packages whose records belong to an organization."""
+"""Organization membership lookups shared by the packages whose records belong to an organization.
+
+Only active memberships count: a person who asked to join, or was refused, acts for no organization.
+What each membership role may do is decided in `incubator.permissions` (ORG_ACTIONS, manages_lab).
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select
 
 from incubator.accounts.models import User
 from incubator.extensions import db
-from incubator.organizations.models import Membership, Organization
+from incubator.organizations.models import ACTIVE, Membership, Organization, membership_labs
+from incubator.permissions import ORG_ACTIONS, manages_lab, membership_allows
 
 
 def organization_for(user: User, kind: str) -> Organization | None:
-    """The first organization of `kind` that `user` belongs to, if any."""
+    """The first organization of `kind` that `user` actively belongs to, if any."""
     query = (
         select(Organization)
         .join(Membership, Membership.organization_id == Organization.id)
-        .where(Membership.user_id == user.id, Organization.kind == kind)
+        .where(Membership.user_id == user.id, Membership.status == ACTIVE, Organization.kind == kind)
         .order_by(Membership.id)
     )
     return db.session.scalars(query).first()
 
 
-def is_member(user: User, organization_id: int) -> bool:
-    """Whether `user` belongs to the organization #`organization_id`."""
-    query = select(Membership.id).where(
-        Membership.user_id == user.id, Membership.organization_id == organization_id
+def membership_of(user: User, organization_id: int | None) -> Membership | None:
+    """`user`'s active membership of organization #`organization_id`, if any."""
+    if organization_id is None or not getattr(user, "is_authenticated", True):
+        return None
+    query = select(Membership).where(
+        Membership.user_id == user.id,
+        Membership.organization_id == organization_id,
+        Membership.status == ACTIVE,
     )
-    return db.session.scalar(query) is not None
+    return db.session.scalar(query)
+
+
+def is_member(user: User, organization_id: int) -> bool:
+    """Whether `user` actively belongs to the organization #`organization_id` (in any role)."""
+    return membership_of(user, organization_id) is not None
+
+
+def may_act_for(user: User, organization_id: int | None, action: str) -> bool:
+    """Whether `user`'s membership role in the organization allows `action` (permissions.ORG_ACTIONS)."""
+    membership = membership_of(user, organization_id)
+    return membership_allows(membership.role if membership else None, action)
 
 
 def member_organization_ids(user: User) -> select:
-    """A subquery of the ids of `user`'s organizations."""
-    return select(Membership.organization_id).where(Membership.user_id == user.id)
+    """A subquery of the ids of `user`'s organizations (active memberships)."""
+    return select(Membership.organization_id).where(
+        Membership.user_id == user.id, Membership.status == ACTIVE
+    )
+
+
+def acting_organization_ids(user: User, action: str) -> select:
+    """A subquery of the ids of the organizations where `user`'s role allows `action`."""
+    return member_organization_ids(user).where(Membership.role.in_(ORG_ACTIONS[action]))
+
+
+def managed_lab_ids(membership: Membership) -> set[int]:
+    """The labs a lab manager was given by name (empty: every lab of the organization)."""
+    query = select(membership_labs.c.lab_id).where(membership_labs.c.membership_id == membership.id)
+    return set(db.session.scalars(query))
+
+
+def manages(user: User, organization_id: int, lab_id: int) -> bool:
+    """Whether `user` manages lab #`lab_id` of organization #`organization_id` through a membership."""
+    membership = membership_of(user, organization_id)
+    if membership is None:
+        return False
+    return manages_lab(membership.role, managed_lab_ids(membership), lab_id)
+
+
+def set_managed_labs(membership: Membership, lab_ids: list[int]) -> None:
+    """Name the labs a lab manager manages (none: all); the caller commits."""
+    db.session.execute(delete(membership_labs).where(membership_labs.c.membership_id == membership.id))
+    if lab_ids:
+        rows = [{"membership_id": membership.id, "lab_id": lab_id} for lab_id in lab_ids]
+        db.session.execute(insert(membership_labs), rows)
