@@ -10,7 +10,6 @@ from factory.alchemy import SQLAlchemyModelFactory
 from incubator.database import utcnow
 from incubator.extensions import db
 from incubator.localtime import today_local
-from incubator.permissions import ORG_ADMIN
 from incubator.models import (
     Booking,
     Capability,
@@ -25,6 +24,7 @@ from incubator.models import (
     Startup,
     User,
 )
+from incubator.permissions import ORG_ADMIN
 from tests.conftest import TEST_PASSWORD
 
 RUBRIC = [

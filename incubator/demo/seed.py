@@ -10,17 +10,16 @@ from datetime import date, timedelta
 from flask import current_app
 from sqlalchemy import select
 
+from incubator.database import utcnow
 from incubator.demo import data
 from incubator.demo.booking_seeds import BookingSeeds
 from incubator.demo.partnerships import seed_partnerships
 from incubator.demo.review_seed import ReviewSeeding
-from incubator.database import utcnow
 from incubator.errors import DomainError
 from incubator.extensions import db
 from incubator.localtime import today_local
 from incubator.matching import decisions, services
 from incubator.matching.models import MatchingRun
-from incubator.organizations.services import set_managed_labs
 from incubator.models import (
     Application,
     ApplicationReview,
@@ -46,6 +45,7 @@ from incubator.models import (
     Training,
     User,
 )
+from incubator.organizations.services import set_managed_labs
 from incubator.partnerships.models import Introduction
 
 SEEDED_MODELS = (
@@ -229,7 +229,9 @@ class DemoSeeder(ReviewSeeding, BookingSeeds):
     def seed_lab_managers(self) -> None:
         """The named labs of the lab managers who manage only some of their organization's labs."""
         for email, lab_names in data.LAB_MANAGERS:
-            membership = db.session.scalar(select(Membership).where(Membership.user_id == self.user(email).id))
+            membership = db.session.scalar(
+                select(Membership).where(Membership.user_id == self.user(email).id)
+            )
             lab_ids = [lab.id for lab in self.labs(membership.organization_id, lab_names)]
             set_managed_labs(membership, lab_ids)
 
