@@ -54,6 +54,7 @@ def register_blueprints(app: Flask) -> None:
     from incubator.matching.routes import bp as matching_bp
     from incubator.mentors.routes import bp as mentors_bp
     from incubator.notifications.routes import bp as notifications_bp
+    from incubator.organizations.routes import bp as organizations_bp
     from incubator.partnerships.routes import bp as partnerships_bp
     from incubator.review.apply_routes import bp as applications_bp
     from incubator.review.program_routes import bp as programs_bp
@@ -62,7 +63,16 @@ def register_blueprints(app: Flask) -> None:
 
     profiles = (startups_bp, challenges_bp, capabilities_bp, labs_bp, bookings_bp, lab_admin_bp, mentors_bp)
     incubation = (review_bp, programs_bp, applications_bp, notifications_bp)
-    core = (home_bp, accounts_bp, admin_bp, dashboard_bp, matching_bp, glossary_bp, partnerships_bp)
+    core = (
+        home_bp,
+        accounts_bp,
+        admin_bp,
+        dashboard_bp,
+        matching_bp,
+        glossary_bp,
+        partnerships_bp,
+        organizations_bp,
+    )
     for blueprint in (*core, *incubation, open_data, *profiles):
         app.register_blueprint(blueprint)
 

@@ -29,6 +29,14 @@ ORG_ACTIONS: dict[str, frozenset[str]] = {
     "manage_labs": frozenset({ORG_ADMIN, LAB_MANAGER}),
 }
 
+# Platform admins may do these for any organization, member or not.
+PLATFORM_ADMIN_ACTIONS = frozenset({"manage_members", "edit_organization"})
+
+
+def platform_allows(platform_role: str, action: str) -> bool:
+    """Whether a platform role may do the organization `action` without belonging to it."""
+    return platform_role == "admin" and action in PLATFORM_ADMIN_ACTIONS
+
 
 def membership_allows(membership_role: str | None, action: str) -> bool:
     """Whether a member holding `membership_role` (None: no active membership) may do `action`."""

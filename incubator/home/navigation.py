@@ -13,6 +13,8 @@ INTRODUCTIONS = ("partnerships.introduction_list", _l("Introductions"))
 PARTNERSHIPS = ("partnerships.partnership_list", _l("Partnerships"))
 MY_REVIEWS = ("review.my_assignments", _l("My reviews"))
 LABS = ("labs.index", _l("Labs"))
+MY_ORGANIZATION = ("organizations.start", _l("My organization"))
+TO_VERIFY = ("organizations.verification_queue", _l("Organizations to verify"))
 # The bar holds each role's main pages and must fit in Vietnamese at 1280 px; the records a user
 # follows (bookings, mentorships, introductions, partnerships) sit in the account menu.
 NAVIGATION = {
@@ -48,12 +50,13 @@ ACCOUNT_MENU = {
         ("mentors.mentorships_page", _l("My mentorships")),
         INTRODUCTIONS,
         PARTNERSHIPS,
+        MY_ORGANIZATION,
     ],
-    "university": [INTRODUCTIONS, PARTNERSHIPS],
-    "enterprise": [("bookings.mine", _l("My bookings")), INTRODUCTIONS, PARTNERSHIPS],
-    "mentor": [("mentors.mentorships_page", _l("Mentorships")), INTRODUCTIONS, PARTNERSHIPS],
-    "staff": [MY_REVIEWS, LABS, INTRODUCTIONS, PARTNERSHIPS],
-    "admin": [MY_REVIEWS, LABS, INTRODUCTIONS, PARTNERSHIPS],
+    "university": [MY_ORGANIZATION, INTRODUCTIONS, PARTNERSHIPS],
+    "enterprise": [MY_ORGANIZATION, ("bookings.mine", _l("My bookings")), INTRODUCTIONS, PARTNERSHIPS],
+    "mentor": [("mentors.mentorships_page", _l("Mentorships")), INTRODUCTIONS, PARTNERSHIPS, MY_ORGANIZATION],
+    "staff": [MY_REVIEWS, TO_VERIFY, LABS, INTRODUCTIONS, PARTNERSHIPS],
+    "admin": [MY_REVIEWS, TO_VERIFY, LABS, INTRODUCTIONS, PARTNERSHIPS],
 }
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import delete, insert, select
 from incubator.accounts.models import User
 from incubator.extensions import db
 from incubator.organizations.models import ACTIVE, Membership, Organization, membership_labs
-from incubator.permissions import ORG_ACTIONS, manages_lab, membership_allows
+from incubator.permissions import ORG_ACTIONS, manages_lab, membership_allows, platform_allows
 
 
 def organization_for(user: User, kind: str) -> Organization | None:
@@ -43,7 +43,10 @@ def is_member(user: User, organization_id: int) -> bool:
 
 
 def may_act_for(user: User, organization_id: int | None, action: str) -> bool:
-    """Whether `user`'s membership role in the organization allows `action` (permissions.ORG_ACTIONS)."""
+    """Whether `user`'s membership role in the organization allows `action` (permissions.ORG_ACTIONS),
+    or their platform role does (permissions.PLATFORM_ADMIN_ACTIONS)."""
+    if platform_allows(user.role, action):
+        return True
     membership = membership_of(user, organization_id)
     return membership_allows(membership.role if membership else None, action)
 

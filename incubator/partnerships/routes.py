@@ -9,6 +9,7 @@ from flask_login import current_user
 from incubator.errors import DomainError
 from incubator.extensions import db
 from incubator.organizations.models import Organization
+from incubator.organizations.services import may_act_for
 from incubator.pagination import page_number
 from incubator.partnerships import introductions, services
 from incubator.partnerships.forms import (
@@ -175,4 +176,10 @@ def delete_outcome(partnership_id: int, outcome_id: int):
 def organization(organization_id: int):
     found = db.session.get(Organization, organization_id) or abort(404)
     partnerships = services.of_organization(found.id)
-    return render_template("partnerships/organization.html", organization=found, partnerships=partnerships)
+    manage_links = may_act_for(current_user, found.id, "manage_members")
+    return render_template(
+        "partnerships/organization.html",
+        organization=found,
+        partnerships=partnerships,
+        manage_links=manage_links,
+    )

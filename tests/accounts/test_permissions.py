@@ -108,6 +108,51 @@ ROUTES = [
         {"enterprise", "founder", "government", "mentor", "university", *STAFF},
         None,
     ),
+    # Organizations: create (university, enterprise), join (every role but staff and admins, whom an admin
+    # adds), manage members (their admins and platform admins: 404 to anyone else), verify (staff).
+    ("GET", "/organizations/start", {"enterprise", "founder", "government", "mentor", "university"}, 200),
+    ("GET", "/organizations/new", {"enterprise", "university"}, 200),
+    ("POST", "/organizations/new", {"enterprise", "university"}, 200),  # the form again, with its errors
+    (
+        "GET",
+        "/organizations/{organization_id}/edit",
+        {"enterprise", "founder", "government", "mentor", "university", "admin"},
+        None,
+    ),
+    (
+        "POST",
+        "/organizations/{organization_id}/edit",
+        {"enterprise", "founder", "government", "mentor", "university", "admin"},
+        None,
+    ),
+    (
+        "POST",
+        "/organizations/{organization_id}/join",
+        {"enterprise", "founder", "government", "mentor", "university"},
+        None,
+    ),
+    (
+        "GET",
+        "/organizations/{organization_id}/members",
+        {"enterprise", "founder", "government", "mentor", "university", "admin"},
+        None,
+    ),
+    (
+        "POST",
+        "/organizations/{organization_id}/members/{membership_id}",
+        {"enterprise", "founder", "government", "mentor", "university", "admin"},
+        None,
+    ),
+    (
+        "POST",
+        "/organizations/{organization_id}/members/{membership_id}/role",
+        {"enterprise", "founder", "government", "mentor", "university", "admin"},
+        None,
+    ),
+    ("GET", "/organizations/verification", STAFF, 200),
+    ("POST", "/organizations/{organization_id}/verification", STAFF, None),
+    ("GET", "/organizations/users/{user_id}", {"admin"}, None),
+    ("POST", "/organizations/users/{user_id}", {"admin"}, None),
     ("GET", "/partnerships/", {"enterprise", "founder", "government", "mentor", "university", *STAFF}, None),
     (
         "GET",
