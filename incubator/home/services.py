@@ -14,6 +14,7 @@ from incubator.labs.models import Booking, Lab
 from incubator.matching.models import MatchingRun, Suggestion
 from incubator.mentors.models import MentorProfile
 from incubator.notifications import services as notification_services
+from incubator.organizations.models import ACTIVE, PENDING, Membership, Organization
 from incubator.partnerships.models import Partnership
 from incubator.review import programs
 from incubator.review.applications import founder_applications, latest_steps
@@ -75,11 +76,20 @@ def university_overview(user: User) -> dict:
         "capabilities": capabilities.items,
         "pending_bookings": pending,
         "waiting_bookings": waiting,
+        "memberships": active_memberships(user),
     }
 
 
 def enterprise_overview(user: User) -> dict:
-    return {"challenges": challenge_services.list_challenges(user).items}
+    return {
+        "challenges": challenge_services.list_challenges(user).items,
+        "memberships": active_memberships(user),
+    }
+
+
+def active_memberships(user: User) -> ScalarSelect:
+    """How many organizations `user` acts for (none: the page leads them to create or join one)."""
+    return count(Membership, Membership.user_id == user.id, Membership.status == ACTIVE)
 
 
 def mentor_overview(user: User) -> dict:
@@ -92,6 +102,7 @@ def staff_overview(user: User) -> dict:
         "to_review": count(Application, Application.status.in_(("submitted", "under_review"))),
         "pending_suggestions": count(Suggestion, Suggestion.status == "pending"),
         "runs": count(MatchingRun),
+        "to_verify": count(Organization, Organization.status == PENDING),
         "programs": open_programs(),
     }
 

@@ -215,3 +215,16 @@ def test_a_platform_admin_adds_a_user_to_any_organization(client, db):
     assert client.get(f"/organizations/{organization.id}/members").status_code == 200
     log_in(client, UserFactory(role="staff"))
     assert client.get(url).status_code == 403
+
+
+@pytest.mark.parametrize("role", ["university", "enterprise"])
+def test_a_new_member_without_an_organization_is_led_to_create_or_join_one(client, login_as, role):
+    login_as(role)
+    home = client.get("/").get_data(as_text=True)
+    assert 'data-testid="start-organization"' in home and 'href="/organizations/start"' in home
+
+
+def test_staff_see_how_many_organizations_wait_for_verification(client, login_as):
+    OrganizationFactory(status="pending")
+    login_as("staff")
+    assert "1 organization waits for verification." in client.get("/").get_data(as_text=True)
