@@ -9,6 +9,7 @@ from flask_login import current_user
 from incubator.errors import DomainError
 from incubator.extensions import db
 from incubator.organizations.models import Organization
+from incubator.organizations.visibility import may_see
 from incubator.pagination import page_number
 from incubator.partnerships import introductions, services
 from incubator.partnerships.forms import (
@@ -173,6 +174,6 @@ def delete_outcome(partnership_id: int, outcome_id: int):
 @bp.route("/organizations/<int:organization_id>")
 @role_required(*EVERYONE)
 def organization(organization_id: int):
-    found = db.session.get(Organization, organization_id) or abort(404)
+    found = visible_or_404(Organization, organization_id, may_see)
     partnerships = services.of_organization(found.id)
     return render_template("partnerships/organization.html", organization=found, partnerships=partnerships)
