@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from incubator.extensions import db
 from incubator.organizations.models import Organization
+from incubator.organizations.visibility import visible_organizations, visible_through
 from incubator.partnerships.models import Partnership
 from incubator.startups.models import Startup
 
@@ -36,9 +37,15 @@ def side_node(kind: str, object_id: int, organization_id: int | None) -> str | N
     return f"startup:{object_id}" if kind == "startup" else None
 
 
+def public_side(organization_id: object) -> object:
+    """SQL: a partnership side without an organization, or with a public one."""
+    return or_(organization_id.is_(None), visible_through(organization_id))
+
+
 def edges() -> list[dict]:
-    """One edge per partnership whose two sides are organizations or startups."""
-    rows = db.session.scalars(select(Partnership).order_by(Partnership.id))
+    """One edge per partnership whose two sides are organizations or startups (public organizations only)."""
+    public = public_side(Partnership.source_organization_id), public_side(Partnership.target_organization_id)
+    rows = db.session.scalars(select(Partnership).where(*public).order_by(Partnership.id))
     found = []
     for p in rows:
         source = side_node(p.source_type, p.source_id, p.source_organization_id)
@@ -49,10 +56,10 @@ def edges() -> list[dict]:
 
 
 def nodes(links: list[dict]) -> list[Node]:
-    """Every organization and each partnered startup, by kind then name, placed on a circle."""
+    """Every public organization and each partnered startup, by kind then name, placed on a circle."""
     found = {
         f"organization:{o.id}": Node(f"organization:{o.id}", o.name, o.kind, link=f"/organizations/{o.id}")
-        for o in db.session.scalars(select(Organization))
+        for o in db.session.scalars(select(Organization).where(visible_organizations()))
     }
     startup_ids = {
         int(n.split(":")[1]) for e in links for n in (e["source"], e["target"]) if n.startswith("startup:")

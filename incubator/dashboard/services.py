@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from incubator.extensions import db
 from incubator.labs.calendar import monday_of, utilisation_by_lab
 from incubator.labs.models import BOOKING_STATUSES, Booking, Lab
+from incubator.labs.visibility import visible_labs
 from incubator.localtime import today_local
 from incubator.matching.models import REJECT_REASONS, Suggestion
 from incubator.organizations.models import Organization
@@ -62,11 +63,12 @@ def applications_by_program() -> list[dict]:
 
 
 def lab_bookings() -> list[dict]:
-    """Booking requests per lab and status (plain counts; `lab_utilisation` measures the hours)."""
+    """Booking requests per public lab and status (plain counts; `lab_utilisation` measures the hours)."""
     query = (
         select(Lab.id, Lab.name, Organization.name, Booking.status, func.count(Booking.id))
         .join(Organization, Organization.id == Lab.organization_id)
         .outerjoin(Booking, Booking.lab_id == Lab.id)
+        .where(visible_labs())
         .group_by(Lab.id, Lab.name, Organization.name, Booking.status)
     )
     labs: dict[int, dict] = {}

@@ -7,10 +7,12 @@ from sqlalchemy import ScalarSelect, func, select
 from incubator.accounts.models import User
 from incubator.challenges import services as challenge_services
 from incubator.challenges.models import Capability, Challenge
+from incubator.challenges.visibility import visible_capabilities, visible_challenges
 from incubator.extensions import db
 from incubator.labs import bookings as booking_services
 from incubator.labs import services as lab_services
 from incubator.labs.models import Booking, Lab
+from incubator.labs.visibility import visible_labs
 from incubator.matching.models import MatchingRun, Suggestion
 from incubator.mentors.models import MentorProfile
 from incubator.notifications import services as notification_services
@@ -112,12 +114,12 @@ def admin_overview(user: User) -> dict:
 
 
 def ecosystem_figures(user: User | None = None) -> dict:
-    """Headline counts of the ecosystem (the government dashboard's first row)."""
+    """Headline counts of the ecosystem (the government dashboard's first row; public profiles only)."""
     figures = {
         "startups": count(Startup),
-        "labs": count(Lab),
-        "challenges": count(Challenge),
-        "capabilities": count(Capability),
+        "labs": count(Lab, visible_labs()),
+        "challenges": count(Challenge, visible_challenges()),
+        "capabilities": count(Capability, visible_capabilities()),
         "mentors": count(MentorProfile),
         "applications": count(Application),
         "partnerships": count(Partnership),

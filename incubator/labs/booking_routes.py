@@ -16,7 +16,14 @@ from incubator.labs.booking_forms import BookingForm, ConfirmForm, DeclineForm
 from incubator.labs.models import Booking, Lab
 from incubator.labs.rules import REQUESTER_ROLES, BookingRefused
 from incubator.labs.services import may_edit_lab
-from incubator.permissions import STAFF_ROLES, get_allowed_or_404, may_access, role_required
+from incubator.labs.visibility import may_see_lab
+from incubator.permissions import (
+    STAFF_ROLES,
+    get_allowed_or_404,
+    get_visible_or_404,
+    may_access,
+    role_required,
+)
 from incubator.startups.models import Startup
 
 bp = Blueprint("bookings", __name__, url_prefix="/labs")
@@ -38,7 +45,7 @@ def prefill() -> dict:
 @bp.route("/<int:lab_id>/book", methods=["GET", "POST"])
 @role_required(*REQUESTER_ROLES)
 def book(lab_id: int):
-    lab = db.session.get(Lab, lab_id) or abort(404)
+    lab = get_visible_or_404(Lab, lab_id, partial(may_see_lab, current_user))
     startups = list(db.session.scalars(select(Startup).where(Startup.owner_id == current_user.id)))
     form = BookingForm(lab, startups, data=prefill())
     status = 200

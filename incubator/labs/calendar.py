@@ -10,6 +10,7 @@ from sqlalchemy import select
 from incubator.extensions import db
 from incubator.labs.models import Booking, Lab
 from incubator.labs.rules import hours_on, to_utc
+from incubator.labs.visibility import visible_labs
 from incubator.localtime import to_local
 
 
@@ -132,6 +133,6 @@ def lab_utilisation(lab: Lab, last_monday: date, weeks: int = 8) -> list[WeekUse
 
 
 def utilisation_by_lab(monday: date) -> list[tuple[Lab, WeekUse]]:
-    """Every lab's utilisation in the week from `monday`, by name (for the ecosystem dashboard)."""
-    labs = db.session.scalars(select(Lab).order_by(Lab.name, Lab.id))
+    """Every public lab's utilisation in the week from `monday`, by name (for the ecosystem dashboard)."""
+    labs = db.session.scalars(select(Lab).where(visible_labs()).order_by(Lab.name, Lab.id))
     return [(lab, week_use(lab, monday)) for lab in labs]

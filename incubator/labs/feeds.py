@@ -16,6 +16,7 @@ from incubator.accounts.models import User
 from incubator.audit.services import record
 from incubator.extensions import db
 from incubator.labs.models import Booking, CalendarFeed, Lab
+from incubator.labs.visibility import visible_labs
 from incubator.localtime import to_local
 
 PRODID = "-//Binh Duong Innovation Platform//Lab bookings//EN"
@@ -89,7 +90,9 @@ def lab_feed(lab: Lab) -> bytes:
 def user_feed(user: User) -> bytes:
     """`user`'s waiting and approved bookings, with the lab's name and the purpose."""
     query = select(Booking).where(
-        Booking.requester_id == user.id, Booking.status.in_(("requested", "approved"))
+        Booking.requester_id == user.id,
+        Booking.status.in_(("requested", "approved")),
+        Booking.lab_id.in_(select(Lab.id).where(visible_labs(user))),
     )
     bookings = db.session.scalars(query.options(selectinload(Booking.lab)).order_by(Booking.starts_at))
     with force_locale(user.language):
@@ -102,9 +105,9 @@ def user_feed(user: User) -> bytes:
 
 
 def feed_body(feed: CalendarFeed) -> bytes | None:
-    """The .ics text a feed serves, or None when its lab or user is gone."""
+    """The .ics text a feed serves, or None when its lab or user is gone (or the lab is not public)."""
     if feed.kind == "lab":
-        lab = db.session.get(Lab, feed.subject_id)
+        lab = db.session.scalar(select(Lab).where(Lab.id == feed.subject_id, visible_labs()))
         return lab_feed(lab) if lab else None
     user = db.session.get(User, feed.subject_id)
     return user_feed(user) if user else None

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from incubator.accounts.models import User
 from incubator.audit.services import record
 from incubator.errors import N_, DomainError
 from incubator.extensions import db
-from incubator.labs.models import ClosedDate, Lab, OpeningHours, Training
+from incubator.labs.models import Booking, ClosedDate, Lab, OpeningHours, Training
+from incubator.organizations.models import ACTIVE, Membership
 
 RULE_FIELDS = (
     "approval_required",
@@ -45,13 +46,34 @@ def update_rules(lab: Lab, data: dict, hours: dict, closed: dict, actor_id: int)
     return lab
 
 
+def trainable_user(lab: Lab, email: str) -> User | None:
+    """The user with `email` if they asked to book `lab` or actively belong to its organization, else None.
+
+    Any other address, registered or not, gives None: the form never tells who has an account."""
+    asked = select(Booking.id).where(Booking.lab_id == lab.id, Booking.requester_id == User.id)
+    member = select(Membership.id).where(
+        Membership.user_id == User.id,
+        Membership.organization_id == lab.organization_id,
+        Membership.status == ACTIVE,
+    )
+    query = select(User).where(
+        func.lower(User.email) == email.strip().lower(), or_(asked.exists(), member.exists())
+    )
+    return db.session.scalar(query)
+
+
 def mark_trained(lab: Lab, email: str, equipment: str, actor_id: int) -> Training:
-    """Record that the user with `email` is trained on `equipment` of `lab` (once)."""
-    user = db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
-    if user is None:
-        raise TrainingRefused(N_("No user has this e-mail address."))
+    """Record that the user with `email` (see `trainable_user`) is trained on `equipment` of `lab` (once)."""
     if equipment not in lab.training_items:
         raise TrainingRefused(N_("This equipment does not need training."))
+    user = trainable_user(lab, email)
+    if user is None:
+        raise TrainingRefused(
+            N_(
+                "This address cannot be marked trained here: only people who asked to book this lab "
+                "or active members of its organization can be."
+            )
+        )
     query = select(Training).where(
         Training.lab_id == lab.id, Training.user_id == user.id, Training.equipment == equipment
     )

@@ -5,20 +5,26 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import partial
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from incubator.extensions import db
 from incubator.feedback import flash_saved
 from incubator.labs import calendar, feeds, services
 from incubator.labs.booking_forms import ConfirmForm
 from incubator.labs.bookings import may_request
 from incubator.labs.forms import LabForm, LabSearchForm
 from incubator.labs.models import Lab
+from incubator.labs.visibility import may_see_lab
 from incubator.localtime import today_local
 from incubator.organizations.services import organization_for
 from incubator.pagination import page_number
-from incubator.permissions import STAFF_ROLES, get_allowed_or_404, may_access, role_required
+from incubator.permissions import (
+    STAFF_ROLES,
+    get_allowed_or_404,
+    get_visible_or_404,
+    may_access,
+    role_required,
+)
 
 bp = Blueprint("labs", __name__, url_prefix="/labs")
 
@@ -26,7 +32,7 @@ bp = Blueprint("labs", __name__, url_prefix="/labs")
 @bp.route("/")
 @login_required
 def index():
-    labs = services.listed_labs()
+    labs = services.listed_labs(current_user)
     form = LabSearchForm(request.args, services.lab_organizations(labs))
     page = services.search_labs(labs, **form.criteria(), page=page_number())
     return render_template("labs/index.html", form=form, page=page)
@@ -43,7 +49,7 @@ def chosen_week() -> date:
 @bp.route("/<int:lab_id>")
 @login_required
 def detail(lab_id: int):
-    lab = db.session.get(Lab, lab_id) or abort(404)
+    lab = get_visible_or_404(Lab, lab_id, partial(may_see_lab, current_user))
     can_edit = may_access(lab, partial(services.may_edit_lab, current_user))
     monday = chosen_week()
     return render_template(

@@ -58,9 +58,12 @@ def hours_on(lab: Lab, day: date) -> OpeningHours | None:
 
 
 def check_requester(lab: Lab, user: User) -> None:
-    """Founders, enterprises, mentors and universities other than the lab's own may ask for slots."""
+    """Founders, enterprises, mentors and universities other than the lab's own may ask for slots of a
+    bookable lab of a verified organization."""
     if not lab.bookable:
         raise BookingRefused(N_("This lab does not accept booking requests."))
+    if not lab.organization.is_verified:
+        raise BookingRefused(N_("This lab's organization is awaiting verification: it cannot be booked yet."))
     if user.role not in REQUESTER_ROLES:
         raise BookingRefused(N_("Your role cannot book labs."))
     if user.role == "university" and (lab.manager_id == user.id or is_member(user, lab.organization_id)):

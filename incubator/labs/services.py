@@ -12,6 +12,7 @@ from incubator.audit.services import changed_fields, save_and_announce
 from incubator.extensions import db
 from incubator.labs.calendar import free_on as free_on_day
 from incubator.labs.models import Lab
+from incubator.labs.visibility import visible_labs
 from incubator.matchcore.normalize import fold
 from incubator.organizations.models import Organization
 from incubator.organizations.services import is_member, member_organization_ids
@@ -46,9 +47,11 @@ def list_my_labs(user: User, page: int = 1) -> Pagination:
     return paginate(query.order_by(Lab.name, Lab.id), page)
 
 
-def listed_labs() -> list[Lab]:
-    """Every lab with its organization (joined: no query per lab), by name: the list page filters these."""
-    query = select(Lab).options(joinedload(Lab.organization)).order_by(Lab.name, Lab.id)
+def listed_labs(viewer: User) -> list[Lab]:
+    """Every lab `viewer` may see with its organization (joined: no query per lab), by name: the list
+    page filters these."""
+    query = select(Lab).where(visible_labs(viewer)).options(joinedload(Lab.organization))
+    query = query.order_by(Lab.name, Lab.id)
     return list(db.session.scalars(query))
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from incubator.challenges.models import Capability, Challenge
+from incubator.challenges.visibility import visible_capabilities, visible_challenges
 from incubator.labs.models import Lab
+from incubator.labs.visibility import visible_labs
 from incubator.matchcore.documents import Document
 from incubator.mentors.models import MentorProfile
 from incubator.startups.models import Startup
@@ -26,6 +28,8 @@ PROFILE_MODELS = {
     "mentor": MentorProfile,
     "startup": Startup,
 }
+# The profiles of an organization staff have not verified yet are private: never matched, either way.
+PUBLIC = {"challenge": visible_challenges, "capability": visible_capabilities, "lab": visible_labs}
 
 
 def document_id(kind: str, object_id: int) -> str:
@@ -95,17 +99,25 @@ def to_documents(kind: str, rows: Iterable[object]) -> Iterator[Document]:
     return (build(row) for row in rows if is_available(kind, row))
 
 
+def public_rows(kind: str) -> Select:
+    """The rows of one kind of profile that may be matched: those of verified organizations (PUBLIC)."""
+    model = PROFILE_MODELS[kind]
+    return select(model).where(PUBLIC[kind]()) if kind in PUBLIC else select(model)
+
+
 def load_documents(session: Session) -> list[Document]:
-    """Every available profile as a document, in a stable order (kind, id)."""
+    """Every available public profile as a document, in a stable order (kind, id)."""
     documents: list[Document] = []
     for kind, model in PROFILE_MODELS.items():
-        rows = session.scalars(select(model).order_by(model.id))
+        rows = session.scalars(public_rows(kind).order_by(model.id))
         documents.extend(to_documents(kind, rows))
     return documents
 
 
 def load_document(session: Session, doc_id: str) -> Document | None:
-    """One profile as a document, or None when it is gone or unavailable."""
+    """One profile as a document, or None when it is gone, unavailable or not public."""
     kind, object_id = split_document_id(doc_id)
-    row = session.get(PROFILE_MODELS[kind], object_id) if kind in PROFILE_MODELS else None
+    if kind not in PROFILE_MODELS:
+        return None
+    row = session.scalar(public_rows(kind).where(PROFILE_MODELS[kind].id == object_id))
     return next(to_documents(kind, [row]), None) if row is not None else None

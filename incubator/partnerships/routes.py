@@ -10,6 +10,7 @@ from incubator.errors import DomainError
 from incubator.extensions import db
 from incubator.organizations.models import Organization
 from incubator.organizations.services import may_act_for
+from incubator.organizations.visibility import may_see
 from incubator.pagination import page_number
 from incubator.partnerships import introductions, services
 from incubator.partnerships.forms import (
@@ -174,7 +175,7 @@ def delete_outcome(partnership_id: int, outcome_id: int):
 @bp.route("/organizations/<int:organization_id>")
 @role_required(*EVERYONE)
 def organization(organization_id: int):
-    found = db.session.get(Organization, organization_id) or abort(404)
+    found = visible_or_404(Organization, organization_id, may_see)
     partnerships = services.of_organization(found.id)
     manage_links = may_act_for(current_user, found.id, "manage_members")
     return render_template(

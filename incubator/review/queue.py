@@ -16,7 +16,7 @@ from incubator.localtime import to_local
 from incubator.matchcore.normalize import fold
 from incubator.pagination import Pagination, paginate_list
 from incubator.review.models import Application, Program
-from incubator.review.reviews import Scores, peers_hidden_from, program_scores
+from incubator.review.reviews import Scores, program_scores, programs_hiding_scores
 from incubator.startups.models import Startup
 
 SORTS = {
@@ -37,7 +37,7 @@ class Row:
 
     application: Application
     scores: Scores
-    hidden: bool = False  # the viewer is an assigned reviewer who has not submitted: scores blanked
+    hidden: bool = False  # the viewer has reviews to submit in this program: scores blanked
 
 
 def _rows(viewer: User, program_id: int | None = None, status: str = "", sector: str = "") -> list[Row]:
@@ -58,9 +58,10 @@ def _rows(viewer: User, program_id: int | None = None, status: str = "", sector:
     scores: dict[int, dict[int, Scores]] = {}
     for pid in {a.program_id for a in applications}:
         scores[pid] = program_scores(pid)
-    hidden = peers_hidden_from(viewer)
+    hidden = programs_hiding_scores(viewer)
     rows = [Row(a, scores[a.program_id].get(a.id) or _empty(a)) for a in applications]
-    return [_blanked(row) if row.application.id in hidden else row for row in rows]
+    # Blanked before any filter or sort, so neither can reveal a hidden score.
+    return [_blanked(row) if row.application.program_id in hidden else row for row in rows]
 
 
 def _empty(application: Application) -> Scores:
@@ -105,7 +106,7 @@ def _number(value: float | None) -> str:
 def program_csv(program: Program, headers: list[str], viewer: User) -> bytes:
     """The program's applications with every criterion's average, weighted and normalised scores.
 
-    Scores stay blank on the applications `viewer` is assigned to and has not reviewed yet.
+    Scores stay blank while `viewer` has reviews to submit in the program (reviews.programs_hiding_scores).
 
     UTF-8 with a byte order mark so Excel shows Vietnamese correctly; `headers` are the translated
     names of the fixed columns (startup, sector, status, submitted, reviews, weighted, spread,

@@ -66,23 +66,31 @@ def submitted_reviews(application: Application) -> list[ApplicationReview]:
     return list(db.session.scalars(query.order_by(ApplicationReview.submitted_at, ApplicationReview.id)))
 
 
-def peers_hidden(application: Application, viewer: User) -> bool:
-    """Whether `viewer` is an assigned reviewer who has not submitted yet (peers' scores hidden)."""
-    if assignment(application, viewer.id) is None:
-        return False
-    review = own_review(application, viewer.id)
-    return review is None or review.submitted_at is None
+def programs_hiding_scores(viewer: User) -> set[int]:
+    """The programs whose other reviews and scores `viewer` may not see yet: the one rule of hidden scores.
 
-
-def peers_hidden_from(viewer: User) -> set[int]:
-    """The ids of every application whose peers' scores `viewer` may not see yet (see peers_hidden)."""
+    A program is hidden from a reviewer assigned there to an application still under review that they have
+    not submitted a review of, until all of them are submitted. Normalised scores mix every review of the
+    program, so a peer's submission on one application moves the others': hiding one application would leak.
+    """
     submitted = select(ApplicationReview.application_id).where(
         ApplicationReview.reviewer_id == viewer.id, ApplicationReview.submitted_at.is_not(None)
     )
-    assigned = select(ReviewerAssignment.application_id).where(
-        ReviewerAssignment.reviewer_id == viewer.id, ReviewerAssignment.application_id.not_in(submitted)
+    query = (
+        select(Application.program_id)
+        .join(ReviewerAssignment, ReviewerAssignment.application_id == Application.id)
+        .where(
+            ReviewerAssignment.reviewer_id == viewer.id,
+            Application.status == "under_review",  # only then can a review still be submitted
+            Application.id.not_in(submitted),
+        )
     )
-    return set(db.session.scalars(assigned))
+    return set(db.session.scalars(query.distinct()))
+
+
+def peers_hidden(application: Application, viewer: User) -> bool:
+    """Whether `viewer` may not see other reviewers' reviews and scores of `application` yet."""
+    return application.program_id in programs_hiding_scores(viewer)
 
 
 def visible_reviews(application: Application, viewer: User) -> list[ApplicationReview]:
@@ -127,6 +135,11 @@ def application_scores(application: Application) -> Scores:
     """The scores of one application (empty when it has no submitted review)."""
     empty = Scores(0, {c["key"]: None for c in application.program.rubric}, None, None, None)
     return program_scores(application.program_id).get(application.id, empty)
+
+
+def visible_scores(application: Application, viewer: User) -> Scores | None:
+    """The scores of `application` as `viewer` may see them: None while they are hidden (peers_hidden)."""
+    return None if peers_hidden(application, viewer) else application_scores(application)
 
 
 def assigned_to(reviewer: User) -> list[tuple[Application, ApplicationReview | None]]:

@@ -65,7 +65,7 @@ def application(application_id: int):
     return render_template(
         "review/application.html", application=app, assign_form=assign_form, decision_form=DecisionForm(),
         assigned=assignments.assigned_reviewers(app), reviews=reviews.visible_reviews(app, current_user),
-        hidden=reviews.peers_hidden(app, current_user), scores=reviews.application_scores(app),
+        hidden=reviews.peers_hidden(app, current_user), scores=reviews.visible_scores(app, current_user),
         history=application_services.history_with_actors(app), own=reviews.own_review(app, current_user.id),
     )  # fmt: skip
 

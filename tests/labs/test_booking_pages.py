@@ -196,7 +196,7 @@ def test_wrong_rules_are_refused_with_a_reason(client, manager, post_form, data,
 def test_the_manager_marks_a_user_trained(client, manager, post_form, db):
     manager.training_equipment = "Laser cutter"
     db.session.commit()
-    founder = UserFactory(email="an@startup.test")
+    founder = BookingFactory(lab=manager, requester__email="an@startup.test").requester
     data = {"email": "AN@startup.test", "equipment": "Laser cutter"}
     assert post_form(f"/labs/{manager.id}/trainings", data).status_code == 302
     training = db.session.scalar(select(Training))
@@ -208,8 +208,47 @@ def test_the_manager_marks_a_user_trained(client, manager, post_form, db):
     assert post_form(f"/labs/{manager.id}/trainings", data).status_code == 302  # marked once, audited once
     marked = select(func.count()).where(AuditEvent.action == "lab.training_marked")
     assert db.session.scalar(marked) == 1
-    response = post_form(f"/labs/{manager.id}/trainings", {**data, "email": "nobody@x.test"})
-    assert "No user has this e-mail address." in response.get_data(as_text=True)
+
+
+NEUTRAL = "This address cannot be marked trained here: only people who asked to book this lab"
+
+
+@pytest.mark.parametrize(
+    ("who", "trainable"),
+    [
+        ("cancelled requester", True),
+        ("active member", True),
+        ("asked to join", False),
+        ("requester of another lab", False),
+        ("member elsewhere", False),
+        ("no account", False),
+    ],
+)
+def test_only_requesters_and_members_can_be_marked_and_nobody_else_is_revealed(
+    client, manager, post_form, db, who, trainable
+):
+    manager.training_equipment = "Laser cutter"
+    db.session.commit()
+    person = UserFactory.build(email="binh@example.test", full_name="Trần Thị Bình")
+    if who == "cancelled requester":
+        BookingFactory(lab=manager, requester__email=person.email, requester__full_name=person.full_name,
+                       status="cancelled")  # fmt: skip
+    elif who in ("active member", "asked to join"):
+        status = "active" if who == "active member" else "pending"
+        MembershipFactory(user__email=person.email, user__full_name=person.full_name,
+                          organization=manager.organization, role="member", status=status)  # fmt: skip
+    elif who == "requester of another lab":
+        BookingFactory(requester__email=person.email, requester__full_name=person.full_name)
+    elif who == "member elsewhere":
+        MembershipFactory(user__email=person.email, user__full_name=person.full_name)
+    response = post_form(
+        f"/labs/{manager.id}/trainings", {"email": person.email, "equipment": "Laser cutter"},
+        follow_redirects=True,
+    )  # fmt: skip
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and (NEUTRAL in page) is not trainable
+    assert ("Trần Thị Bình" in page) is trainable
+    assert (db.session.scalar(select(func.count()).select_from(Training)) == 1) is trainable
 
 
 def test_the_manager_revokes_a_training_and_it_is_audited(client, manager, post_form, db):

@@ -45,7 +45,7 @@ def test_a_university_user_creates_their_organization_pending_verification(clien
     assert actions(db, "organization.created")
     assert db.session.scalar(select(Notification).where(Notification.kind == "organization_to_verify"))
     page = client.get(f"/organizations/{organization.id}").get_data(as_text=True)
-    assert "Awaiting verification" in page
+    assert 'data-testid="awaiting-verification"' in page
 
 
 @pytest.mark.parametrize(

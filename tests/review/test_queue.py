@@ -4,8 +4,14 @@ import csv
 import io
 import re
 
+import pytest
+from sqlalchemy import select
+
+from incubator.extensions import db
 from incubator.pagination import PER_PAGE
 from incubator.review import assignments
+from incubator.review.models import Application, Program
+from incubator.startups.models import Startup
 from tests.factories import ProgramFactory, StartupFactory, UserFactory
 from tests.review.conftest import reviewed, score
 
@@ -79,13 +85,16 @@ def test_the_csv_export_keeps_vietnamese_and_every_score(client, login_as, submi
 
 
 def hidden_setup(login_as, submitted, db):  # noqa: ANN001, ANN201
-    """Staff member `me` assigned to "Chờ" with a peer's submitted review, plus "Khác" reviewed by others."""
+    """Staff member `me` assigned to "Chờ" (a peer's review in, not mine) in a program where others reviewed
+    "Khác" (3.00) and "Ba" (1.00); "Ngoài" (3.00) is in another program."""
     program = ProgramFactory()
     me, peer, third = login_as("staff"), UserFactory(role="staff"), UserFactory(role="staff")
     mine = submitted(program=program, startup=StartupFactory(name="Chờ"))
     assignments.assign_reviewers(mine, [me, peer], peer.id)
     score(mine, peer, 5, 4)  # (2·5+4)/3 = 4.67
     reviewed(submitted(program=program, startup=StartupFactory(name="Khác")), [peer, third], [(3, 3), (3, 3)])
+    reviewed(submitted(program=program, startup=StartupFactory(name="Ba")), [peer, third], [(1, 1), (1, 1)])
+    reviewed(submitted(startup=StartupFactory(name="Ngoài")), [peer, third], [(3, 3), (3, 3)])
     return program, me, mine
 
 
@@ -100,24 +109,6 @@ def queue_cells(client, query: str = "") -> dict[str, str]:  # noqa: ANN001
     return cells
 
 
-def test_the_queue_hides_peer_scores_from_an_assigned_reviewer_until_they_submit(
-    client, login_as, submitted, db
-):
-    program, me, mine = hidden_setup(login_as, submitted, db)
-    assert queue_cells(client) == {"Chờ": "hidden", "Khác": "3.00"}
-    assert "4.67" not in client.get("/review/applications?sort=weighted").get_data(as_text=True)
-    assert "Chờ" not in queue_cells(client, "?min_score=4")  # the range filter reveals nothing either
-    score(mine, me, 1, 1)  # my own review, submitted
-    assert queue_cells(client)["Chờ"] == "2.83"  # (4.67 + 1.00) / 2
-
-
-def test_staff_not_assigned_see_every_score_in_the_queue(client, login_as, submitted, db):
-    hidden_setup(login_as, submitted, db)
-    client.delete_cookie("session")
-    login_as("staff")
-    assert queue_cells(client) == {"Chờ": "4.67", "Khác": "3.00"}
-
-
 def csv_rows(client, program) -> dict[str, dict[str, str]]:  # noqa: ANN001
     """The program's CSV as startup name → column → cell."""
     raw = client.get(f"/review/programs/{program.id}/applications.csv").get_data()
@@ -125,14 +116,52 @@ def csv_rows(client, program) -> dict[str, dict[str, str]]:  # noqa: ANN001
     return {row[0]: dict(zip(header, row, strict=True)) for row in rows}
 
 
-def test_the_csv_blanks_peer_scores_for_an_assigned_reviewer_until_they_submit(
-    client, login_as, submitted, db
+def page_scores(client, name: str) -> str:  # noqa: ANN001
+    """The weighted score the application page of startup `name` shows ("hidden" without a scores card)."""
+    application = db.session.scalar(select(Application).join(Startup).where(Startup.name == name))
+    body = client.get(f"/review/applications/{application.id}").get_data(as_text=True)
+    weighted = re.search(r'data-testid="weighted">([^<]*)<', body)
+    return weighted.group(1) if weighted else "hidden"
+
+
+def shown(client, surface: str, name: str) -> str:  # noqa: ANN001
+    """What `surface` shows of startup `name`'s weighted score: the number, or "hidden"."""
+    if surface == "queue":
+        return queue_cells(client)[name]
+    if surface == "score filter":  # a hidden score is never inside a range
+        return queue_cells(client, "?min_score=0.5&max_score=5").get(name, "hidden")
+    if surface == "application page":
+        return page_scores(client, name)
+    program = db.session.scalar(select(Program).join(Application).join(Startup).where(Startup.name == name))
+    row = csv_rows(client, program)[name]
+    scores = [row[c] for c in ("Team", "Market", "Weighted score", "Spread", "Normalised score")]
+    return row["Weighted score"] if any(scores) else "hidden"
+
+
+@pytest.mark.parametrize("surface", ["queue", "score filter", "application page", "csv"])
+def test_every_score_of_a_program_is_hidden_until_the_reviewers_own_reviews_in_it_are_submitted(
+    client, login_as, submitted, db, surface
 ):
     program, me, mine = hidden_setup(login_as, submitted, db)
-    rows = csv_rows(client, program)
-    scores = ("Team", "Market", "Weighted score", "Spread", "Normalised score")
-    assert [rows["Chờ"][column] for column in scores] == ["", "", "", "", ""]
-    assert rows["Chờ"]["Reviews"] == "1" and rows["Chờ"]["Status"] == "under review"
-    assert rows["Khác"]["Weighted score"] == "3.00"
+    assert [shown(client, surface, name) for name in ("Chờ", "Khác", "Ba")] == ["hidden"] * 3
+    assert shown(client, surface, "Ngoài") == "3.00"  # another program: nothing to hide
+    score(mine, me, 1, 1)  # my own review, submitted
+    assert [shown(client, surface, name) for name in ("Chờ", "Khác", "Ba")] == ["2.83", "3.00", "1.00"]
+
+
+@pytest.mark.parametrize("column", ["weighted", "normalised"])
+def test_sorting_by_a_hidden_score_reveals_no_order(client, login_as, submitted, db, column):
+    program, me, mine = hidden_setup(login_as, submitted, db)
+    query = f"?program={program.id}&sort={column}&direction="
+    assert names(client, query + "asc") == ["Chờ", "Khác", "Ba"]  # by application, not by score
+    assert names(client, query + "desc") == ["Ba", "Khác", "Chờ"]
     score(mine, me, 1, 1)
-    assert csv_rows(client, program)["Chờ"]["Weighted score"] == "2.83"
+    assert names(client, query + "asc")[0] == "Ba"  # sorted by score again: Ba's is the lowest
+
+
+def test_staff_not_assigned_see_every_score(client, login_as, submitted, db):
+    program, _me, _mine = hidden_setup(login_as, submitted, db)
+    client.delete_cookie("session")
+    login_as("staff")
+    assert queue_cells(client) == {"Chờ": "4.67", "Khác": "3.00", "Ba": "1.00", "Ngoài": "3.00"}
+    assert csv_rows(client, program)["Chờ"]["Weighted score"] == "4.67"

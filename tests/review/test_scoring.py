@@ -76,3 +76,18 @@ def test_a_reviewer_sees_peer_scores_only_after_submitting_their_own(submitted, 
     score(application, second, 2, 2)
     assert len(reviews.visible_reviews(application, second)) == 2
     assert not reviews.peers_hidden(application, first)
+
+
+def test_an_unsubmitted_review_hides_the_whole_program_while_it_can_still_be_submitted(submitted, staff, db):
+    from incubator.review import applications, assignments
+
+    me, peer = staff(2)
+    pending, other = submitted(), None
+    other = reviewed(submitted(program=pending.program), [peer], [(4, 4)])
+    assignments.assign_reviewers(pending, [me], peer.id)
+    assert reviews.programs_hiding_scores(me) == {pending.program_id}
+    assert reviews.peers_hidden(other, me) and reviews.visible_scores(other, me) is None
+    assert reviews.visible_reviews(other, me) == []
+    applications.withdraw(pending, pending.submitted_by)  # nothing left for me to submit there
+    assert reviews.programs_hiding_scores(me) == set()
+    assert reviews.visible_scores(other, me).weighted == pytest.approx(4.0)
