@@ -15,16 +15,24 @@ STAFF_ROLES = ("staff", "admin")
 # Roles inside an organization (Membership.role), and what each may do for the organization.
 ORG_ADMIN, LAB_MANAGER, ORG_MEMBER = "admin", "lab_manager", "member"
 MEMBERSHIP_ROLES = (ORG_ADMIN, LAB_MANAGER, ORG_MEMBER)
-# action -> membership roles allowed it. A lab manager's labs are further narrowed per lab
-# (`manages_lab`); a plain member reads the organization's public profile and their own records.
+# action -> membership roles allowed it (only active memberships count). A lab manager's labs are further
+# narrowed per lab (`managed_labs`); a plain member reads the organization's public profile and their own
+# records: what they author or own (a challenge, a capability, a lab they are the manager of) and what an
+# introduction names them for. Authors and owners keep their own records whatever their role.
 ORG_ACTIONS: dict[str, frozenset[str]] = {
     "manage_members": frozenset({ORG_ADMIN}),
     "edit_organization": frozenset({ORG_ADMIN}),
+    # introductions and partnerships: the admins, besides the owner of the profile an introduction names
     "answer_introductions": frozenset({ORG_ADMIN}),
     "change_partnerships": frozenset({ORG_ADMIN}),
     "read_confidential": frozenset({ORG_ADMIN}),
-    "publish_challenges": frozenset({ORG_ADMIN, ORG_MEMBER}),
-    "publish_capabilities": frozenset({ORG_ADMIN, LAB_MANAGER, ORG_MEMBER}),
+    # any active member publishes for the organization; others' records are edited by the admins only
+    # (a capability is a research group's offer, not a lab's: lab managers edit only their own)
+    "publish_challenges": frozenset(MEMBERSHIP_ROLES),
+    "publish_capabilities": frozenset(MEMBERSHIP_ROLES),
+    "edit_challenges": frozenset({ORG_ADMIN}),
+    "edit_capabilities": frozenset({ORG_ADMIN}),
+    # labs: listing a new one, and managing (edit, booking rules, trainings, bookings) those of `managed_labs`
     "add_labs": frozenset({ORG_ADMIN, LAB_MANAGER}),
     "manage_labs": frozenset({ORG_ADMIN, LAB_MANAGER}),
 }
@@ -43,12 +51,21 @@ def membership_allows(membership_role: str | None, action: str) -> bool:
     return membership_role is not None and membership_role in ORG_ACTIONS[action]
 
 
+def managed_labs(membership_role: str | None, named_lab_ids: set[int]) -> frozenset[int] | None:
+    """The labs a member manages: None for every lab of the organization (its admins, and lab managers
+    naming no lab), else the named ones (none for a role that may not manage labs)."""
+    if not membership_allows(membership_role, "manage_labs"):
+        return frozenset()
+    if membership_role == ORG_ADMIN or not named_lab_ids:
+        return None
+    return frozenset(named_lab_ids)
+
+
 def manages_lab(membership_role: str | None, managed_lab_ids: set[int], lab_id: int) -> bool:
     """Whether a member manages lab #`lab_id`: its organization's admins, and lab managers of all its
     labs (no lab named) or of this one."""
-    if membership_role == ORG_ADMIN:
-        return True
-    return membership_role == LAB_MANAGER and (not managed_lab_ids or lab_id in managed_lab_ids)
+    labs = managed_labs(membership_role, managed_lab_ids)
+    return labs is None or lab_id in labs
 
 
 def role_required(*roles: str) -> Callable:

@@ -29,7 +29,7 @@ def index():
 @bp.route("/new", methods=["GET", "POST"])
 @role_required("enterprise")
 def new():
-    organization = organization_for(current_user, "enterprise")
+    organization = organization_for(current_user, "enterprise", "publish_challenges")
     form = NewChallengeForm()
     if organization and form.validate_on_submit():
         _challenge, queued = services.create_challenge(current_user, organization, form.data)
@@ -61,7 +61,7 @@ def capability_list():
 @capabilities_bp.route("/new", methods=["GET", "POST"], endpoint="new")
 @role_required("university")
 def new_capability():
-    organization = organization_for(current_user, "university")
+    organization = organization_for(current_user, "university", "publish_capabilities")
     form = CapabilityForm()
     form.related_labs.choices = services.lab_choices(organization.id) if organization else []
     if organization and form.validate_on_submit():

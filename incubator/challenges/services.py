@@ -10,7 +10,7 @@ from incubator.challenges.models import Capability, Challenge
 from incubator.extensions import db
 from incubator.labs.models import Lab
 from incubator.organizations.models import Organization
-from incubator.organizations.services import is_member, member_organization_ids
+from incubator.organizations.services import acting_organization_ids, may_act_for
 from incubator.pagination import Pagination, paginate
 
 CHALLENGE_FIELDS = (
@@ -21,18 +21,21 @@ CAPABILITY_FIELDS = ("title", "description", "keywords", "team", "trl")
 
 
 def may_edit_challenge(user: User, challenge: Challenge) -> bool:
-    """The author and members of the challenge's organization may edit it."""
-    return challenge.author_id == user.id or is_member(user, challenge.organization_id)
+    """Its author and the admins of its organization may edit a challenge (and read its confidential part)."""
+    return challenge.author_id == user.id or may_act_for(user, challenge.organization_id, "edit_challenges")
 
 
 def may_edit_capability(user: User, capability: Capability) -> bool:
-    """The owner and members of the capability's organization may edit it."""
-    return capability.owner_id == user.id or is_member(user, capability.organization_id)
+    """Its owner and the admins of its organization may edit a capability."""
+    return capability.owner_id == user.id or may_act_for(
+        user, capability.organization_id, "edit_capabilities"
+    )
 
 
 def list_challenges(user: User, page: int = 1) -> Pagination:
-    """One page of the challenges of `user`'s organizations or written by `user`, newest first."""
-    mine = or_(Challenge.organization_id.in_(member_organization_ids(user)), Challenge.author_id == user.id)
+    """One page of the challenges `user` may edit (their own; all their organization's for its admins)."""
+    organizations = acting_organization_ids(user, "edit_challenges")
+    mine = or_(Challenge.organization_id.in_(organizations), Challenge.author_id == user.id)
     return paginate(select(Challenge).where(mine).order_by(Challenge.id.desc()), page)
 
 
@@ -52,8 +55,9 @@ def update_challenge(challenge: Challenge, data: dict, actor_id: int) -> bool:
 
 
 def list_capabilities(user: User, page: int = 1) -> Pagination:
-    """One page of the capabilities of `user`'s organizations or owned by `user`, by title."""
-    mine = or_(Capability.organization_id.in_(member_organization_ids(user)), Capability.owner_id == user.id)
+    """One page of the capabilities `user` may edit (their own; all their organization's for its admins)."""
+    organizations = acting_organization_ids(user, "edit_capabilities")
+    mine = or_(Capability.organization_id.in_(organizations), Capability.owner_id == user.id)
     return paginate(select(Capability).where(mine).order_by(Capability.title, Capability.id), page)
 
 

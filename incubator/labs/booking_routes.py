@@ -15,7 +15,7 @@ from incubator.labs import bookings, feeds
 from incubator.labs.booking_forms import BookingForm, ConfirmForm, DeclineForm
 from incubator.labs.models import Booking, Lab
 from incubator.labs.rules import REQUESTER_ROLES, BookingRefused
-from incubator.labs.services import may_edit_lab
+from incubator.labs.services import may_manage_lab
 from incubator.labs.visibility import may_see_lab
 from incubator.permissions import (
     STAFF_ROLES,
@@ -74,7 +74,7 @@ def visible_booking(booking_id: int) -> Booking:
 @role_required(*EVERYONE)
 def detail(booking_id: int):
     booking = visible_booking(booking_id)
-    manages = may_access(booking.lab, partial(may_edit_lab, current_user))
+    manages = may_access(booking.lab, partial(may_manage_lab, current_user))
     return render_template(
         "labs/booking.html",
         booking=booking,
@@ -87,7 +87,7 @@ def detail(booking_id: int):
 def decide(booking_id: int, form: ConfirmForm, action: object, *args: object) -> Response:
     """Run a manager's decision on a booking of a lab they manage, flashing a refusal."""
     booking = visible_booking(booking_id)
-    get_allowed_or_404(Lab, booking.lab_id, partial(may_edit_lab, current_user))
+    get_allowed_or_404(Lab, booking.lab_id, partial(may_manage_lab, current_user))
     try:
         action(booking, current_user, *args)
     except BookingRefused as refused:

@@ -23,7 +23,7 @@ from incubator.labs.rules import (
     overlapping_approved,
     to_utc,
 )
-from incubator.labs.services import may_edit_lab, my_labs_clause
+from incubator.labs.services import may_manage_lab, my_labs_clause
 from incubator.localtime import now_local
 from incubator.notifications.services import notify
 from incubator.templating import local_datetime
@@ -167,7 +167,7 @@ def refuse(message: str) -> BookingRefused:
 
 def may_see_booking(user: User, booking: Booking) -> bool:
     """The requester and the lab's managers see a booking."""
-    return booking.requester_id == user.id or may_edit_lab(user, booking.lab)
+    return booking.requester_id == user.id or may_manage_lab(user, booking.lab)
 
 
 def may_request(lab: Lab, user: User) -> bool:

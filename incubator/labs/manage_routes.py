@@ -14,7 +14,7 @@ from incubator.extensions import db
 from incubator.labs import bookings, calendar, feeds, management
 from incubator.labs.booking_forms import ConfirmForm, DeclineForm, RulesForm, TrainingForm
 from incubator.labs.models import Lab, Training
-from incubator.labs.services import may_edit_lab
+from incubator.labs.services import may_manage_lab
 from incubator.localtime import today_local
 from incubator.permissions import STAFF_ROLES, get_allowed_or_404, role_required
 
@@ -24,7 +24,7 @@ MANAGERS = ("university", *STAFF_ROLES)
 
 def managed_lab(lab_id: int) -> Lab:
     """The lab, if the current user manages it (403 for another university's lab)."""
-    return get_allowed_or_404(Lab, lab_id, partial(may_edit_lab, current_user))
+    return get_allowed_or_404(Lab, lab_id, partial(may_manage_lab, current_user))
 
 
 @bp.route("/<int:lab_id>/rules", methods=["GET", "POST"])

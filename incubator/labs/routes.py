@@ -50,7 +50,7 @@ def chosen_week() -> date:
 @login_required
 def detail(lab_id: int):
     lab = get_visible_or_404(Lab, lab_id, partial(may_see_lab, current_user))
-    can_edit = may_access(lab, partial(services.may_edit_lab, current_user))
+    can_edit = may_access(lab, partial(services.may_manage_lab, current_user))
     monday = chosen_week()
     return render_template(
         "labs/detail.html",
@@ -77,19 +77,22 @@ def mine():
 @bp.route("/new", methods=["GET", "POST"])
 @role_required("university")
 def new():
-    organization = organization_for(current_user, "university")
+    organization = organization_for(current_user, "university", "add_labs")
     form = LabForm()
     if organization and form.validate_on_submit():
         lab, queued = services.create_lab(current_user, organization, form.data)
         flash_saved(queued)
         return redirect(url_for("labs.detail", lab_id=lab.id))
-    return render_template("labs/form.html", form=form, lab=None, organization=organization)
+    member_of = organization or organization_for(current_user, "university")
+    return render_template(
+        "labs/form.html", form=form, lab=None, organization=organization, member_of=member_of
+    )
 
 
 @bp.route("/<int:lab_id>/edit", methods=["GET", "POST"])
 @role_required("university", *STAFF_ROLES)
 def edit(lab_id: int):
-    lab = get_allowed_or_404(Lab, lab_id, partial(services.may_edit_lab, current_user))
+    lab = get_allowed_or_404(Lab, lab_id, partial(services.may_manage_lab, current_user))
     form = LabForm(obj=lab)
     if form.validate_on_submit():
         flash_saved(services.update_lab(lab, form.data, current_user.id))

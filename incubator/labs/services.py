@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from incubator.accounts.models import User
@@ -15,7 +15,7 @@ from incubator.labs.models import Lab
 from incubator.labs.visibility import visible_labs
 from incubator.matchcore.normalize import fold
 from incubator.organizations.models import Organization
-from incubator.organizations.services import is_member, member_organization_ids
+from incubator.organizations.services import lab_scope, manages
 from incubator.pagination import Pagination, paginate, paginate_list
 
 FIELDS = (
@@ -31,18 +31,22 @@ FIELDS = (
 )
 
 
-def may_edit_lab(user: User, lab: Lab) -> bool:
-    """The manager and members of the lab's organization may edit it."""
-    return lab.manager_id == user.id or is_member(user, lab.organization_id)
+def may_manage_lab(user: User, lab: Lab) -> bool:
+    """The lab's manager, its organization's admins and its lab managers (of every lab or of this one)
+    edit the lab, its booking rules and trained people, and see and decide its bookings."""
+    return lab.manager_id == user.id or manages(user, lab.organization_id, lab.id)
 
 
 def my_labs_clause(user: User) -> ColumnElement[bool]:
-    """Labs `user` manages or that belong to `user`'s organizations."""
-    return or_(Lab.organization_id.in_(member_organization_ids(user)), Lab.manager_id == user.id)
+    """Labs `user` manages (`may_manage_lab`), as a WHERE clause."""
+    scope = lab_scope(user)
+    every = [organization_id for organization_id, labs in scope.items() if labs is None]
+    named = [and_(Lab.organization_id == org_id, Lab.id.in_(labs)) for org_id, labs in scope.items() if labs]
+    return or_(Lab.manager_id == user.id, Lab.organization_id.in_(every), *named)
 
 
 def list_my_labs(user: User, page: int = 1) -> Pagination:
-    """One page of the labs `user` manages or that belong to `user`'s organizations, by name."""
+    """One page of the labs `user` manages, by name."""
     query = select(Lab).where(my_labs_clause(user)).options(selectinload(Lab.organization))
     return paginate(query.order_by(Lab.name, Lab.id), page)
 

@@ -11,17 +11,26 @@ from sqlalchemy import delete, insert, select
 from incubator.accounts.models import User
 from incubator.extensions import db
 from incubator.organizations.models import ACTIVE, Membership, Organization, membership_labs
-from incubator.permissions import ORG_ACTIONS, manages_lab, membership_allows, platform_allows
+from incubator.permissions import (
+    ORG_ACTIONS,
+    STAFF_ROLES,
+    managed_labs,
+    manages_lab,
+    membership_allows,
+    platform_allows,
+)
 
 
-def organization_for(user: User, kind: str) -> Organization | None:
-    """The first organization of `kind` that `user` actively belongs to, if any."""
+def organization_for(user: User, kind: str, action: str | None = None) -> Organization | None:
+    """The first organization of `kind` that `user` actively belongs to (in a role allowing `action`)."""
     query = (
         select(Organization)
         .join(Membership, Membership.organization_id == Organization.id)
         .where(Membership.user_id == user.id, Membership.status == ACTIVE, Organization.kind == kind)
         .order_by(Membership.id)
     )
+    if action is not None:
+        query = query.where(Membership.role.in_(ORG_ACTIONS[action]))
     return db.session.scalars(query).first()
 
 
@@ -63,6 +72,31 @@ def acting_organization_ids(user: User, action: str) -> select:
     return member_organization_ids(user).where(Membership.role.in_(ORG_ACTIONS[action]))
 
 
+def acting_member_ids(organization_id: int, action: str) -> set[int]:
+    """The users whose active membership of the organization allows `action` (its admins, say)."""
+    query = select(Membership.user_id).where(
+        Membership.organization_id == organization_id,
+        Membership.status == ACTIVE,
+        Membership.role.in_(ORG_ACTIONS[action]),
+    )
+    return set(db.session.scalars(query))
+
+
+def contact_ids(organization_id: int) -> set[int]:
+    """The people the organization shows as contacts: active members it marked so, never platform staff."""
+    query = (
+        select(Membership.user_id)
+        .join(User, User.id == Membership.user_id)
+        .where(
+            Membership.organization_id == organization_id,
+            Membership.status == ACTIVE,
+            Membership.is_contact.is_(True),
+            User.role.not_in(STAFF_ROLES),
+        )
+    )
+    return set(db.session.scalars(query))
+
+
 def managed_lab_ids(membership: Membership) -> set[int]:
     """The labs a lab manager was given by name (empty: every lab of the organization)."""
     query = select(membership_labs.c.lab_id).where(membership_labs.c.membership_id == membership.id)
@@ -75,6 +109,13 @@ def manages(user: User, organization_id: int, lab_id: int) -> bool:
     if membership is None:
         return False
     return manages_lab(membership.role, managed_lab_ids(membership), lab_id)
+
+
+def lab_scope(user: User) -> dict[int, frozenset[int] | None]:
+    """What `user` manages through active memberships: organization id -> its labs they manage (None: all)."""
+    query = select(Membership).where(Membership.user_id == user.id, Membership.status == ACTIVE)
+    scope = {m.organization_id: managed_labs(m.role, managed_lab_ids(m)) for m in db.session.scalars(query)}
+    return {organization_id: labs for organization_id, labs in scope.items() if labs != frozenset()}
 
 
 def set_managed_labs(membership: Membership, lab_ids: list[int]) -> None:

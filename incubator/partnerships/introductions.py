@@ -23,6 +23,7 @@ from incubator.partnerships.services import propose_partnership
 from incubator.permissions import STAFF_ROLES
 
 REMIND_AFTER = timedelta(days=7)
+ANSWER = "answer_introductions"  # besides each profile's owner (parties.Party.user_ids)
 SUMMARY_LENGTH = 280
 
 
@@ -37,12 +38,12 @@ def sides(introduction: Introduction) -> dict[str, Party | None]:
 
 
 def sides_of(introduction: Introduction, user: User) -> list[str]:
-    """The sides ("source", "target") `user` answers for."""
+    """The sides ("source", "target") `user` answers for: as the profile's owner or an organization admin."""
     return [name for name, p in sides(introduction).items() if p is not None and user.id in p.user_ids]
 
 
 def may_view(user: User, introduction: Introduction) -> bool:
-    """Staff and the people of either side may see an introduction."""
+    """Staff and the people who answer for either side may see an introduction."""
     return user.role in STAFF_ROLES or bool(sides_of(introduction, user))
 
 
@@ -86,7 +87,8 @@ def introduce_missing() -> int:
 
 
 def notify_new(introduction: Introduction) -> None:
-    """Tell each side's people whom they are introduced to, with its public profile and the staff note."""
+    """Tell those who answer for each side whom they are introduced to, with its public profile and the
+    staff note."""
     both = sides(introduction)
     for name, side in both.items():
         other = both["target" if name == "source" else "source"]
@@ -162,8 +164,8 @@ def list_introductions(user: User, page: int = 1) -> Pagination:
     if user.role not in STAFF_ROLES:
         query = query.where(
             or_(
-                profile_clause(user, Suggestion.source_type, Suggestion.source_id),
-                profile_clause(user, Suggestion.target_type, Suggestion.target_id),
+                profile_clause(user, Suggestion.source_type, Suggestion.source_id, ANSWER),
+                profile_clause(user, Suggestion.target_type, Suggestion.target_id, ANSWER),
             )
         )
     return paginate(query.order_by(Introduction.id.desc()), page)

@@ -11,8 +11,14 @@ from incubator.challenges.models import Capability, Challenge
 from incubator.extensions import db
 from incubator.labs.models import Lab
 from incubator.mentors.models import MentorProfile
-from incubator.organizations.models import Membership, Organization
-from incubator.organizations.services import member_organization_ids
+from incubator.organizations.models import Organization
+from incubator.organizations.services import (
+    acting_member_ids,
+    acting_organization_ids,
+    contact_ids,
+    may_act_for,
+)
+from incubator.permissions import STAFF_ROLES
 from incubator.startups.models import Startup
 
 PROFILE_MODELS = {
@@ -22,7 +28,7 @@ PROFILE_MODELS = {
     "mentor": MentorProfile,
     "startup": Startup,
 }
-# the person who owns each kind of profile (the organization's members answer too)
+# the person who owns each kind of profile (the organization's admins answer too: permissions.ORG_ACTIONS)
 OWNER_FIELDS = {
     "challenge": "author_id",
     "capability": "owner_id",
@@ -34,12 +40,23 @@ OWNER_FIELDS = {
 
 @dataclass
 class Party:
-    """One side of an introduction: its profile row, organization and people."""
+    """One side of an introduction: its profile row, organization and people.
+
+    `user_ids` answer for it (the profile's owner and the organization's admins) and are told about it;
+    `contact_ids` are shown to the other side once both accepted (the owner and the chosen contacts)."""
 
     kind: str
     row: object
     organization: Organization | None
+    owner_id: int | None = None
     user_ids: set[int] = field(default_factory=set)
+    contact_ids: set[int] = field(default_factory=set)
+
+    def allows(self, user: User, action: str) -> bool:
+        """Whether `user` owns this side's profile or their membership role allows `action` for it."""
+        if user.id == self.owner_id:
+            return True
+        return self.organization is not None and may_act_for(user, self.organization.id, action)
 
     @property
     def title(self) -> str:
@@ -62,17 +79,18 @@ def party(kind: str, object_id: int) -> Party | None:
         return None
     organization_id = getattr(row, "organization_id", None)
     organization = db.session.get(Organization, organization_id) if organization_id else None
-    people = {getattr(row, OWNER_FIELDS[kind])}
+    owner_id = getattr(row, OWNER_FIELDS[kind])
+    answering, contacts = {owner_id}, {owner_id}
     if organization_id:
-        members = select(Membership.user_id).where(Membership.organization_id == organization_id)
-        people.update(db.session.scalars(members))
-    return Party(kind, row, organization, people)
+        answering |= acting_member_ids(organization_id, "answer_introductions")
+        contacts |= contact_ids(organization_id)
+    return Party(kind, row, organization, owner_id, answering, contacts)
 
 
 def people(user_ids: set[int]) -> list[User]:
-    """The active users among `user_ids`, by name."""
-    query = select(User).where(User.id.in_(user_ids), User.active.is_(True)).order_by(User.full_name)
-    return list(db.session.scalars(query))
+    """The contacts among `user_ids`: active users, never platform staff, by name."""
+    query = select(User).where(User.id.in_(user_ids), User.active.is_(True), User.role.not_in(STAFF_ROLES))
+    return list(db.session.scalars(query.order_by(User.full_name)))
 
 
 def summary(side: Party) -> str:
@@ -83,9 +101,17 @@ def summary(side: Party) -> str:
     return row.description
 
 
-def profile_clause(user: User, type_column: object, id_column: object) -> object:
-    """A WHERE clause: (type, id) names a profile `user` owns or whose organization they belong to."""
-    organizations = member_organization_ids(user)
+def may_read_private(user: User, sides: dict[str, Party | None]) -> bool:
+    """Staff, and the people of either side allowed to read confidential details, see the revealed
+    contacts and a challenge's confidential details."""
+    return user.role in STAFF_ROLES or any(
+        side is not None and side.allows(user, "read_confidential") for side in sides.values()
+    )
+
+
+def profile_clause(user: User, type_column: object, id_column: object, action: str) -> object:
+    """A WHERE clause: (type, id) names a profile `user` owns or whose organization lets them do `action`."""
+    organizations = acting_organization_ids(user, action)
     clauses = []
     for kind, model in PROFILE_MODELS.items():
         owner = getattr(model, OWNER_FIELDS[kind]) == user.id

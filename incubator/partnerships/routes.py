@@ -22,7 +22,7 @@ from incubator.partnerships.forms import (
     outcome_edit_forms,
 )
 from incubator.partnerships.models import Introduction, Partnership, PartnershipOutcome
-from incubator.partnerships.parties import people
+from incubator.partnerships.parties import may_read_private, people
 from incubator.permissions import role_required
 
 bp = Blueprint("partnerships", __name__)
@@ -56,10 +56,12 @@ def introduction_list():
 def introduction(introduction_id: int):
     found = visible_or_404(Introduction, introduction_id, introductions.may_view)
     mine = introductions.sides_of(found, current_user)
+    sides = introductions.sides(found)
     return render_template(
         "partnerships/introduction.html",
         introduction=found,
-        sides=introductions.sides(found),
+        sides=sides,
+        private=may_read_private(current_user, sides),
         can_answer=found.status == "pending" and any(found.response(s) == "pending" for s in mine),
         form=AnswerForm(),
         partnership=services.of_introduction(found.id),
@@ -95,12 +97,13 @@ def partnership_list():
 def partnership(partnership_id: int):
     found = visible_or_404(Partnership, partnership_id, services.may_view)
     editable = services.may_edit(current_user, found)
+    parties = services.parties_of(found)
     return render_template(
         "partnerships/partnership.html",
         partnership=found,
-        parties=services.parties_of(found),
+        parties=parties,
         editable=editable,
-        show_contacts=editable,
+        show_contacts=may_read_private(current_user, parties),
         people=people,
         status_form=StatusForm(formdata=None, status=found.status),
         outcome_form=OutcomeForm(formdata=None),

@@ -12,7 +12,7 @@ from incubator.audit.services import changed_fields, record
 from incubator.errors import N_, DomainError
 from incubator.extensions import db
 from incubator.localtime import today_local
-from incubator.organizations.services import member_organization_ids
+from incubator.organizations.services import acting_organization_ids
 from incubator.pagination import Pagination, paginate
 from incubator.partnerships.models import OUTCOME_KINDS, Introduction, Partnership, PartnershipOutcome
 from incubator.partnerships.parties import Party, party, profile_clause
@@ -20,6 +20,7 @@ from incubator.permissions import STAFF_ROLES
 
 TRANSITIONS = {"proposed": ("active", "ended"), "active": ("completed", "ended")}
 READERS = (*STAFF_ROLES, "government")
+CHANGE = "change_partnerships"  # besides each profile's owner
 
 
 class PartnershipRefused(DomainError):
@@ -58,8 +59,8 @@ def parties_of(partnership: Partnership) -> dict[str, Party | None]:
 
 
 def is_party(user: User, partnership: Partnership) -> bool:
-    """Whether `user` is one of the people of either side."""
-    return any(p is not None and user.id in p.user_ids for p in parties_of(partnership).values())
+    """Whether `user` acts for either side: its profile's owner or an admin of its organization."""
+    return any(p is not None and p.allows(user, CHANGE) for p in parties_of(partnership).values())
 
 
 def may_view(user: User, partnership: Partnership) -> bool:
@@ -151,10 +152,10 @@ def list_partnerships(user: User, page: int = 1) -> Pagination:
     if user.role not in READERS:
         query = query.where(
             or_(
-                profile_clause(user, Partnership.source_type, Partnership.source_id),
-                profile_clause(user, Partnership.target_type, Partnership.target_id),
-                Partnership.source_organization_id.in_(member_organization_ids(user)),
-                Partnership.target_organization_id.in_(member_organization_ids(user)),
+                profile_clause(user, Partnership.source_type, Partnership.source_id, CHANGE),
+                profile_clause(user, Partnership.target_type, Partnership.target_id, CHANGE),
+                Partnership.source_organization_id.in_(acting_organization_ids(user, CHANGE)),
+                Partnership.target_organization_id.in_(acting_organization_ids(user, CHANGE)),
             )
         )
     return paginate(query.order_by(Partnership.id.desc()), page)
