@@ -26,6 +26,7 @@ from incubator.labs.rules import (
 from incubator.labs.services import may_manage_lab, my_labs_clause
 from incubator.localtime import now_local
 from incubator.notifications.services import notify
+from incubator.organizations.services import lab_manager_ids
 from incubator.templating import local_datetime
 
 NO_OVERLAP = "ex_bookings_no_overlapping_approved"
@@ -89,12 +90,15 @@ def save_request(booking: Booking, user: User) -> None:
 
 
 def announce_request(booking: Booking, user: User) -> None:
-    """Tell the requester it is confirmed, or the lab's manager that a request waits."""
+    """Tell the requester it is confirmed, or the lab's managers that a request waits."""
     if booking.status == "approved":
         tell(user, "booking.approved", N_("Your booking of %(lab)s on %(start)s is confirmed."), booking)
-    else:
-        message = N_("%(name)s asks to book %(lab)s on %(start)s.")
-        tell(booking.lab.manager, "booking.requested", message, booking, name=user.full_name)
+        return
+    message = N_("%(name)s asks to book %(lab)s on %(start)s.")
+    lab = booking.lab
+    managers = lab_manager_ids(lab.organization_id, lab.id) | {lab.manager_id}
+    for manager in db.session.scalars(select(User).where(User.id.in_(managers), User.active.is_(True))):
+        tell(manager, "booking.requested", message, booking, name=user.full_name)
 
 
 def approve_booking(booking: Booking, manager: User) -> Booking:

@@ -82,6 +82,16 @@ def acting_member_ids(organization_id: int, action: str) -> set[int]:
     return set(db.session.scalars(query))
 
 
+def lab_manager_ids(organization_id: int, lab_id: int) -> set[int]:
+    """The active members who manage lab #`lab_id`: its organization's admins and its lab managers."""
+    query = select(Membership).where(
+        Membership.organization_id == organization_id,
+        Membership.status == ACTIVE,
+        Membership.role.in_(ORG_ACTIONS["manage_labs"]),
+    )
+    return {m.user_id for m in db.session.scalars(query) if manages_lab(m.role, managed_lab_ids(m), lab_id)}
+
+
 def contact_ids(organization_id: int) -> set[int]:
     """The people the organization shows as contacts: active members it marked so, never platform staff."""
     query = (

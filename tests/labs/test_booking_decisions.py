@@ -13,7 +13,7 @@ from incubator.database import utcnow
 from incubator.labs.bookings import approve_booking, cancel_booking, decline_booking, request_booking
 from incubator.labs.rules import BookingRefused
 from incubator.notifications.models import Notification
-from tests.factories import BookingFactory, UserFactory
+from tests.factories import BookingFactory, MembershipFactory, UserFactory
 from tests.labs.conftest import slot
 
 
@@ -91,3 +91,15 @@ def test_a_cancelled_booking_frees_its_slot(db, lab):
     founder = UserFactory()
     cancel_booking(request_booking(lab, founder, slot()), founder)
     assert request_booking(lab, UserFactory(), slot()).status == "approved"
+
+
+def test_a_request_is_announced_to_every_manager_of_the_lab_and_to_no_plain_member(db, approval_lab):
+    organization = approval_lab.organization
+    admin = MembershipFactory(organization=organization, role="admin").user
+    all_labs = MembershipFactory(organization=organization, role="lab_manager").user
+    member = MembershipFactory(organization=organization, role="member").user
+    request_booking(approval_lab, UserFactory(), slot())
+    query = select(Notification.user_id).where(Notification.kind == "booking.requested")
+    told = set(db.session.scalars(query))
+    assert told == {approval_lab.manager_id, admin.id, all_labs.id}
+    assert member.id not in told
