@@ -11,6 +11,11 @@ from incubator.matchcore import scale
 class MatchParams:
     """Matcher settings: boilerplate cut-off, IDF sharpening, explanation length, work sizes.
 
+    The defaults are the one set the platform's matching runs (incubator/matching/fitted.py) and
+    the command line (`python -m incubator.matchcore rank`) both use: background IDF on, the
+    glossary on (English and Vietnamese meet), whole-profile cosines (no per-segment blend), the
+    rest resolved from the machine and the corpus size ("auto", -1; scale.py).
+
     max_df_docs: an absolute cap on a term's document count (the sparse product costs the
     sum of its terms' document counts; None: only `max_df` applies; "auto": sqrt(n) for a
     corpus of n >= 10,000 documents, none below, see scale.py).
@@ -22,7 +27,8 @@ class MatchParams:
     segment_weight: above 0, a target made of parts (split on " \n") scores
     (1 - w) * whole cosine + w * soft maximum of its parts' cosines (temperature
     `segment_tau`); see segments.py (full products: for corpora of thousands); "auto": 0.6
-    below 10,000 fitted documents, 0 from there on (scale.py).
+    below 10,000 fitted documents, 0 from there on (scale.py); 0 by default, as the platform's
+    relevance floors were calibrated on whole-profile cosines.
     title_weight: while targets are scored per segment, a source opening with a short title
     sentence ("Title. Abstract") counts its title this many times (1: as written).
     background: blend the shipped background corpus's document frequencies into the IDF, so
@@ -40,9 +46,9 @@ class MatchParams:
     n_threads: int = -1
     min_df: int | str = scale.AUTO
     n_jobs: int = -1
-    segment_weight: float | str = scale.AUTO
+    segment_weight: float | str = 0.0
     segment_tau: float = 0.02
     title_weight: int = 2
-    background: bool = False
-    glossary: bool = False
+    background: bool = True
+    glossary: bool = True
     glossary_pairs: tuple[tuple[str, str], ...] = ()
