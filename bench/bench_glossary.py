@@ -1,6 +1,7 @@
 """Glossary benchmark: cross-language quality, no loss on the other sets, and the cost of the scan.
 
-`python -m bench.bench_glossary` prints recall@1, recall@10 and MRR with and without the glossary on
+`python -m bench.bench_glossary` prints recall@1, recall@10 and MRR with and without the glossary and
+background IDF (both on in `MatchParams()`, the platform's and the command line's defaults) on
 the cross-language set (English needs ↔ Vietnamese-only labs and the reverse, with and without
 diacritics: tests/matchcore/cross_language_pairs.jsonl), on labelled_pairs and on expertise_bench;
 then the time to count terms of n synthetic profiles (each with a few glossary terms in English or
@@ -23,11 +24,12 @@ from incubator.matchcore.vectorize import TermWeights
 
 CROSS = Path(__file__).resolve().parents[1] / "tests" / "matchcore" / "cross_language_pairs.jsonl"
 METHODS = {
-    "matchcore": MatchParams(n_threads=2),
-    "+ bg IDF (platform before)": MatchParams(n_threads=2, background=True, segment_weight=0.0),
-    "+ glossary": MatchParams(n_threads=2, glossary=True),
-    "+ bg + glossary (platform)": MatchParams(
-        n_threads=2, background=True, glossary=True, segment_weight=0.0
+    "words only": MatchParams(n_threads=2, background=False, glossary=False),
+    "+ bg IDF": MatchParams(n_threads=2, glossary=False),
+    "+ glossary": MatchParams(n_threads=2, background=False),
+    "+ bg + glossary (defaults)": MatchParams(n_threads=2),  # the platform's and the command line's
+    "defaults before (segments)": MatchParams(
+        n_threads=2, background=False, glossary=False, segment_weight="auto"
     ),
 }
 

@@ -259,13 +259,18 @@ def grid(name: str) -> list[Config]:
     raise SystemExit(f"unknown grid {name}")
 
 
+# The Matcher counting what this script's analyser counts: words only (no background IDF, no glossary).
+WORDS = MatchParams(n_threads=2, background=False, glossary=False)
+
+
 def matcher_rows(targets, queries) -> list[tuple[str, tuple[float, float, float]]]:
     """Figures through the real Matcher for reference settings."""
     rows = []
     for label, params in (
-        ("Matcher defaults (segments, title x2)", MatchParams(n_threads=2)),
-        ("Matcher whole profiles only", MatchParams(n_threads=2, segment_weight=0.0)),
-        ("Matcher segments .6, title x1", MatchParams(n_threads=2, title_weight=1)),
+        ("Matcher segments .6, title x2", replace(WORDS, segment_weight="auto")),
+        ("Matcher whole profiles only", WORDS),
+        ("Matcher segments .6, title x1", replace(WORDS, segment_weight="auto", title_weight=1)),
+        ("Matcher defaults (bg, glossary, whole)", MatchParams(n_threads=2)),
     ):
         s = matcher_scores(targets, queries, len(targets), params)
         rows.append((label, figures(s, targets, queries)))

@@ -1,7 +1,8 @@
 """Expertise ideas beyond TF-IDF weighting (issue 15, round 3): one row per idea, then its spread.
 
 Usage: python -m bench.explore_expertise_ideas (about a minute on one core)
-Starts from today's `MatchParams()` scores on expertise_bench as `explore_expertise` computes them
+Starts from the scores of `MatchParams(background=False, glossary=False, segment_weight="auto")` (the
+defaults from issue 15 to issue 26) on expertise_bench as `explore_expertise` computes them
 (segments .6, query title x2: recall@10 0.784, MRR 0.507, ordering 0.727) and tries signals of
 another kind: per-query normalisation, rank fusion, topic models, query expansion learned from the
 profiles' papers, character n-grams, term concentration over profiles, query likelihood, an
@@ -47,12 +48,12 @@ from bench.explore_expertise import (
 from incubator.matchcore.keys import count_keys, word_keys
 from incubator.matchcore.normalize import tokens
 
-DEFAULT = Config(name="MatchParams()", weight=0.6, title_boost=2)
+DEFAULT = Config(name="segments .6, title x2", weight=0.6, title_boost=2)
 
 
 @dataclass
 class Base:
-    """Today's default scoring, split into the pieces the ideas reuse."""
+    """The per-segment scoring (the defaults before issue 26), split into the pieces the ideas reuse."""
 
     data: Data
     w: np.ndarray  # IDF (0: dropped)
@@ -65,7 +66,7 @@ class Base:
 
     @property
     def default(self) -> np.ndarray:
-        """0.4 × whole + 0.6 × soft maximum: `MatchParams()` on this set."""
+        """0.4 × whole + 0.6 × soft maximum: `MatchParams(segment_weight="auto")` words only, on this set."""
         return 0.4 * self.whole + 0.6 * self.soft
 
     def blend(self, query: sp.csr_matrix, c: Config = DEFAULT) -> np.ndarray:
@@ -449,7 +450,7 @@ def main() -> None:
     b = base(data)
     keys, counted = key_space(data)
     print(f"{'idea * knob chosen before looking':<52} {'R@10':>6} {'MRR':>6} {'ord(w)':>7}")
-    report("MatchParams() (segments .6, title x2)", "", {"": b.default}, data)
+    report("segments .6, title x2 (defaults before)", "", {"": b.default}, data)
     report("per-query normalisation", "z-score", normalisations(b), data)
     report("RRF whole + segments", "k 60", rank_fusion(b), data)
     report("NMF topics", "k 50 profile λ 0.2", topic_models(b, "nmf", (25, 50)), data)

@@ -1,4 +1,8 @@
-"""Command line: python -m incubator.matchcore rank --sources S.jsonl --targets T.jsonl --top-k 10."""
+"""Command line: python -m incubator.matchcore rank --sources S.jsonl --targets T.jsonl --top-k 10.
+
+Its defaults are `MatchParams()`, the platform's matching runs' (background IDF, glossary,
+whole-profile cosines); --no-background, --no-glossary and --segments depart from them.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,10 @@ from collections.abc import Sequence
 
 from incubator.matchcore.documents import Match
 from incubator.matchcore.jsonl import InputError, read_documents
+from incubator.matchcore.params import MatchParams
+from incubator.matchcore.scale import AUTO
+
+DEFAULTS = MatchParams()
 
 
 def parser() -> argparse.ArgumentParser:
@@ -20,12 +28,39 @@ def parser() -> argparse.ArgumentParser:
     rank.add_argument("--targets", required=True, help="JSON lines: id, text, optional kind and tags")
     rank.add_argument("--top-k", type=int, default=10, help="matches per source (default 10)")
     rank.add_argument("--explain", action="store_true", help="list the terms behind each score")
+    _add_switches(rank)
+    return main
+
+
+def _add_switches(rank: argparse.ArgumentParser) -> None:
+    """Add the scoring switches; each defaults to `MatchParams()` (None: not given)."""
+    on_off = {True: "on", False: "off"}
     rank.add_argument(
         "--glossary",
-        action="store_true",
-        help="match English and Vietnamese terms through the shipped glossary (cross-language)",
+        action=argparse.BooleanOptionalAction,
+        help="match English and Vietnamese terms through the shipped glossary, so each language finds "
+        f"the other (default {on_off[DEFAULTS.glossary]})",
     )
-    return main
+    rank.add_argument(
+        "--background",
+        action=argparse.BooleanOptionalAction,
+        help="blend the shipped background corpus into the IDF, damping generic words in a small corpus "
+        f"(default {on_off[DEFAULTS.background]})",
+    )
+    rank.add_argument(
+        "--segments",
+        action="store_const",
+        const=AUTO,
+        dest="segment_weight",
+        help="score targets made of parts (joined by ' \\n') per part too, below 10,000 targets "
+        "(default: whole-profile cosines, as the platform)",
+    )
+
+
+def params(args: argparse.Namespace) -> MatchParams:
+    """`MatchParams()` with the switches given on the command line."""
+    given = {name: getattr(args, name) for name in ("glossary", "background", "segment_weight")}
+    return MatchParams(**{name: value for name, value in given.items() if value is not None})
 
 
 def _line(source: str, matches: list[Match]) -> str:
@@ -34,13 +69,15 @@ def _line(source: str, matches: list[Match]) -> str:
     return json.dumps({"source": source, "matches": rows}, ensure_ascii=False)
 
 
-def rank(sources_path: str, targets_path: str, k: int, explain: bool, glossary: bool = False) -> list[str]:
+def rank(
+    sources_path: str, targets_path: str, k: int, explain: bool, settings: MatchParams = DEFAULTS
+) -> list[str]:
     """Read and validate both files, then return the output lines (nothing is printed here)."""
     sources, targets = read_documents(sources_path), read_documents(targets_path)
-    from incubator.matchcore.rank import Matcher, MatchParams  # after validation: bad input fails fast
+    from incubator.matchcore.rank import Matcher  # after validation: bad input fails fast
 
     try:
-        matcher = Matcher(MatchParams(glossary=glossary)).fit(targets)
+        matcher = Matcher(settings).fit(targets)
     except ValueError as error:
         raise InputError(targets_path, 1, str(error)) from None
     results = matcher.top_k(sources, None, k, None, explain)
@@ -53,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.top_k < 1:
         parser().error("--top-k must be at least 1")
     try:
-        lines = rank(args.sources, args.targets, args.top_k, args.explain, args.glossary)
+        lines = rank(args.sources, args.targets, args.top_k, args.explain, params(args))
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -4,7 +4,7 @@ A platform starts with tens of profiles: too few for IDF to tell "company" or "g
 "bảo trì dự đoán". `data/background.jsonl` holds 476 short profiles written for this project
 (English and Vietnamese, with and without diacritics, over the province's strategic industries;
 see data/README.md). Their document frequencies are blended with the live corpus's when
-`MatchParams.background` is on; at province scale the live corpus outweighs them.
+`MatchParams.background` is on (the default); at province scale the live corpus outweighs them.
 """
 
 from __future__ import annotations

@@ -4,21 +4,21 @@ A word's key is a polynomial hash of its UTF-8 bytes (mod 2**64, then mixed), co
 whole batch at once in numpy; a bigram's key mixes its two words' keys. Keys are the same in
 every process, so fitting stays deterministic, and the fitted vocabulary is a sorted integer
 array instead of millions of Python strings.
+
+This module sits below glossary.py (which builds its term keys here): it never imports it, and
+`count_keys` takes a compiled glossary through the `TermScanner` protocol.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 import scipy.sparse as sp
 
 from incubator.matchcore.normalize import tag_token, tokens
 from incubator.matchcore.stopwords import ENGLISH, ENGLISH_MARKERS, VIETNAMESE
-
-if TYPE_CHECKING:
-    from incubator.matchcore.glossary import Concepts
 
 Item = tuple[str, tuple[str, ...]]
 # A chunk's term counts (documents × the chunk's own keys) and those keys, sorted.
@@ -32,6 +32,16 @@ _ASCII_WORDS = bytes(
     for c in range(256)
 )
 _powers: list[np.ndarray] = [np.ones(1, np.uint64), np.ones(1, np.uint64)]
+
+
+class TermScanner(Protocol):
+    """What `count_keys` needs of a compiled glossary (glossary.Concepts): a scan of a word-key stream."""
+
+    def scan(
+        self, keys: np.ndarray, owner: np.ndarray, stopped: np.ndarray, english: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Find the terms in the stream: (start position, words, concept key) of each match."""
+        ...
 
 
 def _mix(z: np.ndarray) -> np.ndarray:
@@ -135,7 +145,7 @@ def _tags(items: Sequence[Item]) -> tuple[np.ndarray, np.ndarray]:
     return keys, np.array([row for row, _ in tags], np.int64)
 
 
-def count_keys(items: Sequence[Item], concepts: Concepts | None = None) -> Counts:
+def count_keys(items: Sequence[Item], concepts: TermScanner | None = None) -> Counts:
     """Count each document's term keys: unigrams and bigrams without stop words, tags, then concepts.
 
     `concepts`: a compiled glossary (glossary.py) whose terms add their concept's key.

@@ -1,4 +1,7 @@
-"""Matcher: fit TF-IDF on targets, then top-k targets per source by blockwise sparse products."""
+"""Matcher: fit TF-IDF on targets, then top-k targets per source by blockwise sparse products.
+
+`MatchParams` lives in params.py and the top-k kernel in kernel.py; both are importable from here.
+"""
 
 from __future__ import annotations
 
@@ -6,70 +9,20 @@ import copy
 import pickle
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import numpy as np
 import scipy.sparse as sp
-from sparse_dot_topn import sp_matmul_topn, unchecked
 
 from incubator.matchcore import glossary, scale, segments
 from incubator.matchcore.documents import Document, Match
 from incubator.matchcore.explain import explain
 from incubator.matchcore.filters import ALLOW_ALL, Allowed
-from incubator.matchcore.segments import Segments
+from incubator.matchcore.kernel import Candidates, Kernel, Partition, rounded, top_n_product
+from incubator.matchcore.params import MatchParams
 from incubator.matchcore.vectorize import TermWeights
 
-Candidates = list[tuple[int, float]]
-
-
-@dataclass(frozen=True)
-class MatchParams:
-    """Matcher settings: boilerplate cut-off, IDF sharpening, explanation length, work sizes.
-
-    max_df_docs: an absolute cap on a term's document count (the sparse product costs the
-    sum of its terms' document counts; None: only `max_df` applies; "auto": sqrt(n) for a
-    corpus of n >= 10,000 documents, none below, see scale.py).
-    min_df: terms in fewer fitted documents are dropped (2 shrinks a large vocabulary but
-    loses terms that only one target shares with a new source; "auto": 1).
-    n_threads: threads of the sparse product; n_jobs: processes that count terms of large
-    batches; -1: every usable core (one thread, no child process inside a daemon such as a
-    Celery prefork worker).
-    segment_weight: above 0, a target made of parts (split on " \n") scores
-    (1 - w) * whole cosine + w * soft maximum of its parts' cosines (temperature
-    `segment_tau`); see segments.py (full products: for corpora of thousands); "auto": 0.6
-    below 10,000 fitted documents, 0 from there on (scale.py).
-    title_weight: while targets are scored per segment, a source opening with a short title
-    sentence ("Title. Abstract") counts its title this many times (1: as written).
-    background: blend the shipped background corpus's document frequencies into the IDF, so
-    generic words are damped in a small corpus (background.py).
-    glossary: count English and Vietnamese glossary terms as shared concept tokens beside the
-    words (glossary.py), so each language finds the other; `glossary_pairs` adds
-    (english, vietnamese) pairs to the shipped glossary (e.g. terms entered by staff).
-    """
-
-    max_df: float = 0.5
-    max_df_docs: int | str | None = scale.AUTO
-    idf_power: float = 1.0
-    n_terms: int = 5
-    block_rows: int = 4096
-    n_threads: int = -1
-    min_df: int | str = scale.AUTO
-    n_jobs: int = -1
-    segment_weight: float | str = scale.AUTO
-    segment_tau: float = 0.02
-    title_weight: int = 2
-    background: bool = False
-    glossary: bool = False
-    glossary_pairs: tuple[tuple[str, str], ...] = ()
-
-
-@dataclass
-class _Partition:
-    """The fitted targets of one kind: their global positions and transposed TF-IDF rows."""
-
-    positions: np.ndarray
-    columns: sp.csr_matrix
-    segments: Segments | None = None
+__all__ = ["Candidates", "MatchParams", "Matcher", "check_unique_ids", "rounded", "top_n_product"]
 
 
 def check_unique_ids(documents: Sequence[Document]) -> None:
@@ -78,52 +31,6 @@ def check_unique_ids(documents: Sequence[Document]) -> None:
     duplicates = sorted(i for i, n in seen.items() if n > 1)
     if duplicates:
         raise ValueError(f"duplicate document ids: {duplicates[:5]}")
-
-
-def top_n_product(rows: sp.csr_matrix, columns: sp.csr_matrix, n: int, n_threads: int) -> sp.csr_matrix:
-    """Return `sp_matmul_topn(rows, columns, top_n=n, n_threads=n_threads)`, computed the same way.
-
-    The checked `sp_matmul_topn` copies both matrices' index arrays on every call (about 0.1 s
-    for 100k fitted targets, once per block of sources); this calls the same kernel on int32
-    arrays as they are. Its special cases (a full product, an empty matrix, mixed dtypes)
-    go through the checked call.
-    """
-    int32 = np.dtype(np.int32)
-    if (
-        n >= columns.shape[1]
-        or rows.shape[1] != columns.shape[0]
-        or not 0 < rows.nnz < 2**31
-        or columns.nnz == 0
-        or rows.dtype != columns.dtype
-        or columns.indptr.dtype != int32
-        or columns.indices.dtype != int32
-    ):
-        return sp_matmul_topn(rows, columns, top_n=n, n_threads=n_threads)
-    rows = sp.csr_matrix(
-        (rows.data, rows.indices.astype(int32, copy=False), rows.indptr.astype(int32, copy=False)),
-        shape=rows.shape,
-    )
-    if n_threads > 1:
-        return unchecked.sp_matmul_topn_mt(rows, columns, n, False, None, n_threads)
-    return unchecked.sp_matmul_topn(rows, columns, n, False, None, 1.0)
-
-
-def rounded(scores: Sequence[float], digits: int = 6) -> list[float]:
-    """Return `[round(score, digits) for score in scores]`, computed in numpy.
-
-    Scaling by 10**digits and taking the nearest integer is exact unless the scaled value lies
-    within a hair of a half (the scaling itself is rounded): those few go through round().
-    Dividing the integer by 10**digits then gives the double nearest the decimal, as round() does.
-    """
-    values = np.asarray(scores, np.float64)
-    factor = 10.0**digits
-    scaled = values * factor
-    result = (np.rint(scaled) / factor).tolist()
-    with np.errstate(invalid="ignore"):
-        unsure = ~(np.abs(scaled) < 1e9) | (np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6)
-    for i in np.flatnonzero(unsure).tolist():
-        result[i] = round(float(values[i]), digits)
-    return result
 
 
 def _items(documents: Sequence[Document]) -> list[tuple[str, tuple[str, ...]]]:
@@ -176,7 +83,7 @@ class Matcher:
             if self._segment_weight() > 0 and segments.has_parts(members):
                 parts = segments.build(self.weights_, members)
             rows = matrix if len(positions) == matrix.shape[0] else matrix[positions]  # one kind: no copy
-            self.partitions_[kind] = _Partition(positions, rows.T.tocsr(), parts)
+            self.partitions_[kind] = Partition(positions, rows.T.tocsr(), parts)
 
     def _segment_weight(self) -> float:
         """The resolved segment weight (matchers pickled before "auto" resolve it on load)."""
@@ -304,85 +211,20 @@ class Matcher:
         """Rank one block of sources: sparse top-n products, then filters and explanations."""
         lost = Counter(source for source, _ in allowed.excluded)
         wanted = [k + lost[d.id] + int(allowed.exclude_self) for d in block]
-        chosen = self._choose(block, rows, wanted, k, allowed)
+        chosen = self._kernel().choose(block, rows, wanted, k, allowed)
         if not explain:
             ids, scores = self.target_ids_, iter(rounded([x for c in chosen for _, x in c]))
             pairs = zip(block, chosen, strict=True)
             return {s.id: [Match(s.id, ids[p], next(scores)) for p, _ in c] for s, c in pairs}
         return {source.id: self._matches(source, rows[i], chosen[i], True) for i, source in enumerate(block)}
 
-    def _choose(
-        self, block: Sequence[Document], rows: sp.csr_matrix, wanted: list[int], k: int, allowed: Allowed
-    ) -> list[Candidates]:
-        """Pick each source's `k` best allowed targets, fetching more candidates where filters bite."""
-        chosen: list[Candidates | None] = [None] * len(block)
-        pending = list(range(len(block)))
-        while pending:
-            fetched = self._candidates(block, rows, pending, wanted, allowed)
-            for i, (candidates, complete) in zip(pending, fetched, strict=True):
-                kept = self._permitted(block[i], candidates, allowed)
-                if len(kept) >= k or complete:
-                    chosen[i] = kept[:k]
-                wanted[i] *= 2
-            pending = [i for i in pending if chosen[i] is None]
-        return chosen
-
-    def _permitted(self, source: Document, candidates: Candidates, allowed: Allowed) -> Candidates:
-        """Keep the candidates `allowed` permits (only an id comparison when that is the sole rule)."""
-        if allowed.excluded or allowed.predicate is not None:
-            return [c for c in candidates if allowed.permits(source, self.targets_[c[0]])]
-        if not allowed.exclude_self:
-            return candidates
-        ids, own = self.target_ids_, source.id
-        return [c for c in candidates if ids[c[0]] != own]
-
-    def _candidates(
-        self,
-        block: Sequence[Document],
-        rows: sp.csr_matrix,
-        pending: list[int],
-        wanted: list[int],
-        allowed: Allowed,
-    ) -> list[tuple[Candidates, bool]]:
-        """Return, for each pending row, its top `wanted` candidates and whether none were cut off."""
-        groups: dict[tuple[frozenset[str], int], list[int]] = {}
-        for i in pending:
-            kinds = allowed.target_kinds(block[i].kind, self.partitions_)
-            groups.setdefault((kinds, wanted[i]), []).append(i)
-        found: dict[int, tuple[Candidates, bool]] = {}
-        for (kinds, n), members in groups.items():
-            found.update(zip(members, self._top_in_kinds(rows[members], sorted(kinds), n), strict=True))
-        return [found[i] for i in pending]
-
-    def _top_in_kinds(self, rows: sp.csr_matrix, kinds: list[str], n: int) -> list[tuple[Candidates, bool]]:
-        """Return each row's top `n` targets among `kinds` (score desc, then target position)."""
-        parts = [self._product(rows, kind, n) for kind in kinds]
-        owner = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, np.int64)
-        position = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, np.int64)
-        score = np.concatenate([p[2] for p in parts]) if parts else np.zeros(0, np.float32)
-        order = np.lexsort((position, -score, owner))
-        owner, position, score = owner[order], position[order], score[order]
-        starts = np.searchsorted(owner, np.arange(rows.shape[0] + 1))
-        keep = np.arange(len(owner)) - starts[owner] < n
-        complete = np.ones(rows.shape[0], bool)
-        for p in parts:
-            complete &= p[3]
-        bounds = np.searchsorted(owner[keep], np.arange(rows.shape[0] + 1)).tolist()
-        pairs = list(zip(position[keep].tolist(), score[keep].tolist(), strict=True))
-        return [(pairs[bounds[r] : bounds[r + 1]], bool(complete[r])) for r in range(rows.shape[0])]
-
-    def _product(self, rows: sp.csr_matrix, kind: str, n: int) -> tuple[np.ndarray, ...]:
-        """Return (row, target position, score) of each row's top `n` in one kind, and completeness."""
-        part, p = self.partitions_[kind], self.params
-        if part.segments is not None:
-            weight = self._segment_weight()
-            scores = segments.blended(rows, part.columns, part.segments, weight, p.segment_tau)
-            owner, local, score, complete = segments.top_n(scores, n)
-            return owner, part.positions[local], score, complete
-        product = top_n_product(rows, part.columns, n, scale.workers(p.n_threads))
-        counts = np.diff(product.indptr)
-        owner = np.repeat(np.arange(rows.shape[0]), counts)
-        return owner, part.positions[product.indices], product.data, counts < n
+    def _kernel(self) -> Kernel:
+        """The fitted state the top-k search reads, with the resolved scoring settings."""
+        p = self.params
+        threads = scale.workers(p.n_threads)
+        return Kernel(
+            self.partitions_, self.targets_, self.target_ids_, self._segment_weight(), p.segment_tau, threads
+        )
 
     def _matches(
         self, source: Document, row: sp.csr_matrix, chosen: Candidates, with_terms: bool

@@ -1,10 +1,11 @@
 """Defaults that follow the machine and the corpus: cores to use, and pruning for large corpora.
 
-`MatchParams` leaves n_threads, n_jobs, max_df_docs, min_df and segment_weight on "auto" (-1 or
-"auto"): the sparse product runs on every usable core, large batches are counted in that many
-processes (one thread and no child process in daemons such as Celery prefork workers), only a
-corpus of at least `LARGE_CORPUS` fitted documents is pruned, and only a smaller one is scored
-per segment (segments.py: full products, affordable for thousands of targets, not 100k).
+`MatchParams` leaves n_threads, n_jobs, max_df_docs and min_df on "auto" (-1 or "auto"): the
+sparse product runs on every usable core, large batches are counted in that many processes (one
+thread and no child process in daemons such as Celery prefork workers) and only a corpus of at
+least `LARGE_CORPUS` fitted documents is pruned. `segment_weight="auto"` (an opt-in: the default is
+0) scores only a smaller corpus per segment (segments.py: full products, affordable for thousands
+of targets, not 100k).
 """
 
 from __future__ import annotations

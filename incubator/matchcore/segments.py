@@ -6,9 +6,11 @@ cosines, tau * log(sum(exp(s / tau)) / n_parts) (parts without a shared term lef
 sum): near the best part's score, plus a little for each other part that also matches, minus
 tau * log(n_parts) so that a long list of parts earns no bonus by itself (that bonus cost 0.2
 recall@10 on expertise_bench). Scores are computed in full (no top-n pruning in the product),
-so this suits corpora of thousands of targets, not hundreds of thousands: `MatchParams()` turns
-it on below `scale.LARGE_CORPUS` fitted documents, and only when some target has several parts
-(a corpus without parts is ranked by the plain product, with the same scores).
+so this suits corpora of thousands of targets, not hundreds of thousands. It is off by default
+(`MatchParams().segment_weight` is 0: the platform's floors were calibrated on whole-profile
+cosines); `segment_weight="auto"` (the command line's `--segments`) turns it on below
+`scale.LARGE_CORPUS` fitted documents, and only when some target has several parts (a corpus
+without parts is ranked by the plain product, with the same scores).
 
 Titled records: when the targets are made of parts, a source whose text opens with a short
 title sentence ("Title. Abstract ...", as papers and project records are written) counts that

@@ -15,11 +15,11 @@ from incubator.matchcore import Matcher, MatchParams
 from incubator.matching.corpus import load_documents
 from incubator.matching.models import RunModel
 
-# The platform's corpus is small at first: the background corpus damps generic words from day one.
-# The glossary lets English and Vietnamese profiles meet; staff pairs are added at each fit.
-# Whole-profile cosines only (no per-segment blend, matchcore's default below 10k profiles):
-# the relevance floors (config.DEFAULT_FLOORS) were calibrated on these scores.
-PARAMS = MatchParams(background=True, glossary=True, segment_weight=0.0)
+# matchcore's defaults, the command line's too: background IDF (the platform's corpus is small at
+# first, the background corpus damps generic words from day one), the glossary (English and
+# Vietnamese profiles meet; staff pairs are added at each fit) and whole-profile cosines, on which
+# the relevance floors (config.DEFAULT_FLOORS) were calibrated.
+PARAMS = MatchParams()
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 _by_run: dict[int, Matcher] = {}
 _latest: tuple[float, Matcher] | None = None

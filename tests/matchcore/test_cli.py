@@ -3,9 +3,13 @@
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+
+from incubator.matchcore import MatchParams
+from incubator.matchcore.__main__ import params, parser
 
 ROOT = Path(__file__).resolve().parents[2]
 TARGETS = [
@@ -66,12 +70,32 @@ def test_bad_input_gets_one_line_naming_file_and_line_and_no_output(tmp_path, ca
     assert f"{bad}:{line}:" in result.stderr and reason in result.stderr
 
 
-def test_glossary_flag_lets_an_english_need_find_a_vietnamese_lab(tmp_path):
+@pytest.mark.parametrize(
+    ("flags", "crosses"), [((), True), (("--glossary",), True), (("--no-glossary",), False)]
+)
+def test_at_its_defaults_an_english_need_finds_a_vietnamese_lab(tmp_path, flags, crosses):
     sources = write(tmp_path / "s.jsonl", [{"id": "s", "text": "Predictive maintenance for a stamping line"}])
     targets = write(tmp_path / "t.jsonl", [*TARGETS, {"id": "t3", "text": "Bảo trì dự đoán, dây chuyền dập"}])
-    plain = [json.loads(line) for line in run(sources, targets).stdout.splitlines()]
-    result = run(sources, targets, "--glossary", "--explain")
-    glossed = [json.loads(line) for line in result.stdout.splitlines()]
-    assert plain[0]["matches"] == []
-    assert glossed[0]["matches"][0]["target"] == "t3"
-    assert "predictive maintenance ↔ bảo trì dự đoán" in glossed[0]["matches"][0]["terms"]
+    result = run(sources, targets, "--explain", *flags)
+    matches = json.loads(result.stdout)["matches"]
+    assert result.returncode == 0
+    assert bool(matches) is crosses
+    if crosses:
+        assert matches[0]["target"] == "t3"
+        assert "predictive maintenance ↔ bảo trì dự đoán" in matches[0]["terms"]
+
+
+@pytest.mark.parametrize(
+    ("flags", "changed"),
+    [
+        ((), {}),
+        (("--glossary", "--background"), {}),
+        (("--no-glossary",), {"glossary": False}),
+        (("--no-background",), {"background": False}),
+        (("--segments",), {"segment_weight": "auto"}),
+    ],
+)
+def test_the_command_line_defaults_are_the_platform_s_and_its_flags_opt_out(flags, changed):
+    args = parser().parse_args(["rank", "--sources", "s", "--targets", "t", *flags])
+    assert params(args) == replace(MatchParams(), **changed)
+    assert MatchParams() == MatchParams(background=True, glossary=True, segment_weight=0.0)

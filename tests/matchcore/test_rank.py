@@ -102,7 +102,7 @@ def test_duplicate_ids_are_refused():
         Matcher().fit([TARGETS[0], TARGETS[0]])
 
 
-@pytest.mark.parametrize("params", [MatchParams(), MatchParams(background=True, glossary=True)])
+@pytest.mark.parametrize("params", [MatchParams(), MatchParams(background=False, glossary=False)])
 def test_fitted_sources_rank_from_their_stored_rows_exactly_as_from_their_text(params):
     fitted = Matcher(params).fit(TARGETS)
     copies = [replace(d) for d in TARGETS]  # equal documents, not the fitted objects: counted again

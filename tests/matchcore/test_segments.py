@@ -1,10 +1,13 @@
 """Opt-in per-segment scoring for profiles made of several parts."""
 
+from dataclasses import replace
+
 import pytest
 
 from incubator.matchcore import Document, Matcher, MatchParams, scale, segments
 
 SEGMENTED = MatchParams(segment_weight=0.6)
+AUTO = MatchParams(segment_weight="auto")  # the command line's --segments
 PAPERS = [
     "Protein folding and structure prediction with deep learning",
     "Traffic signal timing in dense urban road networks",
@@ -50,10 +53,11 @@ def scores(params: MatchParams, targets: list[Document], sources: list[Document]
     return {s: [(m.target, m.score) for m in matches] for s, matches in results.items()}
 
 
-def test_defaults_score_a_small_corpus_of_parts_per_segment():
+def test_auto_scores_a_small_corpus_of_parts_per_segment_and_the_defaults_do_not():
     query = [Document("q", "paper", "protein folding structure prediction deep learning")]
-    assert scores(MatchParams(), TARGETS, query) == scores(SEGMENTED, TARGETS, query)
-    assert scores(MatchParams(), TARGETS, query) != scores(WHOLE, TARGETS, query)
+    assert scores(AUTO, TARGETS, query) == scores(SEGMENTED, TARGETS, query)
+    assert scores(AUTO, TARGETS, query) != scores(WHOLE, TARGETS, query)
+    assert scores(MatchParams(), TARGETS, query) == scores(WHOLE, TARGETS, query)  # the platform's
 
 
 def test_segment_weight_auto_is_off_from_the_large_corpus_size(monkeypatch):
@@ -61,18 +65,18 @@ def test_segment_weight_auto_is_off_from_the_large_corpus_size(monkeypatch):
     assert scale.segment_weight("auto", scale.LARGE_CORPUS) == 0.0
     assert scale.segment_weight(0.3, scale.LARGE_CORPUS) == 0.3
     monkeypatch.setattr(scale, "LARGE_CORPUS", len(TARGETS))
-    matcher = Matcher().fit(TARGETS)
+    matcher = Matcher(AUTO).fit(TARGETS)
     assert all(p.segments is None for p in matcher.partitions_.values())
     query = [Document("q", "paper", "protein folding")]
-    assert scores(MatchParams(), TARGETS, query) == scores(WHOLE, TARGETS, query)
+    assert scores(AUTO, TARGETS, query) == scores(WHOLE, TARGETS, query)
 
 
 def test_a_corpus_without_parts_is_ranked_as_before():
     targets = [Document(f"t{i}", "expert", text) for i, text in enumerate(PAPERS)]
     sources = [Document("q", "paper", "Protein folding. Traffic signal timing in dense road networks today")]
-    assert all(p.segments is None for p in Matcher().fit(targets).partitions_.values())
-    assert scores(MatchParams(), targets, sources) == scores(WHOLE, targets, sources)
-    assert scores(MatchParams(title_weight=3), targets, sources) == scores(WHOLE, targets, sources)
+    assert all(p.segments is None for p in Matcher(AUTO).fit(targets).partitions_.values())
+    assert scores(AUTO, targets, sources) == scores(WHOLE, targets, sources)
+    assert scores(replace(AUTO, title_weight=3), targets, sources) == scores(WHOLE, targets, sources)
 
 
 def test_title_is_a_short_first_sentence_before_a_longer_body():
@@ -96,7 +100,7 @@ def test_a_sources_title_counts_twice_against_parts():
     query = [Document("q", "paper", text)]
 
     def ratio(title_weight: int) -> float:
-        ranked = dict(scores(MatchParams(title_weight=title_weight), targets, query)["q"])
+        ranked = dict(scores(replace(AUTO, title_weight=title_weight), targets, query)["q"])
         return ranked["soil"] / ranked["traffic"]
 
     assert ratio(1) < ratio(2) < ratio(3)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 import config
 from incubator.demo.seed import seed_demo
-from incubator.matchcore import Match
+from incubator.matchcore import Match, MatchParams
 from incubator.matchcore.normalize import fold
 from incubator.matchcore.reasons import is_reason
 from incubator.matching import fitted
@@ -42,6 +42,10 @@ def test_after_a_run_over_the_demo_data_every_suggestion_is_above_its_floor_with
         assert not any(" " not in t and fold(t) != t.casefold() for t in row.terms), (
             row.terms
         )  # no lone syllable
+
+
+def test_runs_score_with_matchcore_s_defaults_on_which_the_floors_were_calibrated():
+    assert fitted.PARAMS == MatchParams() == MatchParams(background=True, glossary=True, segment_weight=0.0)
 
 
 def test_every_kind_of_match_has_its_own_calibrated_floor(app):
