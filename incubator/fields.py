@@ -1,19 +1,62 @@
-"""Form fields shared by every domain, and widgets writing WTForms' own HTML faster."""
+"""Form fields shared by every domain, the range every value read from a form or an address keeps, and
+widgets writing WTForms' own HTML faster."""
 
 from __future__ import annotations
 
 import math
+from datetime import date, datetime
 
+from flask import request
 from flask_babel.speaklater import LazyString
 from markupsafe import Markup, escape
 from wtforms import FloatField
 from wtforms.fields.choices import SelectChoice
-from wtforms.fields.core import Label
+from wtforms.fields.core import Field, Label
+from wtforms.validators import ValidationError
 from wtforms.widgets import NumberInput, Select, TextArea, TextInput
 from wtforms.widgets.core import clean_key
 
 from incubator.i18n import lazy_gettext as _l
 from incubator.labels import translated_text
+from incubator.localtime import FIRST_DAY, LAST_DAY
+from incubator.security import MAX_DATABASE_ID
+from incubator.text import has_invisible
+
+
+class OutOfRange(ValueError):
+    """A date or a whole number outside what the site takes (its message is the field's error)."""
+
+
+def in_range(value: object) -> object:
+    """A form filter on every field (`incubator.forms`): a date lies within FIRST_DAY..LAST_DAY and a whole
+    number within the database's integer, else `OutOfRange` (the field's error); other values pass."""
+    for item in value if isinstance(value, list) else (value,):
+        if isinstance(item, date) and not FIRST_DAY <= _day(item) <= LAST_DAY:
+            raise OutOfRange(_l("Enter a date from %(first)s to %(last)s.", first=FIRST_DAY, last=LAST_DAY))
+        if isinstance(item, int) and not isinstance(item, bool) and abs(item) > MAX_DATABASE_ID:
+            raise OutOfRange(_l("This number is too large."))
+    return value
+
+
+def _day(moment: date) -> date:
+    return moment.date() if isinstance(moment, datetime) else moment
+
+
+def visible_name(form: object, field: Field) -> None:
+    """A validator of names (people, startups, organizations, labs): no text-direction or zero-width mark."""
+    if has_invisible(field.data):
+        raise ValidationError(
+            _l("A name cannot contain invisible characters (text-direction marks or zero-width spaces).")
+        )
+
+
+def query_date(name: str) -> date | None:
+    """The query argument `name` (YYYY-MM-DD) as a date; None when absent, malformed or out of range."""
+    try:
+        day = date.fromisoformat(request.args.get(name, ""))
+    except ValueError:
+        return None
+    return day if FIRST_DAY <= day <= LAST_DAY else None
 
 
 class FiniteFloatField(FloatField):

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from incubator import fragments, i18n
 from incubator.labels import label
 from incubator.localtime import to_local
+from incubator.text import mixed_scripts
 
 
 def local_datetime(moment: datetime | None, style: str = "short") -> str:
@@ -61,11 +62,12 @@ class IdUrls:
 
 
 def register_template_helpers(app: Flask) -> None:
-    """Install the shared filters: `localtime`, `localdate`, `label`, `badges`; the faster gettext
-    callables and `cached_fragment`."""
+    """Install the shared filters: `localtime`, `localdate`, `label`, `badges`; the test `mixed_scripts`
+    (a name to flag to staff); the faster gettext callables and `cached_fragment`."""
     app.add_template_filter(local_datetime, "localtime")
     app.add_template_filter(local_date, "localdate")
     app.add_template_filter(label_filter, "label")
     app.add_template_filter(badges, "badges")
+    app.add_template_test(mixed_scripts, "mixed_scripts")
     i18n.install(app)
     fragments.install(app)

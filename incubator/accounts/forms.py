@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
 from incubator.accounts import services
 from incubator.accounts.models import ROLES, SELF_SERVICE_ROLES
+from incubator.fields import visible_name
+from incubator.forms import AppForm
 from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register
 from incubator.text import clean_email, clean_text
@@ -48,11 +49,11 @@ class EmailUniqueMixin:
             raise ValidationError(_l("An account with this e-mail already exists."))
 
 
-class RegistrationForm(FlaskForm):
+class RegistrationForm(AppForm):
     """Self-service sign-up for founders, universities, enterprises and mentors."""
 
     full_name = StringField(
-        _l("Full name"), filters=[clean_text], validators=[DataRequired(), Length(max=120)]
+        _l("Full name"), filters=[clean_text], validators=[DataRequired(), Length(max=120), visible_name]
     )
     email = EmailField(
         _l("E-mail"), filters=[clean_email], validators=[DataRequired(), Email(), Length(max=254)]
@@ -66,7 +67,7 @@ class RegistrationForm(FlaskForm):
     submit = SubmitField(_l("Create account"))
 
 
-class LoginForm(FlaskForm):
+class LoginForm(AppForm):
     """E-mail and password."""
 
     email = EmailField(_l("E-mail"), filters=[clean_email], validators=[DataRequired(), Email()])
@@ -74,18 +75,18 @@ class LoginForm(FlaskForm):
     submit = SubmitField(_l("Log in"))
 
 
-class ProfileForm(OwnPrefixMixin, FlaskForm):
+class ProfileForm(OwnPrefixMixin, AppForm):
     """A user's own name and language."""
 
     form_prefix = "profile"
     full_name = StringField(
-        _l("Full name"), filters=[clean_text], validators=[DataRequired(), Length(max=120)]
+        _l("Full name"), filters=[clean_text], validators=[DataRequired(), Length(max=120), visible_name]
     )
     language = SelectField(_l("Language"), choices=LANGUAGE_CHOICES)
     submit = SubmitField(_l("Save"))
 
 
-class ChangePasswordForm(OwnPrefixMixin, FlaskForm):
+class ChangePasswordForm(OwnPrefixMixin, AppForm):
     """The current password and a new one, twice."""
 
     form_prefix = "password"
@@ -97,11 +98,11 @@ class ChangePasswordForm(OwnPrefixMixin, FlaskForm):
     submit = SubmitField(_l("Change password"))
 
 
-class AdminCreateUserForm(EmailUniqueMixin, FlaskForm):
+class AdminCreateUserForm(EmailUniqueMixin, AppForm):
     """An administrator creating an account with any role."""
 
     full_name = StringField(
-        _l("Full name"), filters=[clean_text], validators=[DataRequired(), Length(max=120)]
+        _l("Full name"), filters=[clean_text], validators=[DataRequired(), Length(max=120), visible_name]
     )
     email = EmailField(
         _l("E-mail"), filters=[clean_email], validators=[DataRequired(), Email(), Length(max=254)]
@@ -112,7 +113,7 @@ class AdminCreateUserForm(EmailUniqueMixin, FlaskForm):
     submit = SubmitField(_l("Create user"))
 
 
-class AdminUserForm(OwnPrefixMixin, FlaskForm):
+class AdminUserForm(OwnPrefixMixin, AppForm):
     """An administrator changing a user's role or (de)activating the account."""
 
     form_prefix = "account"
@@ -121,7 +122,7 @@ class AdminUserForm(OwnPrefixMixin, FlaskForm):
     submit = SubmitField(_l("Save changes"))
 
 
-class EndSessionsForm(OwnPrefixMixin, FlaskForm):
+class EndSessionsForm(OwnPrefixMixin, AppForm):
     """The "log out of all other devices" button (a POST with its CSRF token)."""
 
     form_prefix = "sessions"
@@ -129,7 +130,7 @@ class EndSessionsForm(OwnPrefixMixin, FlaskForm):
     submit = SubmitField(_l("Log out of all other devices"))
 
 
-class LanguageForm(OwnPrefixMixin, FlaskForm):
+class LanguageForm(OwnPrefixMixin, AppForm):
     """The language switch in the navigation bar (on every page, so under its own prefix)."""
 
     form_prefix = "lang"

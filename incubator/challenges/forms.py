@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from incubator.challenges.models import BUDGET_RANGES, CHALLENGE_STATUSES, TRL_LEVELS
+from incubator.forms import AppForm
 from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register
 from incubator.localtime import today_local
@@ -31,7 +31,7 @@ def optional_int(value: object) -> int | None:
     return int(value) if value not in ("", None, "None") else None
 
 
-class ChallengeForm(FlaskForm):
+class ChallengeForm(AppForm):
     """Title, description, sector, status and optional deadline of a challenge."""
 
     title = StringField(_l("Title"), filters=[clean_text], validators=[DataRequired(), Length(max=200)])
@@ -65,7 +65,7 @@ class NewChallengeForm(ChallengeForm):
             raise ValidationError(_l("The deadline cannot be in the past."))
 
 
-class CapabilityForm(FlaskForm):
+class CapabilityForm(AppForm):
     """Title, description and keywords of a research capability."""
 
     title = StringField(_l("Title"), filters=[clean_text], validators=[DataRequired(), Length(max=200)])

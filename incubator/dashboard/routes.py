@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from flask import Blueprint, Response, abort, render_template, request, session
 
+from incubator.csv_export import csv_of_dicts
 from incubator.dashboard import network, services
 from incubator.dashboard.charts import CHARTS, chart_data
 from incubator.dashboard.datasets import DATASETS
@@ -56,11 +55,8 @@ def dataset_json(name: str):
 @open_data.route("/<name>.csv")
 def dataset_csv(name: str):
     dataset = DATASETS.get(name) or abort(404)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[f for f, _ in dataset.fields], lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(dataset.rows())
-    response = Response(out.getvalue(), mimetype="text/csv")
+    body = csv_of_dicts([f for f, _ in dataset.fields], dataset.rows())
+    response = Response(body, mimetype="text/csv")
     response.headers["Content-Disposition"] = f"attachment; filename={dataset.name}.csv"
     return cached(response)
 

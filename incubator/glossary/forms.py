@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import unicodedata
-
-from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
+from incubator.forms import AppForm
 from incubator.glossary.models import DOMAINS
 from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register
@@ -36,30 +34,24 @@ DOMAIN_LABELS = register(
 )
 
 
-def no_control_characters(form: FlaskForm, field: StringField) -> None:
-    """Refuse tabs, line breaks and other control characters inside a term."""
-    if field.data and any(unicodedata.category(char) == "Cc" for char in field.data):
-        raise ValidationError(_l("A term may not contain control characters."))
-
-
-def has_a_word(form: FlaskForm, field: StringField) -> None:
+def has_a_word(form: AppForm, field: StringField) -> None:
     """Refuse a term made only of punctuation."""
     if field.data and not any(char.isalnum() for char in field.data):
         raise ValidationError(_l("Enter a term with at least one letter or digit."))
 
 
-class TermForm(FlaskForm):
+class TermForm(AppForm):
     """An English term, its Vietnamese equivalent (with diacritics) and the industry it belongs to."""
 
     english = StringField(
         _l("English term"),
         filters=[clean_text],
-        validators=[DataRequired(), Length(max=200), no_control_characters, has_a_word],
+        validators=[DataRequired(), Length(max=200), has_a_word],
     )
     vietnamese = StringField(
         _l("Vietnamese term"),
         filters=[clean_text],
-        validators=[DataRequired(), Length(max=200), no_control_characters, has_a_word],
+        validators=[DataRequired(), Length(max=200), has_a_word],
         description=_l("With diacritics; text typed without them is matched too."),
     )
     domain = SelectField(
@@ -68,5 +60,5 @@ class TermForm(FlaskForm):
     submit = SubmitField(_l("Add the pair"))
 
 
-class DeleteForm(FlaskForm):
+class DeleteForm(AppForm):
     """Only the CSRF token: a deletion is a POST from the list."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
@@ -28,6 +27,8 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from incubator.fields import OutOfRange, in_range
+from incubator.forms import AppForm
 from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register
 from incubator.labs.forms import clean_lines
@@ -56,7 +57,7 @@ register(
 )
 
 
-class BookingForm(FlaskForm):
+class BookingForm(AppForm):
     """A slot (local day and times), the people coming, the equipment needed and the purpose."""
 
     day = DateField(_l("Day"), validators=[InputRequired()])
@@ -102,7 +103,7 @@ def local_path(value: str | None) -> str:
     return value if value and value.startswith("/") and not value.startswith("//") else ""
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(AppForm):
     """A button that only carries the CSRF token and where to go back (approve, cancel, regenerate)."""
 
     next_url = HiddenField(filters=[local_path])
@@ -116,7 +117,7 @@ class DeclineForm(ConfirmForm):
     submit = SubmitField(_l("Decline"))
 
 
-class TrainingForm(FlaskForm):
+class TrainingForm(AppForm):
     """Mark a user (by e-mail) trained on one item of equipment."""
 
     email = EmailField(
@@ -130,7 +131,7 @@ class TrainingForm(FlaskForm):
         self.equipment.choices = [SelectChoice(item, item) for item in lab.training_items]
 
 
-class RulesForm(FlaskForm):
+class RulesForm(AppForm):
     """Opening hours per weekday, closed dates and the limits of a slot."""
 
     approval_required = BooleanField(_l("Each request needs a manager's approval"), default=True)
@@ -174,7 +175,9 @@ class RulesForm(FlaskForm):
 
     def validate_closed_dates(self, field: TextAreaField) -> None:
         try:
-            self.closed_days()
+            in_range(list(self.closed_days()))
+        except OutOfRange as error:
+            raise ValidationError(error.args[0]) from error
         except ValueError as error:
             raise ValidationError(_l("Write each closed date as YYYY-MM-DD.")) from error
 

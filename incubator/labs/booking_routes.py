@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import time
 from functools import partial
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
@@ -11,6 +11,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from incubator.extensions import db
+from incubator.fields import query_date
 from incubator.labs import bookings, feeds
 from incubator.labs.booking_forms import BookingForm, ConfirmForm, DeclineForm
 from incubator.labs.models import Booking, Lab
@@ -33,13 +34,11 @@ EVERYONE = (*REQUESTER_ROLES, *STAFF_ROLES)
 def prefill() -> dict:
     """A free slot picked on the week calendar (?day=…&starts=…&ends=…) as the form's first values."""
     try:
-        return {
-            "day": date.fromisoformat(request.args.get("day", "")),
-            "starts": time.fromisoformat(request.args.get("starts", "")),
-            "ends": time.fromisoformat(request.args.get("ends", "")),
-        }
+        times = {name: time.fromisoformat(request.args.get(name, "")) for name in ("starts", "ends")}
     except ValueError:
         return {}
+    day = query_date("day")
+    return {"day": day, **times} if day else {}
 
 
 @bp.route("/<int:lab_id>/book", methods=["GET", "POST"])

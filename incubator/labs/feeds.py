@@ -18,6 +18,7 @@ from incubator.extensions import db
 from incubator.labs.models import Booking, CalendarFeed, Lab
 from incubator.labs.visibility import visible_labs
 from incubator.localtime import to_local
+from incubator.text import one_line
 
 PRODID = "-//Binh Duong Innovation Platform//Lab bookings//EN"
 
@@ -71,7 +72,7 @@ def calendar_of(name: str, events: list[Event]) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", one_line(name).strip())  # written raw: a line break would break the feed
     for event in events:
         calendar.add_component(event)
     calendar.add_missing_timezones()

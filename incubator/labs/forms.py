@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
-    Form,
     IntegerField,
     SearchField,
     SelectField,
@@ -17,7 +15,8 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
-from incubator.fields import FiniteFloatField, QuickSelect
+from incubator.fields import FiniteFloatField, QuickSelect, visible_name
+from incubator.forms import AppForm, QueryForm
 from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register, translated_choices
 from incubator.labs.models import LAB_KINDS
@@ -45,10 +44,12 @@ def clean_lines(value: str | None) -> str | None:
     return "\n".join(line.strip() for line in value.splitlines() if line.strip())
 
 
-class LabForm(FlaskForm):
+class LabForm(AppForm):
     """Everything a founder needs to know about a lab before asking for a slot."""
 
-    name = StringField(_l("Name"), filters=[clean_text], validators=[DataRequired(), Length(max=200)])
+    name = StringField(
+        _l("Name"), filters=[clean_text], validators=[DataRequired(), Length(max=200), visible_name]
+    )
     kind = SelectField(_l("Kind"), choices=KIND_CHOICES)
     description = TextAreaField(
         _l("Description"), filters=[clean_text], validators=[DataRequired(), Length(max=5000)]
@@ -78,7 +79,7 @@ KIND_FILTER_CHOICES = [SelectChoice("", _l("All kinds")), *KIND_CHOICES]
 EVERY_UNIVERSITY = [SelectChoice("", _l("All universities"))]
 
 
-class LabSearchForm(Form):
+class LabSearchForm(QueryForm):
     """Text search and filters over labs, read from the query string (a GET form: no CSRF)."""
 
     q = SearchField(_l("Search"), filters=[clean_text], validators=[Optional(), Length(max=100)])

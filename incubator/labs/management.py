@@ -38,6 +38,8 @@ def update_rules(lab: Lab, data: dict, hours: dict, closed: dict, actor_id: int)
     """Replace the lab's limits, opening hours per weekday and closed dates; audited."""
     for name in RULE_FIELDS:
         setattr(lab, name, data[name] if data[name] is not None else "")
+    lab.hours, lab.closed_dates = [], []
+    db.session.flush()  # old rows go first: a flush inserts before it deletes; (lab, weekday/day) is unique
     lab.hours = [OpeningHours(weekday=day, opens_at=o, closes_at=c) for day, (o, c) in sorted(hours.items())]
     lab.closed_dates = [ClosedDate(day=day, note=note) for day, note in sorted(closed.items())]
     db.session.flush()

@@ -9,6 +9,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from incubator.feedback import flash_saved
+from incubator.fields import query_date
 from incubator.labs import calendar, feeds, services
 from incubator.labs.booking_forms import ConfirmForm
 from incubator.labs.bookings import may_request
@@ -40,10 +41,7 @@ def index():
 
 def chosen_week() -> date:
     """The Monday of the week asked for (?week=YYYY-MM-DD), else of this week."""
-    try:
-        return calendar.monday_of(date.fromisoformat(request.args.get("week", "")))
-    except ValueError:
-        return calendar.monday_of(today_local())
+    return calendar.monday_of(query_date("week") or today_local())
 
 
 @bp.route("/<int:lab_id>")

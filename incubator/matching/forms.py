@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import (
     FloatField,
     HiddenField,
@@ -16,6 +15,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, Length, NumberRange, Optional, ValidationError
 
 from incubator.fields import QuickLabels, QuickNumberInput, QuickSelect, QuickTextArea, QuickTextInput
+from incubator.forms import AppForm
 from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register
 from incubator.matching.corpus import MATCH_KINDS
@@ -91,11 +91,11 @@ REASON_CHOICES = [SelectChoice("", _l("Reason (to reject)"))] + [
 ]
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(AppForm):
     """A bare POST button (start a run, retry a run)."""
 
 
-class DecisionForm(FlaskForm):
+class DecisionForm(AppForm):
     """Approve (with a note for the parties) or reject with a reason from the fixed list."""
 
     class Meta(QuickLabels):
@@ -122,7 +122,7 @@ class BulkDecisionForm(DecisionForm):
             raise ValidationError(_l("Select at least one suggestion."))
 
 
-class SuggestionFilterForm(FlaskForm):
+class SuggestionFilterForm(AppForm):
     """The filters above the suggestion list (a GET form: nothing changes)."""
 
     class Meta(QuickLabels):

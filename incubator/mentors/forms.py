@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
-    Form,
     IntegerField,
     SearchField,
     SelectField,
@@ -18,6 +16,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
+from incubator.forms import AppForm, QueryForm
 from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register
 from incubator.text import clean_tags, clean_text
@@ -32,7 +31,7 @@ class LanguagesField(SelectMultipleField):
         super().process_data(value.split(",") if isinstance(value, str) else value)
 
 
-class MentorProfileForm(FlaskForm):
+class MentorProfileForm(AppForm):
     """Headline, expertise, sectors, languages, monthly capacity and availability of a mentor."""
 
     headline = StringField(
@@ -62,7 +61,7 @@ class MentorProfileForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class MentorSearchForm(Form):
+class MentorSearchForm(QueryForm):
     """Directory search and filters, read from the query string (a GET form: no CSRF)."""
 
     q = SearchField(_l("Search"), filters=[clean_text], validators=[Optional(), Length(max=100)])
@@ -86,7 +85,7 @@ class MentorSearchForm(Form):
         }
 
 
-class MentorshipRequestForm(FlaskForm):
+class MentorshipRequestForm(AppForm):
     """Which of the founder's startups needs the mentor, and why."""
 
     startup = SelectField(_l("Startup"), choices=[])
@@ -100,20 +99,20 @@ class MentorshipRequestForm(FlaskForm):
         self.startup.choices = [SelectChoice(str(s.id), s.name) for s in startups]
 
 
-class ReasonForm(FlaskForm):
+class ReasonForm(AppForm):
     """A decision with a reason (declining)."""
 
     reason = TextAreaField(_l("Reason"), filters=[clean_text], validators=[DataRequired(), Length(max=1000)])
     submit = SubmitField(_l("Decline"))
 
 
-class AnswerForm(FlaskForm):
+class AnswerForm(AppForm):
     """A button carrying only the CSRF token (accept)."""
 
     submit = SubmitField(_l("Accept"))
 
 
-class EndForm(FlaskForm):
+class EndForm(AppForm):
     """End a mentorship as completed or cancelled."""
 
     outcome = SelectField(
@@ -123,7 +122,7 @@ class EndForm(FlaskForm):
     submit = SubmitField(_l("End mentorship"))
 
 
-class SessionForm(FlaskForm):
+class SessionForm(AppForm):
     """One mentoring session: date, duration, shared notes, private notes."""
 
     held_on = DateField(_l("Date"), validators=[InputRequired()])

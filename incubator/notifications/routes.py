@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from wtforms import SubmitField
 
 from incubator.accounts.models import ROLES
+from incubator.forms import AppForm
 from incubator.i18n import lazy_gettext as _l
 from incubator.notifications import services
 from incubator.pagination import page_number
@@ -16,7 +16,7 @@ from incubator.permissions import role_required
 bp = Blueprint("notifications", __name__, url_prefix="/notifications")
 
 
-class MarkReadForm(FlaskForm):
+class MarkReadForm(AppForm):
     """A button that only carries the CSRF token."""
 
     submit = SubmitField(_l("Mark as read"))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, SelectField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, DataRequired, Length, ValidationError
 
+from incubator.forms import AppForm
 from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register
 from incubator.partnerships.models import OUTCOME_KINDS, PARTNERSHIP_STATUSES
@@ -46,7 +46,7 @@ OUTCOME_LABELS = register(
 )
 
 
-class AnswerForm(FlaskForm):
+class AnswerForm(AppForm):
     """Accept or decline an introduction; declining needs a reason."""
 
     response = HiddenField(validators=[AnyOf(("accepted", "declined"))])
@@ -59,7 +59,7 @@ class AnswerForm(FlaskForm):
             raise ValidationError(_l("Please say why you decline."))
 
 
-class StatusForm(FlaskForm):
+class StatusForm(AppForm):
     """Move a partnership to another status."""
 
     status = SelectField(
@@ -68,7 +68,7 @@ class StatusForm(FlaskForm):
     submit = SubmitField(_l("Change status"))
 
 
-class OutcomeForm(FlaskForm):
+class OutcomeForm(AppForm):
     """An outcome of a partnership, with its date and a note."""
 
     kind = SelectField(_l("Outcome"), choices=[SelectChoice(k, OUTCOME_LABELS[k]) for k in OUTCOME_KINDS])
@@ -83,7 +83,7 @@ class OutcomeEditForm(OutcomeForm):
     submit = SubmitField(_l("Save outcome"))
 
 
-class DeleteOutcomeForm(FlaskForm):
+class DeleteOutcomeForm(AppForm):
     """Remove an outcome recorded by mistake (a bare POST button)."""
 
     submit = SubmitField(_l("Delete outcome"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
@@ -21,6 +20,8 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
+from incubator.fields import visible_name
+from incubator.forms import AppForm
 from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register
 from incubator.matchcore.normalize import fold
@@ -85,10 +86,12 @@ def rubric_text(rubric: list[dict]) -> str:
     return "\n".join(lines)
 
 
-class ProgramForm(FlaskForm):
+class ProgramForm(AppForm):
     """A program's window, seats, questions and rubric."""
 
-    name = StringField(_l("Name"), filters=[clean_text], validators=[DataRequired(), Length(max=200)])
+    name = StringField(
+        _l("Name"), filters=[clean_text], validators=[DataRequired(), Length(max=200), visible_name]
+    )
     organization_id = SelectField(_l("Host organization"), coerce=int)
     description = TextAreaField(_l("Description (Vietnamese)"), filters=[clean_text],
                                 validators=[DataRequired(), Length(max=5000)])  # fmt: skip
@@ -126,7 +129,7 @@ class ProgramForm(FlaskForm):
         return data | {"rubric": self.parsed_rubric}
 
 
-class ApplicationForm(FlaskForm):
+class ApplicationForm(AppForm):
     """A startup's pitch and its answers to the program's questions; saved as draft or submitted."""
 
     startup_id = SelectField(_l("Startup"), coerce=int)
@@ -150,7 +153,7 @@ def application_form(questions: list[str], **kwargs: object) -> ApplicationForm:
     return form
 
 
-class ReviewForm(FlaskForm):
+class ReviewForm(AppForm):
     """Comment and recommendation; the criteria's score fields are added per rubric."""
 
     comment = TextAreaField(
@@ -180,7 +183,7 @@ def review_form(rubric: list[dict], **kwargs: object) -> ReviewForm:
     return type("RubricReviewForm", (ReviewForm,), fields)(**kwargs)
 
 
-class AssignForm(FlaskForm):
+class AssignForm(AppForm):
     """Reviewers to assign by hand, or the pool to assign from automatically."""
 
     reviewers = SelectMultipleField(_l("Reviewers"), coerce=int)
@@ -188,7 +191,7 @@ class AssignForm(FlaskForm):
     automatic = SubmitField(_l("Assign automatically"))
 
 
-class DecisionForm(FlaskForm):
+class DecisionForm(AppForm):
     """Accept, waitlist or reject, with a message to the founder."""
 
     outcome = SelectField(_l("Decision"), choices=[SelectChoice(k, v) for k, v in DECISION_LABELS.items()])
@@ -198,7 +201,7 @@ class DecisionForm(FlaskForm):
     submit = SubmitField(_l("Record the decision"))
 
 
-class ConflictForm(FlaskForm):
+class ConflictForm(AppForm):
     """A reviewer's declaration of a conflict of interest."""
 
     reason = TextAreaField(_l("Why you cannot review it"), filters=[clean_text],
@@ -206,13 +209,13 @@ class ConflictForm(FlaskForm):
     submit = SubmitField(_l("Declare a conflict of interest"))
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(AppForm):
     """A button that only needs the CSRF token (withdraw)."""
 
     submit = SubmitField(_l("Withdraw the application"))
 
 
-class QueueFilterForm(FlaskForm):
+class QueueFilterForm(AppForm):
     """The staff queue's filters (GET, no CSRF)."""
 
     class Meta:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from incubator.accounts.models import User
+from incubator.csv_export import csv_text
 from incubator.extensions import db
 from incubator.labels import label
 from incubator.localtime import to_local
@@ -112,18 +111,16 @@ def program_csv(program: Program, headers: list[str], viewer: User) -> bytes:
     names of the fixed columns (startup, sector, status, submitted, reviews, weighted, spread,
     normalised); criteria columns carry the rubric's labels.
     """
-    out = io.StringIO()
-    writer = csv.writer(out)
     rubric = program.rubric
-    writer.writerow(headers[:5] + [c["label"] for c in rubric] + headers[5:])
+    lines = [headers[:5] + [c["label"] for c in rubric] + headers[5:]]
     rows = sorted(_rows(viewer, program.id), key=lambda row: fold(row.application.startup.name))
     for row in rows:
         app, scores = row.application, row.scores
         submitted = to_local(app.submitted_at).strftime("%Y-%m-%d %H:%M") if app.submitted_at else ""
-        writer.writerow(
+        lines.append(
             [app.startup.name, app.startup.sector, str(label(app.status, "application_status")),
              submitted, scores.reviews]
             + [_number(scores.criteria.get(c["key"])) for c in rubric]
             + [_number(scores.weighted), _number(scores.spread), _number(scores.normalised)]
         )  # fmt: skip
-    return out.getvalue().encode("utf-8-sig")
+    return csv_text(lines).encode("utf-8-sig")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import IntegerField, SelectField, StringField, SubmitField, TextAreaField, URLField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberRange, Optional
 
+from incubator.fields import visible_name
+from incubator.forms import AppForm
 from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register
 from incubator.startups.models import STAGES
@@ -24,10 +25,12 @@ STAGE_LABELS = register(
 )
 
 
-class StartupForm(FlaskForm):
+class StartupForm(AppForm):
     """Name, description, needs, sector, stage, website and team size of a startup."""
 
-    name = StringField(_l("Name"), filters=[clean_text], validators=[DataRequired(), Length(max=200)])
+    name = StringField(
+        _l("Name"), filters=[clean_text], validators=[DataRequired(), Length(max=200), visible_name]
+    )
     description = TextAreaField(
         _l("What the startup does"), filters=[clean_text], validators=[DataRequired(), Length(max=5000)]
     )

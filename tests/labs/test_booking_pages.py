@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time
 
 import pytest
 from sqlalchemy import func, select
@@ -10,7 +10,14 @@ from sqlalchemy import func, select
 from incubator.audit.models import AuditEvent
 from incubator.labs.bookings import request_booking
 from incubator.labs.models import Booking, ClosedDate, OpeningHours, Training
-from tests.factories import BookingFactory, LabFactory, MembershipFactory, OrganizationFactory, UserFactory
+from tests.factories import (
+    BookingFactory,
+    LabFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    UserFactory,
+    open_every_day,
+)
 from tests.labs.conftest import slot
 
 
@@ -176,6 +183,31 @@ def test_the_manager_sets_opening_hours_closed_dates_and_limits(client, manager,
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "lab.rules_updated"))
     assert (event.actor_id, event.object_type, event.object_id) == (manager.manager_id, "Lab", manager.id)
     assert event.detail == {"weekdays": [0, 5], "closed": 2}
+
+
+@pytest.mark.parametrize(
+    ("hours", "closed"),
+    [
+        ({0: (8, 17), 2: (9, 12)}, ["2027-02-06 Tết", "2027-02-08 Đóng cửa"]),
+        ({0: (9, 18)}, ["2027-02-06 Nghỉ"]),
+    ],
+)
+def test_the_manager_changes_rules_already_set(client, manager, post_form, db, hours, closed):
+    """The old hours and closed dates give way to the new ones (on PostgreSQL too: unique per lab)."""
+    open_every_day(manager)
+    existing = [ClosedDate(lab_id=manager.id, day=date(2027, 2, n), note="Tết") for n in (6, 7)]
+    db.session.add_all(existing)
+    db.session.commit()
+    data = {"min_slot_minutes": "30", "max_slot_minutes": "240", "book_ahead_days": "60",
+            "closed_dates": "\n".join(closed)}  # fmt: skip
+    for weekday in range(7):  # as a browser posts them: a day without hours is sent empty
+        opens, closes = (f"{hour:02}:00" for hour in hours[weekday]) if weekday in hours else ("", "")
+        data |= {f"opens_{weekday}": opens, f"closes_{weekday}": closes}
+    assert post_form(f"/labs/{manager.id}/rules", data).status_code == 302
+    stored = db.session.scalars(select(OpeningHours).order_by(OpeningHours.weekday)).all()
+    assert {h.weekday: (h.opens_at.hour, h.closes_at.hour) for h in stored} == hours
+    days = db.session.scalars(select(ClosedDate).order_by(ClosedDate.day)).all()
+    assert [f"{c.day.isoformat()} {c.note}" for c in days] == closed
 
 
 @pytest.mark.parametrize(
