@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     HiddenField,
@@ -16,6 +15,8 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import URL, DataRequired, InputRequired, Length, Optional, Regexp, ValidationError
 
+from incubator.fields import visible_name
+from incubator.forms import AppForm
 from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register
 from incubator.organizations.models import (
@@ -45,14 +46,18 @@ MEMBERSHIP_STATUS_LABELS = register(
 MEMBERSHIP_ROLE_CHOICES = [SelectChoice(role, MEMBERSHIP_ROLE_LABELS[role]) for role in MEMBERSHIP_ROLES]
 
 
-class OrganizationForm(FlaskForm):
+class OrganizationForm(AppForm):
     """A new university or enterprise: names in both languages, its code, web site and address."""
 
     name = StringField(
-        _l("Name in Vietnamese"), filters=[clean_text], validators=[DataRequired(), Length(max=200)]
+        _l("Name in Vietnamese"),
+        filters=[clean_text],
+        validators=[DataRequired(), Length(max=200), visible_name],
     )
     name_en = StringField(
-        _l("Name in English (optional)"), filters=[clean_text], validators=[Optional(), Length(max=200)]
+        _l("Name in English (optional)"),
+        filters=[clean_text],
+        validators=[Optional(), Length(max=200), visible_name],
     )
     registration_code = StringField(
         _l("Tax code (enterprise) or university code"),
@@ -85,7 +90,7 @@ class OrganizationForm(FlaskForm):
     submit = SubmitField(_l("Create and send for verification"))
 
 
-class JoinForm(FlaskForm):
+class JoinForm(AppForm):
     """Ask to join the organization whose page the form is on; a note for its admins."""
 
     title = StringField(
@@ -94,7 +99,7 @@ class JoinForm(FlaskForm):
     submit = SubmitField(_l("Ask to join"))
 
 
-class VerificationForm(FlaskForm):
+class VerificationForm(AppForm):
     """Staff verify a new organization, or refuse it with a reason the creator reads."""
 
     decision = SelectField(
@@ -114,7 +119,7 @@ class VerificationForm(FlaskForm):
             raise ValidationError(_l("Say why the organization is refused."))
 
 
-class MemberForm(FlaskForm):
+class MemberForm(AppForm):
     """A member's role, the labs a lab manager manages, and whether partners see them as a contact."""
 
     role = SelectField(_l("Role in the organization"), choices=MEMBERSHIP_ROLE_CHOICES)
@@ -125,7 +130,7 @@ class MemberForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class MemberActionForm(FlaskForm):
+class MemberActionForm(AppForm):
     """Approve or refuse a request to join, or remove a member (the button names the action)."""
 
     action = HiddenField(validators=[InputRequired()])
@@ -135,7 +140,7 @@ class MemberActionForm(FlaskForm):
             raise ValidationError(_l("Unknown action."))
 
 
-class AddMemberForm(FlaskForm):
+class AddMemberForm(AppForm):
     """A platform admin adds a user to an organization in a role."""
 
     organization = SelectField(_l("Organization"), coerce=int, choices=[], validate_choice=True)
