@@ -23,7 +23,7 @@ from incubator.partnerships.forms import (
 )
 from incubator.partnerships.models import Introduction, Partnership, PartnershipOutcome
 from incubator.partnerships.parties import people
-from incubator.permissions import role_required
+from incubator.permissions import role_required, verified_required
 
 bp = Blueprint("partnerships", __name__)
 PARTIES = ("founder", "university", "enterprise", "mentor")
@@ -69,6 +69,7 @@ def introduction(introduction_id: int):
 
 @bp.route("/introductions/<int:introduction_id>/answer", methods=["POST"])
 @role_required(*PARTIES, "staff", "admin")
+@verified_required
 def answer(introduction_id: int):
     found = visible_or_404(Introduction, introduction_id, lambda u, i: introductions.sides_of(i, u))
     form = AnswerForm()
@@ -112,6 +113,7 @@ def partnership(partnership_id: int):
 
 @bp.route("/partnerships/<int:partnership_id>/status", methods=["POST"])
 @role_required(*PARTIES, "staff", "admin")
+@verified_required
 def change_status(partnership_id: int):
     found = visible_or_404(Partnership, partnership_id, services.may_edit)
     form = StatusForm()
@@ -127,6 +129,7 @@ def change_status(partnership_id: int):
 
 @bp.route("/partnerships/<int:partnership_id>/outcomes", methods=["POST"])
 @role_required(*PARTIES, "staff", "admin")
+@verified_required
 def add_outcome(partnership_id: int):
     found = visible_or_404(Partnership, partnership_id, services.may_edit)
     form = OutcomeForm()
@@ -143,6 +146,7 @@ def add_outcome(partnership_id: int):
 
 @bp.route("/partnerships/<int:partnership_id>/outcomes/<int:outcome_id>/edit", methods=["POST"])
 @role_required(*PARTIES, "staff", "admin")
+@verified_required
 def edit_outcome(partnership_id: int, outcome_id: int):
     outcome = editable_outcome_or_404(partnership_id, outcome_id)
     form = OutcomeEditForm(prefix=f"outcome-{outcome.id}")
@@ -160,6 +164,7 @@ def edit_outcome(partnership_id: int, outcome_id: int):
 
 @bp.route("/partnerships/<int:partnership_id>/outcomes/<int:outcome_id>/delete", methods=["POST"])
 @role_required(*PARTIES, "staff", "admin")
+@verified_required
 def delete_outcome(partnership_id: int, outcome_id: int):
     outcome = editable_outcome_or_404(partnership_id, outcome_id)
     if not DeleteOutcomeForm().validate_on_submit():
