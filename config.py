@@ -116,6 +116,7 @@ def build_config(env: dict | None = None) -> dict:
             **broker_settings(env),
             "include": [
                 "incubator.matching.tasks",
+                "incubator.accounts.tasks",
                 "incubator.notifications.tasks",
                 "incubator.partnerships.tasks",
             ],
@@ -155,6 +156,8 @@ def build_config(env: dict | None = None) -> dict:
         "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT", "10 per minute"),
         "LOGIN_ACCOUNT_RATE_LIMIT": env.get("LOGIN_ACCOUNT_RATE_LIMIT", "10 per 15 minutes"),
+        # E-mails with a link (registration, password reset, a new verification link) per address or user.
+        "EMAIL_LINK_RATE_LIMIT": env.get("EMAIL_LINK_RATE_LIMIT", "3 per hour"),
         "TRUSTED_PROXIES": int(env.get("TRUSTED_PROXIES", "0")),
         "SERVER_NAME": env.get("SERVER_NAME") or None,
         "PREFERRED_URL_SCHEME": "https" if mode == PRODUCTION else "http",

@@ -40,6 +40,7 @@ def create_app(overrides: dict | None = None) -> Flask:
 def register_blueprints(app: Flask) -> None:
     """Mount every domain's blueprint."""
     from incubator import models  # noqa: F401  (every table known before the first query)
+    from incubator.accounts.recovery_routes import bp as recovery_bp
     from incubator.accounts.routes import admin_bp
     from incubator.accounts.routes import bp as accounts_bp
     from incubator.challenges.routes import bp as challenges_bp
@@ -73,7 +74,7 @@ def register_blueprints(app: Flask) -> None:
         partnerships_bp,
         organizations_bp,
     )
-    for blueprint in (*core, *incubation, open_data, *profiles):
+    for blueprint in (*core, recovery_bp, *incubation, open_data, *profiles):
         app.register_blueprint(blueprint)
 
 

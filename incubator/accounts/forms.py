@@ -135,3 +135,26 @@ class LanguageForm(OwnPrefixMixin, AppForm):
 
     form_prefix = "lang"
     language = SelectField(_l("Language"), choices=LANGUAGE_CHOICES)
+
+
+class ForgotPasswordForm(AppForm):
+    """The address to send a password reset link to."""
+
+    email = EmailField(
+        _l("E-mail"), filters=[clean_email], validators=[DataRequired(), Email(), Length(max=254)]
+    )
+    submit = SubmitField(_l("Send me a link"))
+
+
+class ResetPasswordForm(AppForm):
+    """A new password, twice, chosen through a reset link."""
+
+    password = PasswordField(_l("New password (at least 10 characters)"), validators=PASSWORD_RULES)
+    confirm = PasswordField(
+        _l("Repeat new password"), validators=[EqualTo("password", _l("Passwords do not match."))]
+    )
+    submit = SubmitField(_l("Set the new password"))
+
+
+class ResendVerificationForm(AppForm):
+    """The "send me a new link" button of an unverified user (a POST with its CSRF token)."""

@@ -24,7 +24,7 @@ from incubator.accounts.models import User
 from incubator.errors import DomainError
 from incubator.extensions import limiter, login_manager
 from incubator.pagination import page_number
-from incubator.permissions import role_required
+from incubator.permissions import role_required, verified_required
 
 bp = Blueprint("accounts", __name__)
 admin_bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -69,7 +69,23 @@ def render_profile(form: ProfileForm | None = None, password_form: ChangePasswor
     )
 
 
+def registered_address() -> str:
+    """The address a registration names: the e-mails sent to one address are counted."""
+    return "register:" + (request.form.get("email") or "").strip().lower()
+
+
+def accepted(response: Response) -> bool:
+    """A form that was accepted (it redirects): only those send e-mail."""
+    return response.status_code == 302
+
+
 @bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(
+    lambda: current_app.config["EMAIL_LINK_RATE_LIMIT"],
+    key_func=registered_address,
+    methods=["POST"],
+    deduct_when=accepted,
+)
 def register():
     form = RegistrationForm()
     if form.validate_on_submit():
@@ -77,7 +93,8 @@ def register():
             form.email.data, form.password.data, form.full_name.data, form.role.data, form.language.data
         )
         # The same answer whether or not the address already had an account: no enumeration.
-        flash(_("Thank you. Log in with your e-mail address and password."), "success")
+        flash(_("Thank you. Open the link we e-mailed you to verify your address. "
+                "Log in with your e-mail address and password."), "success")  # fmt: skip
         return redirect(url_for("accounts.login"))
     return render_template("accounts/register.html", form=form)
 
@@ -171,6 +188,7 @@ def set_language():
 
 @admin_bp.route("/users", methods=["GET", "POST"])
 @role_required("admin")
+@verified_required
 def users():
     form = AdminCreateUserForm()
     if form.validate_on_submit():
@@ -189,6 +207,7 @@ def users():
 
 @admin_bp.route("/users/<int:user_id>", methods=["GET", "POST"])
 @role_required("admin")
+@verified_required
 def user(user_id: int):
     found = services.find_user(user_id) or abort(404)
     form = AdminUserForm(obj=found)

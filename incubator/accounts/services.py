@@ -4,16 +4,24 @@ from __future__ import annotations
 
 from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import column, exists, select, table
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from incubator.accounts.models import ROLES, User
+from incubator.accounts.models import ENTERPRISE, FOUNDER, MENTOR, ROLES, UNIVERSITY, User
 from incubator.audit.services import record
 from incubator.database import utcnow
 from incubator.errors import N_, DomainError
 from incubator.extensions import db
 from incubator.pagination import Pagination, paginate
+from incubator.tasks_queue import dispatch
+
+# The account e-mails, sent by the notification mail task (queued by name: notifications imports accounts).
+ACCOUNT_EMAIL_TASK = "incubator.notifications.tasks.send_account_email"
+VERIFY_EMAIL, RESET_PASSWORD, ALREADY_REGISTERED = "verify_email", "reset_password", "already_registered"
+# Every other domain imports accounts, so accounts reads the two tables it needs by name, importing none.
+MEMBERSHIPS = table("memberships", column("user_id"), column("status"))
+STARTUPS = table("startups", column("owner_id"))
 
 
 class WrongPassword(DomainError):
@@ -38,12 +46,20 @@ def dummy_hash() -> str:
 
 
 def create_user(
-    email: str, password: str, full_name: str, role: str, language: str = "vi", actor_id: int | None = None
+    email: str,
+    password: str,
+    full_name: str,
+    role: str,
+    language: str = "vi",
+    actor_id: int | None = None,
+    verified: bool = False,
 ) -> User:
-    """Create and commit a user with a hashed password."""
+    """Create and commit a user with a hashed password; verified when an administrator (`actor_id`) or
+    the command line (`verified=True`) creates it, else the address waits for its link."""
     if role not in ROLES:
         raise DomainError(f"unknown role {role!r}")
     user = User(email=email.strip().lower(), full_name=full_name, role=role, language=language)
+    user.email_verified_at = utcnow() if verified or actor_id else None
     user.set_password(password)
     db.session.add(user)
     db.session.flush()
@@ -66,15 +82,39 @@ def authenticate(email: str, password: str) -> User | None:
 
 
 def register(email: str, password: str, full_name: str, role: str, language: str) -> User | None:
-    """Create a self-service account; None, at the same cost, when the address already has one."""
-    if find_user_by_email(email):
+    """Create a self-service account and e-mail its verification link; None, at the same cost, when the
+    address already has one (its owner is e-mailed that someone tried to register with it)."""
+    existing = find_user_by_email(email)
+    if existing:
         generate_password_hash(password)  # as long as creating one
+        queue_account_email(existing.id, ALREADY_REGISTERED)
         return None
     try:
-        return create_user(email, password, full_name, role, language)
+        user = create_user(email, password, full_name, role, language)
     except IntegrityError:  # the same address registered at the same moment
         db.session.rollback()
         return None
+    queue_account_email(user.id, VERIFY_EMAIL)  # after the commit: a broker outage loses only the e-mail
+    return user
+
+
+def queue_account_email(user_id: int, kind: str) -> bool:
+    """Queue account e-mail `kind` for `user_id` on the notifications' mail task; False when the broker
+    is down (logged: the user asks again)."""
+    return dispatch(ACCOUNT_EMAIL_TASK, user_id, kind)
+
+
+def next_step_url(user: User) -> str:
+    """Where `user` goes once their address is verified: the step that makes the account useful."""
+    if user.role in (UNIVERSITY, ENTERPRISE):
+        member = exists().where(MEMBERSHIPS.c.user_id == user.id, MEMBERSHIPS.c.status == "active")
+        return "/" if db.session.scalar(select(member)) else "/organizations/start"
+    if user.role == FOUNDER:
+        owner = exists().where(STARTUPS.c.owner_id == user.id)
+        return "/" if db.session.scalar(select(owner)) else "/startups/new"
+    if user.role == MENTOR:
+        return "/mentors/profile"
+    return "/"
 
 
 def update_profile(user: User, full_name: str, language: str) -> None:

@@ -13,7 +13,7 @@ from incubator.challenges.models import Capability, Challenge
 from incubator.feedback import flash_saved
 from incubator.organizations.services import organization_for
 from incubator.pagination import page_number
-from incubator.permissions import STAFF_ROLES, get_allowed_or_404, role_required
+from incubator.permissions import STAFF_ROLES, get_allowed_or_404, role_required, verified_required
 
 bp = Blueprint("challenges", __name__, url_prefix="/challenges")
 capabilities_bp = Blueprint("capabilities", __name__, url_prefix="/capabilities")
@@ -28,6 +28,7 @@ def index():
 
 @bp.route("/new", methods=["GET", "POST"])
 @role_required("enterprise")
+@verified_required
 def new():
     organization = organization_for(current_user, "enterprise", "publish_challenges")
     form = NewChallengeForm()
@@ -40,6 +41,7 @@ def new():
 
 @bp.route("/<int:challenge_id>/edit", methods=["GET", "POST"])
 @role_required("enterprise", *STAFF_ROLES)
+@verified_required
 def edit(challenge_id: int):
     allowed = partial(services.may_edit_challenge, current_user)
     challenge = get_allowed_or_404(Challenge, challenge_id, allowed)
@@ -60,6 +62,7 @@ def capability_list():
 
 @capabilities_bp.route("/new", methods=["GET", "POST"], endpoint="new")
 @role_required("university")
+@verified_required
 def new_capability():
     organization = organization_for(current_user, "university", "publish_capabilities")
     form = CapabilityForm()
@@ -75,6 +78,7 @@ def new_capability():
 
 @capabilities_bp.route("/<int:capability_id>/edit", methods=["GET", "POST"], endpoint="edit")
 @role_required("university", *STAFF_ROLES)
+@verified_required
 def edit_capability(capability_id: int):
     allowed = partial(services.may_edit_capability, current_user)
     capability = get_allowed_or_404(Capability, capability_id, allowed)

@@ -12,13 +12,14 @@ from incubator.glossary import services
 from incubator.glossary.forms import DeleteForm, TermForm
 from incubator.glossary.models import GlossaryTerm
 from incubator.pagination import page_number
-from incubator.permissions import STAFF_ROLES, role_required
+from incubator.permissions import STAFF_ROLES, role_required, verified_required
 
 bp = Blueprint("glossary", __name__, url_prefix="/admin/glossary")
 
 
 @bp.route("/", methods=["GET", "POST"])
 @role_required(*STAFF_ROLES)
+@verified_required
 def index():
     form = TermForm()
     if form.validate_on_submit():
@@ -34,6 +35,7 @@ def index():
 
 @bp.route("/<int:term_id>/delete", methods=["POST"])
 @role_required(*STAFF_ROLES)
+@verified_required
 def delete(term_id: int):
     term = db.session.get(GlossaryTerm, term_id)
     if term is None:

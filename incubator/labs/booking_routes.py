@@ -24,6 +24,7 @@ from incubator.permissions import (
     get_visible_or_404,
     may_access,
     role_required,
+    verified_required,
 )
 from incubator.startups.models import Startup
 
@@ -43,6 +44,7 @@ def prefill() -> dict:
 
 @bp.route("/<int:lab_id>/book", methods=["GET", "POST"])
 @role_required(*REQUESTER_ROLES)
+@verified_required
 def book(lab_id: int):
     lab = get_visible_or_404(Lab, lab_id, partial(may_see_lab, current_user))
     startups = list(db.session.scalars(select(Startup).where(Startup.owner_id == current_user.id)))
@@ -96,6 +98,7 @@ def decide(booking_id: int, form: ConfirmForm, action: object, *args: object) ->
 
 @bp.route("/bookings/<int:booking_id>/approve", methods=["POST"])
 @role_required("university", *STAFF_ROLES)
+@verified_required
 def approve(booking_id: int):
     form = ConfirmForm()
     if not form.validate_on_submit():
@@ -105,6 +108,7 @@ def approve(booking_id: int):
 
 @bp.route("/bookings/<int:booking_id>/decline", methods=["POST"])
 @role_required("university", *STAFF_ROLES)
+@verified_required
 def decline(booking_id: int):
     form = DeclineForm()
     if not form.validate_on_submit():
@@ -115,6 +119,7 @@ def decline(booking_id: int):
 
 @bp.route("/bookings/<int:booking_id>/cancel", methods=["POST"])
 @role_required(*REQUESTER_ROLES)
+@verified_required
 def cancel(booking_id: int):
     booking = visible_booking(booking_id)
     if booking.requester_id != current_user.id or not ConfirmForm().validate_on_submit():
@@ -141,6 +146,7 @@ def mine():
 
 @bp.route("/bookings/feed", methods=["POST"])
 @role_required(*REQUESTER_ROLES)
+@verified_required
 def regenerate_my_feed():
     if not ConfirmForm().validate_on_submit():
         abort(400)

@@ -16,7 +16,7 @@ from incubator.labs.booking_forms import ConfirmForm, DeclineForm, RulesForm, Tr
 from incubator.labs.models import Lab, Training
 from incubator.labs.services import may_manage_lab
 from incubator.localtime import today_local
-from incubator.permissions import STAFF_ROLES, get_allowed_or_404, role_required
+from incubator.permissions import STAFF_ROLES, get_allowed_or_404, role_required, verified_required
 
 bp = Blueprint("lab_admin", __name__, url_prefix="/labs")
 MANAGERS = ("university", *STAFF_ROLES)
@@ -29,6 +29,7 @@ def managed_lab(lab_id: int) -> Lab:
 
 @bp.route("/<int:lab_id>/rules", methods=["GET", "POST"])
 @role_required(*MANAGERS)
+@verified_required
 def rules(lab_id: int):
     lab = managed_lab(lab_id)
     form = RulesForm(lab, data=management.rules_data(lab))
@@ -41,6 +42,7 @@ def rules(lab_id: int):
 
 @bp.route("/<int:lab_id>/trainings", methods=["GET", "POST"])
 @role_required(*MANAGERS)
+@verified_required
 def trainings(lab_id: int):
     lab = managed_lab(lab_id)
     form = TrainingForm(lab)
@@ -57,6 +59,7 @@ def trainings(lab_id: int):
 
 @bp.route("/<int:lab_id>/trainings/<int:training_id>/revoke", methods=["POST"])
 @role_required(*MANAGERS)
+@verified_required
 def revoke_training(lab_id: int, training_id: int):
     lab = managed_lab(lab_id)
     training = db.session.get(Training, training_id)
@@ -86,6 +89,7 @@ def utilisation(lab_id: int):
 
 @bp.route("/<int:lab_id>/feed", methods=["POST"])
 @role_required(*MANAGERS)
+@verified_required
 def regenerate_feed(lab_id: int):
     lab = managed_lab(lab_id)
     if not ConfirmForm().validate_on_submit():

@@ -25,6 +25,7 @@ from incubator.permissions import (
     get_visible_or_404,
     may_access,
     role_required,
+    verified_required,
 )
 
 bp = Blueprint("labs", __name__, url_prefix="/labs")
@@ -74,6 +75,7 @@ def mine():
 
 @bp.route("/new", methods=["GET", "POST"])
 @role_required("university")
+@verified_required
 def new():
     organization = organization_for(current_user, "university", "add_labs")
     form = LabForm()
@@ -89,6 +91,7 @@ def new():
 
 @bp.route("/<int:lab_id>/edit", methods=["GET", "POST"])
 @role_required("university", *STAFF_ROLES)
+@verified_required
 def edit(lab_id: int):
     lab = get_allowed_or_404(Lab, lab_id, partial(services.may_manage_lab, current_user))
     form = LabForm(obj=lab)

@@ -22,7 +22,7 @@ from incubator.matching.forms import (
     run_error_text,
 )
 from incubator.matching.models import Suggestion
-from incubator.permissions import role_required
+from incubator.permissions import role_required, verified_required
 from incubator.templating import IdUrls
 
 bp = Blueprint("matching", __name__, url_prefix="/matching")
@@ -44,6 +44,7 @@ def runs():
 
 @bp.route("/runs", methods=["POST"])
 @role_required(*STAFF)
+@verified_required
 def start():
     if not ConfirmForm().validate_on_submit():
         abort(400)
@@ -72,6 +73,7 @@ def run_status(run_id: int):
 
 @bp.route("/runs/<int:run_id>/retry", methods=["POST"])
 @role_required(*STAFF)
+@verified_required
 def retry(run_id: int):
     if not ConfirmForm().validate_on_submit():
         abort(400)
@@ -111,6 +113,7 @@ def suggestion(suggestion_id: int):
 
 @bp.route("/suggestions/bulk", methods=["POST"])
 @role_required(*STAFF)
+@verified_required
 def decide_bulk():
     form = BulkDecisionForm()
     if not form.validate_on_submit():
@@ -126,6 +129,7 @@ def decide_bulk():
 
 @bp.route("/suggestions/<int:suggestion_id>/decision", methods=["POST"])
 @role_required(*STAFF)
+@verified_required
 def decide(suggestion_id: int):
     form = DecisionForm()
     if not form.validate_on_submit():

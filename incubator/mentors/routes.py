@@ -21,7 +21,7 @@ from incubator.mentors.forms import (
 )
 from incubator.mentors.models import MentorProfile, Mentorship
 from incubator.pagination import page_number
-from incubator.permissions import STAFF_ROLES, role_required
+from incubator.permissions import STAFF_ROLES, role_required, verified_required
 from incubator.startups.models import Startup
 
 bp = Blueprint("mentors", __name__, url_prefix="/mentors")
@@ -29,6 +29,7 @@ bp = Blueprint("mentors", __name__, url_prefix="/mentors")
 
 @bp.route("/profile", methods=["GET", "POST"])
 @role_required("mentor")
+@verified_required
 def profile():
     found = services.find_mentor_profile(current_user)
     form = MentorProfileForm(obj=found)
@@ -52,6 +53,7 @@ def directory():
 
 @bp.route("/<int:profile_id>/request", methods=["GET", "POST"])
 @role_required("founder")
+@verified_required
 def request_mentor(profile_id: int):
     profile = db.session.get(MentorProfile, profile_id) or abort(404)
     startups = list(db.session.scalars(select(Startup).where(Startup.owner_id == current_user.id)))
@@ -105,12 +107,14 @@ def act(mentorship_id: int, form: object, action: object, *args: object, mentor_
 
 @bp.route("/mentorships/<int:mentorship_id>/accept", methods=["POST"])
 @role_required("mentor")
+@verified_required
 def accept(mentorship_id: int):
     return act(mentorship_id, AnswerForm(), mentorships.accept_mentorship)
 
 
 @bp.route("/mentorships/<int:mentorship_id>/decline", methods=["POST"])
 @role_required("mentor")
+@verified_required
 def decline(mentorship_id: int):
     form = ReasonForm()
     return act(mentorship_id, form, mentorships.decline_mentorship, form.reason.data)
@@ -118,6 +122,7 @@ def decline(mentorship_id: int):
 
 @bp.route("/mentorships/<int:mentorship_id>/sessions", methods=["POST"])
 @role_required("mentor")
+@verified_required
 def log_session(mentorship_id: int):
     f = SessionForm()
     args = (f.held_on.data, f.duration_minutes.data, f.notes.data or "", f.private_notes.data or "")
@@ -126,6 +131,7 @@ def log_session(mentorship_id: int):
 
 @bp.route("/mentorships/<int:mentorship_id>/end", methods=["POST"])
 @role_required("founder", "mentor")
+@verified_required
 def end(mentorship_id: int):
     form = EndForm()
     return act(mentorship_id, form, mentorships.end_mentorship, form.outcome.data, mentor_only=False)

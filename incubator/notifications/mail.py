@@ -45,9 +45,13 @@ def send_notification_email(notification_id: int) -> bool:
     user = db.session.get(User, notification.user_id)
     if user is None or not user.active:
         return False
-    message = compose(notification, user)
-    with current_app.extensions["mailman"].get_connection() as connection:  # closed even on failure
-        connection.send_messages([message])
+    deliver(compose(notification, user))
     notification.emailed_at = utcnow()
     db.session.commit()
     return True
+
+
+def deliver(message: EmailMessage) -> None:
+    """Send `message` through Flask-Mailman's configured backend; raise on a mail failure."""
+    with current_app.extensions["mailman"].get_connection() as connection:  # closed even on failure
+        connection.send_messages([message])

@@ -22,7 +22,7 @@ from incubator.organizations.forms import (
 )
 from incubator.organizations.models import Membership, Organization
 from incubator.organizations.services import managed_lab_ids, may_act_for
-from incubator.permissions import STAFF_ROLES, role_required
+from incubator.permissions import STAFF_ROLES, role_required, verified_required
 
 bp = Blueprint("organizations", __name__, url_prefix="/organizations")
 JOINING_ROLES = ("founder", "university", "enterprise", "mentor", "government")
@@ -60,6 +60,7 @@ def start():
 
 @bp.route("/new", methods=["GET", "POST"])
 @role_required("university", "enterprise")
+@verified_required
 def new():
     form = OrganizationForm()
     if form.validate_on_submit():
@@ -78,6 +79,7 @@ def new():
 
 @bp.route("/<int:organization_id>/edit", methods=["GET", "POST"])
 @role_required(*JOINING_ROLES, "admin")
+@verified_required
 def edit(organization_id: int):
     organization = managed_organization_or_404(organization_id, "edit_organization")
     form = OrganizationForm(obj=organization)
@@ -95,6 +97,7 @@ def edit(organization_id: int):
 
 @bp.route("/<int:organization_id>/join", methods=["POST"])
 @role_required(*JOINING_ROLES)
+@verified_required
 def join(organization_id: int):
     organization = db.session.get(Organization, organization_id) or abort(404)
     form = JoinForm()
@@ -132,6 +135,7 @@ def render_members(organization: Organization, status: int = 200):  # noqa: ANN2
 
 @bp.route("/<int:organization_id>/members/<int:membership_id>", methods=["POST"])
 @role_required(*JOINING_ROLES, "admin")
+@verified_required
 def member_action(organization_id: int, membership_id: int):
     organization = managed_organization_or_404(organization_id)
     membership = membership_in_or_404(organization, membership_id)
@@ -157,6 +161,7 @@ def member_action(organization_id: int, membership_id: int):
 
 @bp.route("/<int:organization_id>/members/<int:membership_id>/role", methods=["POST"])
 @role_required(*JOINING_ROLES, "admin")
+@verified_required
 def member_role(organization_id: int, membership_id: int):
     organization = managed_organization_or_404(organization_id)
     membership = membership_in_or_404(organization, membership_id)
@@ -185,6 +190,7 @@ def verification_queue():
 
 @bp.route("/<int:organization_id>/verification", methods=["POST"])
 @role_required(*STAFF_ROLES)
+@verified_required
 def verify(organization_id: int):
     organization = db.session.get(Organization, organization_id) or abort(404)
     form = VerificationForm(prefix=f"o{organization.id}")
@@ -210,6 +216,7 @@ def verify(organization_id: int):
 
 @bp.route("/users/<int:user_id>", methods=["GET", "POST"])
 @role_required("admin")
+@verified_required
 def user_memberships(user_id: int):
     user = db.session.get(User, user_id) or abort(404)
     form = AddMemberForm()

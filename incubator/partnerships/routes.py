@@ -23,7 +23,7 @@ from incubator.partnerships.forms import (
 )
 from incubator.partnerships.models import Introduction, Partnership, PartnershipOutcome
 from incubator.partnerships.parties import may_read_private, people
-from incubator.permissions import role_required
+from incubator.permissions import role_required, verified_required
 
 bp = Blueprint("partnerships", __name__)
 PARTIES = ("founder", "university", "enterprise", "mentor")
@@ -71,6 +71,7 @@ def introduction(introduction_id: int):
 
 @bp.route("/introductions/<int:introduction_id>/answer", methods=["POST"])
 @role_required(*PARTIES, "staff", "admin")
+@verified_required
 def answer(introduction_id: int):
     found = visible_or_404(Introduction, introduction_id, lambda u, i: introductions.sides_of(i, u))
     form = AnswerForm()
@@ -115,6 +116,7 @@ def partnership(partnership_id: int):
 
 @bp.route("/partnerships/<int:partnership_id>/status", methods=["POST"])
 @role_required(*PARTIES, "staff", "admin")
+@verified_required
 def change_status(partnership_id: int):
     found = visible_or_404(Partnership, partnership_id, services.may_edit)
     form = StatusForm()
@@ -130,6 +132,7 @@ def change_status(partnership_id: int):
 
 @bp.route("/partnerships/<int:partnership_id>/outcomes", methods=["POST"])
 @role_required(*PARTIES, "staff", "admin")
+@verified_required
 def add_outcome(partnership_id: int):
     found = visible_or_404(Partnership, partnership_id, services.may_edit)
     form = OutcomeForm()
@@ -146,6 +149,7 @@ def add_outcome(partnership_id: int):
 
 @bp.route("/partnerships/<int:partnership_id>/outcomes/<int:outcome_id>/edit", methods=["POST"])
 @role_required(*PARTIES, "staff", "admin")
+@verified_required
 def edit_outcome(partnership_id: int, outcome_id: int):
     outcome = editable_outcome_or_404(partnership_id, outcome_id)
     form = OutcomeEditForm(prefix=f"outcome-{outcome.id}")
@@ -163,6 +167,7 @@ def edit_outcome(partnership_id: int, outcome_id: int):
 
 @bp.route("/partnerships/<int:partnership_id>/outcomes/<int:outcome_id>/delete", methods=["POST"])
 @role_required(*PARTIES, "staff", "admin")
+@verified_required
 def delete_outcome(partnership_id: int, outcome_id: int):
     outcome = editable_outcome_or_404(partnership_id, outcome_id)
     if not DeleteOutcomeForm().validate_on_submit():

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from incubator.extensions import db
-from incubator.permissions import get_visible_or_404, role_required
+from incubator.permissions import get_visible_or_404, role_required, verified_required
 from incubator.review import applications
 from incubator.review.errors import ReviewRefused
 from incubator.review.forms import ConfirmForm, application_form, choices
@@ -24,6 +24,7 @@ def is_mine(application: Application) -> bool:
 
 @bp.route("/new/<int:program_id>", methods=["GET", "POST"])
 @role_required("founder")
+@verified_required
 def new(program_id: int):
     program = db.get_or_404(Program, program_id)
     form = application_form(program.questions)
@@ -53,6 +54,7 @@ def flash_saved(app: Application) -> None:
 
 @bp.route("/<int:application_id>", methods=["GET", "POST"])
 @role_required("founder")
+@verified_required
 def detail(application_id: int):
     app = get_visible_or_404(Application, application_id, is_mine)
     form = application_form(app.program.questions, obj=app) if app.status == "draft" else None
@@ -71,6 +73,7 @@ def detail(application_id: int):
 
 @bp.route("/<int:application_id>/withdraw", methods=["POST"])
 @role_required("founder")
+@verified_required
 def withdraw(application_id: int):
     app = get_visible_or_404(Application, application_id, is_mine)
     if ConfirmForm().validate_on_submit():

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from incubator.extensions import db
 from incubator.localtime import today_local
 from incubator.organizations.models import Organization
-from incubator.permissions import STAFF_ROLES, role_required
+from incubator.permissions import STAFF_ROLES, role_required, verified_required
 from incubator.review import programs
 from incubator.review.errors import ReviewRefused
 from incubator.review.forms import ProgramForm, choices, rubric_text
@@ -63,6 +63,7 @@ def program_form(program: Program | None = None) -> ProgramForm:
 
 @bp.route("/new", methods=["GET", "POST"])
 @role_required(*STAFF_ROLES)
+@verified_required
 def new():
     form = program_form()
     if form.validate_on_submit():
@@ -74,6 +75,7 @@ def new():
 
 @bp.route("/<int:program_id>/edit", methods=["GET", "POST"])
 @role_required(*STAFF_ROLES)
+@verified_required
 def edit(program_id: int):
     program = db.get_or_404(Program, program_id)
     form = program_form(program)

@@ -9,7 +9,7 @@ from flask_login import current_user
 from incubator.errors import N_
 from incubator.extensions import db
 from incubator.pagination import page_number
-from incubator.permissions import STAFF_ROLES, role_required
+from incubator.permissions import STAFF_ROLES, role_required, verified_required
 from incubator.review import applications as application_services
 from incubator.review import assignments, decisions, queue, reviews
 from incubator.review.errors import ReviewRefused, SeatsFull
@@ -72,6 +72,7 @@ def application(application_id: int):
 
 @bp.route("/applications/<int:application_id>/assign", methods=["POST"])
 @role_required(*STAFF_ROLES)
+@verified_required
 def assign(application_id: int):
     app = db.get_or_404(Application, application_id)
     form = AssignForm()
@@ -92,6 +93,7 @@ def assign(application_id: int):
 
 @bp.route("/applications/<int:application_id>/decide", methods=["POST"])
 @role_required(*STAFF_ROLES)
+@verified_required
 def decide(application_id: int):
     app = db.get_or_404(Application, application_id)
     form = DecisionForm()
@@ -126,6 +128,7 @@ def my_assignments():
 
 @bp.route("/applications/<int:application_id>/score", methods=["GET", "POST"])
 @role_required(*STAFF_ROLES)
+@verified_required
 def score(application_id: int):
     app = assigned_or_404(application_id)
     own = reviews.own_review(app, current_user.id)
@@ -146,6 +149,7 @@ def score(application_id: int):
 
 @bp.route("/applications/<int:application_id>/conflict", methods=["POST"])
 @role_required(*STAFF_ROLES)
+@verified_required
 def conflict(application_id: int):
     app = assigned_or_404(application_id)
     form = ConflictForm()

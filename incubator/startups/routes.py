@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from incubator.feedback import flash_saved
 from incubator.pagination import page_number
-from incubator.permissions import STAFF_ROLES, get_owned_or_404, role_required
+from incubator.permissions import STAFF_ROLES, get_owned_or_404, role_required, verified_required
 from incubator.startups import services
 from incubator.startups.forms import StartupForm
 from incubator.startups.models import Startup
@@ -24,6 +24,7 @@ def index():
 
 @bp.route("/new", methods=["GET", "POST"])
 @role_required("founder")
+@verified_required
 def new():
     form = StartupForm()
     if form.validate_on_submit():
@@ -35,6 +36,7 @@ def new():
 
 @bp.route("/<int:startup_id>/edit", methods=["GET", "POST"])
 @role_required("founder", *STAFF_ROLES)
+@verified_required
 def edit(startup_id: int):
     startup = get_owned_or_404(Startup, startup_id)
     form = StartupForm(obj=startup)
