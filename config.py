@@ -155,6 +155,8 @@ def build_config(env: dict | None = None) -> dict:
         "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT", "10 per minute"),
         "LOGIN_ACCOUNT_RATE_LIMIT": env.get("LOGIN_ACCOUNT_RATE_LIMIT", "10 per 15 minutes"),
+        # registrations sent per client address (a form sent back with its errors does not count)
+        "REGISTER_RATE_LIMIT": env.get("REGISTER_RATE_LIMIT", "5 per hour"),
         "TRUSTED_PROXIES": int(env.get("TRUSTED_PROXIES", "0")),
         "SERVER_NAME": env.get("SERVER_NAME") or None,
         "PREFERRED_URL_SCHEME": "https" if mode == PRODUCTION else "http",

@@ -69,7 +69,13 @@ def render_profile(form: ProfileForm | None = None, password_form: ChangePasswor
     )
 
 
+def submitted(response: Response) -> bool:
+    """A form that passed validation and was acted upon (answered with a redirect)."""
+    return response.status_code == 302
+
+
 @bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["REGISTER_RATE_LIMIT"], methods=["POST"], deduct_when=submitted)
 def register():
     form = RegistrationForm()
     if form.validate_on_submit():

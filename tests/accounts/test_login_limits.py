@@ -57,3 +57,19 @@ def test_an_unknown_email_costs_as_much_as_a_wrong_password(db):
     unknown = cheapest(lambda: services.authenticate("ghost@example.test", "wrong-password"))
     # Without the dummy hash the unknown address answers about 50 times faster.
     assert unknown > wrong * 0.5
+
+
+def register(client, email: str, address: str):  # noqa: ANN001, ANN201
+    data = {"full_name": "Nguyễn Văn An", "email": email, "role": "founder", "language": "vi",
+            "password": "a-long-password", "confirm": "a-long-password"}  # fmt: skip
+    return submit(client, "/register", data, environ_base={"REMOTE_ADDR": address})
+
+
+def test_registrations_are_limited_per_address_and_keep_their_neutral_answer(client, db):
+    existing = UserFactory()
+    emails = [f"new{i}@example.test" for i in range(4)] + [existing.email]
+    assert [register(client, email, "10.0.5.1").status_code for email in emails] == [302] * 5
+    refused = register(client, "one-more@example.test", "10.0.5.1")
+    assert refused.status_code == 429 and "Too many attempts" in refused.get_data(as_text=True)
+    assert 60 < int(refused.headers["Retry-After"]) <= 60 * 60
+    assert register(client, "elsewhere@example.test", "10.0.5.2").status_code == 302
