@@ -31,6 +31,12 @@ suggestion_decided = signals.signal("suggestion-decided")
 sessions_ended = signals.signal("sessions-ended")
 
 
+#: Sent when failed logins for one account, from browsers without its device cookie, first reach
+#: LOGIN_ACCOUNT_CEILING in a window (accounts/throttle.py). Sender: the e-mail address tried, which may
+#: name no account: the request does the same either way, and a receiver finds out later, off the request.
+login_ceiling_reached = signals.signal("login-ceiling-reached")
+
+
 def announce(signal: Signal, sender: object, **kw: object) -> bool:
     """Call every receiver of `signal` for `sender`; return whether all of them succeeded.
 
