@@ -154,10 +154,19 @@ def build_config(env: dict | None = None) -> dict:
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",
         "RATELIMIT_SWALLOW_ERRORS": True,
         "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
-        "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT", "10 per minute"),
+        # Login throttling (accounts/throttle.py): a browser holding the account's device cookie is
+        # limited by its own failures only (LOGIN_ACCOUNT_RATE_LIMIT); any other browser by these all.
+        "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT", "10 per minute"),  # attempts per client address
+        # failed logins per account from one client address (or one device)
         "LOGIN_ACCOUNT_RATE_LIMIT": env.get("LOGIN_ACCOUNT_RATE_LIMIT", "10 per 15 minutes"),
         # E-mails with a link (registration, password reset, a new verification link) per address or user.
         "EMAIL_LINK_RATE_LIMIT": env.get("EMAIL_LINK_RATE_LIMIT", "3 per hour"),
+        # failed logins per account from all addresses: past it, one attempt per LOGIN_SLOWED_RATE window
+        "LOGIN_ACCOUNT_CEILING": env.get("LOGIN_ACCOUNT_CEILING", "10 per 15 minutes"),
+        "LOGIN_SLOWED_RATE": env.get("LOGIN_SLOWED_RATE", "1 per 2 minutes"),
+        "LOGIN_DEVICE_DAYS": int(env.get("LOGIN_DEVICE_DAYS", "365")),  # a device cookie's life
+        # registrations sent per client address (a form sent back with its errors does not count)
+        "REGISTER_RATE_LIMIT": env.get("REGISTER_RATE_LIMIT", "5 per hour"),
         "TRUSTED_PROXIES": int(env.get("TRUSTED_PROXIES", "0")),
         "SERVER_NAME": env.get("SERVER_NAME") or None,
         "PREFERRED_URL_SCHEME": "https" if mode == PRODUCTION else "http",

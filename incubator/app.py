@@ -79,12 +79,17 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_subscribers() -> None:
-    """Let domains react to the events others announce (matching queues profiles; approvals introduce)."""
+    """Let domains react to the events others announce (matching queues profiles; approvals introduce;
+    feed URLs end with their owner's sessions; owners hear of failed logins)."""
+    from incubator.labs import subscribers as lab_subscribers
     from incubator.matching import subscribers
+    from incubator.notifications import subscribers as notification_subscribers
     from incubator.partnerships import subscribers as partnership_subscribers
 
     subscribers.connect()
     partnership_subscribers.connect()
+    lab_subscribers.connect()
+    notification_subscribers.connect()
 
 
 def configure_logging(app: Flask) -> None:

@@ -68,7 +68,8 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(429)
     def too_many_requests(error: HTTPException):  # noqa: ANN202
         body, status = render_error(429)
-        return body, status, {"Retry-After": str(retry_after())}
+        seconds = getattr(error, "retry_after", None)  # set by a limit checked by hand (login throttling)
+        return body, status, {"Retry-After": str(seconds if isinstance(seconds, int) else retry_after())}
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):  # noqa: ANN202

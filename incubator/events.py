@@ -1,7 +1,8 @@
 """Signals a domain sends after it saved something, so other domains react without being imported.
 
 This module sits below every domain and imports none: a domain announces, another subscribes
-(`incubator/matching/subscribers.py`), and a failing subscriber never undoes what was saved.
+(`incubator/matching/subscribers.py`, `incubator/labs/subscribers.py`), and a failing subscriber never
+undoes what was saved.
 """
 
 from __future__ import annotations
@@ -21,6 +22,19 @@ profile_saved = signals.signal("profile-saved")
 #: Sent after staff's decision on a suggestion was committed. Sender: the decision ("approved" or
 #: "rejected"); keywords: suggestion_id, actor_id, note (the staff note for the parties).
 suggestion_decided = signals.signal("suggestion-decided")
+
+
+#: Sent inside the transaction that ends every session of an account (logout, "log out of all devices",
+#: a password change or reset, deactivation), before it commits, so what ends with the sessions ends
+#: in the same commit. Sender: the user id; keyword: reason (the audit action, e.g. "user.logged_out").
+#: A receiver works in a savepoint of its own, so its failure never undoes the end of the sessions.
+sessions_ended = signals.signal("sessions-ended")
+
+
+#: Sent when failed logins for one account, from browsers without its device cookie, first reach
+#: LOGIN_ACCOUNT_CEILING in a window (accounts/throttle.py). Sender: the e-mail address tried, which may
+#: name no account: the request does the same either way, and a receiver finds out later, off the request.
+login_ceiling_reached = signals.signal("login-ceiling-reached")
 
 
 def announce(signal: Signal, sender: object, **kw: object) -> bool:

@@ -52,7 +52,7 @@ class User(UserMixin, IdMixin, TimestampMixin, Base):
         return self.session_token
 
     def end_sessions(self) -> None:
-        """Log out every session of this user (the caller commits)."""
+        """A new session token: every old cookie stops working (call `services.revoke_sessions`, not this)."""
         self.session_token = new_session_token()
 
     @property

@@ -9,7 +9,7 @@ from flask.wrappers import Response
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from incubator.accounts import figures, services
+from incubator.accounts import figures, services, throttle
 from incubator.accounts.forms import (
     AdminCreateUserForm,
     AdminUserForm,
@@ -86,6 +86,7 @@ def accepted(response: Response) -> bool:
     methods=["POST"],
     deduct_when=accepted,
 )
+@limiter.limit(lambda: current_app.config["REGISTER_RATE_LIMIT"], methods=["POST"], deduct_when=accepted)
 def register():
     form = RegistrationForm()
     if form.validate_on_submit():
@@ -99,31 +100,18 @@ def register():
     return render_template("accounts/register.html", form=form)
 
 
-def login_account() -> str:
-    """The account a login attempt names: failures are counted per account, whatever the address."""
-    return "account:" + (request.form.get("email") or "").strip().lower()
-
-
-def failed_login(response: Response) -> bool:
-    """A login that did not let the user in (the form again, or refused)."""
-    return response.status_code != 302
-
-
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"])
-@limiter.limit(
-    lambda: current_app.config["LOGIN_ACCOUNT_RATE_LIMIT"],
-    key_func=login_account,
-    methods=["POST"],
-    deduct_when=failed_login,
-)
 def login():
     form = LoginForm()
     if form.validate_on_submit():
+        attempt = throttle.begin(form.email.data)  # 429 for a guesser; the owner's device cookie passes
         user = services.authenticate(form.email.data, form.password.data)
         if user:
             start_session(user)
-            return redirect(safe_next(url_for("home.index")))
+            response = redirect(safe_next(url_for("home.index")))
+            throttle.remember_device(response, attempt)
+            return response
+        throttle.failed(attempt)
         flash(_("Wrong e-mail or password."), "danger")
     return render_template("accounts/login.html", form=form)
 

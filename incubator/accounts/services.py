@@ -8,6 +8,7 @@ from sqlalchemy import column, exists, select, table
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from incubator import events
 from incubator.accounts.models import ENTERPRISE, FOUNDER, MENTOR, ROLES, UNIVERSITY, User
 from incubator.audit.services import record
 from incubator.database import utcnow
@@ -135,14 +136,24 @@ def change_password(user: User, current: str, new: str) -> None:
     if not user.check_password(current):
         raise WrongPassword("The current password is wrong.")
     user.set_password(new)
-    user.end_sessions()
+    revoke_sessions(user, "user.password_changed")
     record(user.id, "user.password_changed", user)
     db.session.commit()
 
 
+def revoke_sessions(user: User, reason: str) -> None:
+    """End every session of `user` and what ends with them, such as calendar feed URLs (the caller commits).
+
+    The one place an account's sessions end: logout, "log out of all devices", a password change or
+    reset, deactivation. `reason` is the audit action the caller records.
+    """
+    user.end_sessions()
+    events.announce(events.sessions_ended, user.id, reason=reason)
+
+
 def end_sessions(user: User, action: str = "user.logged_out") -> None:
     """End every session of `user` (logout, or "log out of all devices"), with an audit row."""
-    user.end_sessions()
+    revoke_sessions(user, action)
     record(user.id, action, user)
     db.session.commit()
 
@@ -185,5 +196,5 @@ def change_active(user: User, active: bool, actor: User) -> list[str]:
     record(actor.id, "user.reactivated" if active else "user.deactivated", user)
     user.active = active
     if not active:
-        user.end_sessions()  # as "log out of all devices" does: every cookie of theirs stops working
+        revoke_sessions(user, "user.deactivated")  # as "log out of all devices": every cookie, every feed URL
     return ["active"]

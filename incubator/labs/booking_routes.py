@@ -135,7 +135,7 @@ def cancel(booking_id: int):
 @bp.route("/bookings/mine")
 @role_required(*REQUESTER_ROLES)
 def mine():
-    token = feeds.feed_token("user", current_user.id)
+    token = feeds.feed_token("user", current_user.id, current_user.id)
     return render_template(
         "labs/my_bookings.html",
         bookings=bookings.my_bookings(current_user),

@@ -1,6 +1,8 @@
 """Calendar feeds (.ics): a lab's approved bookings ("booked" only) and a user's own bookings.
 
 Calendar apps cannot log in, so each feed URL carries a secret token; a new token revokes the old URL.
+A URL belongs to the person who obtained it: it ends with their sessions (`subscribers.py`) and is not
+served while they are inactive, whoever else follows the same lab.
 """
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ import secrets
 
 from flask_babel import force_locale, gettext
 from icalendar import Calendar, Event
-from sqlalchemy import select
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from incubator.accounts.models import User
@@ -23,35 +26,47 @@ from incubator.text import one_line
 PRODID = "-//Binh Duong Innovation Platform//Lab bookings//EN"
 
 
-def feed_token(kind: str, subject_id: int) -> str:
-    """The feed's current token, created on first use."""
-    feed = find_feed(kind, subject_id)
+def feed_token(kind: str, subject_id: int, owner_id: int) -> str:
+    """`owner_id`'s token for the feed of a lab or of their own bookings, created on first use."""
+    feed = find_feed(kind, subject_id, owner_id)
     if feed is None:
-        feed = CalendarFeed(kind=kind, subject_id=subject_id, token=secrets.token_urlsafe(32))
+        feed = CalendarFeed(
+            kind=kind, subject_id=subject_id, owner_id=owner_id, token=secrets.token_urlsafe(32)
+        )
         db.session.add(feed)
-        db.session.commit()
+        try:
+            db.session.commit()
+        except IntegrityError:  # the same page opened twice at once: the other request made it
+            db.session.rollback()
+            feed = find_feed(kind, subject_id, owner_id)
     return feed.token
 
 
-def find_feed(kind: str, subject_id: int) -> CalendarFeed | None:
-    """The feed of a lab or a user, if it has one."""
-    query = select(CalendarFeed).where(CalendarFeed.kind == kind, CalendarFeed.subject_id == subject_id)
+def find_feed(kind: str, subject_id: int, owner_id: int) -> CalendarFeed | None:
+    """`owner_id`'s feed of a lab or of their bookings, if they have one."""
+    query = select(CalendarFeed).filter_by(kind=kind, subject_id=subject_id, owner_id=owner_id)
     return db.session.scalar(query)
 
 
-def regenerate_feed(kind: str, subject_id: int, actor_id: int) -> str:
-    """Give the feed a new token (the old URL stops working); audited."""
-    feed_token(kind, subject_id)
-    feed = find_feed(kind, subject_id)
+def regenerate_feed(kind: str, subject_id: int, owner_id: int) -> str:
+    """Give `owner_id`'s feed a new token (their old URL stops working, nobody else's); audited."""
+    feed_token(kind, subject_id, owner_id)
+    feed = find_feed(kind, subject_id, owner_id)
     feed.token = secrets.token_urlsafe(32)
-    record(actor_id, "calendar_feed.regenerated", feed, kind=kind, subject_id=subject_id)
+    record(owner_id, "calendar_feed.regenerated", feed, kind=kind, subject_id=subject_id)
     db.session.commit()
     return feed.token
 
 
+def revoke_feeds(owner_id: int) -> int:
+    """Delete every feed URL `owner_id` obtained (the caller commits); return how many."""
+    return db.session.execute(delete(CalendarFeed).where(CalendarFeed.owner_id == owner_id)).rowcount
+
+
 def feed_for_token(token: str) -> CalendarFeed | None:
-    """The feed `token` opens, or None (a revoked or made-up token)."""
-    return db.session.scalar(select(CalendarFeed).where(CalendarFeed.token == token))
+    """The feed `token` opens, or None (a revoked or made-up token, or an owner who is inactive)."""
+    query = select(CalendarFeed).join(User, User.id == CalendarFeed.owner_id)
+    return db.session.scalar(query.where(CalendarFeed.token == token, User.active.is_(True)))
 
 
 def event_for(booking: Booking, summary: str, description: str = "") -> Event:
@@ -79,10 +94,10 @@ def calendar_of(name: str, events: list[Event]) -> bytes:
     return calendar.to_ical()
 
 
-def lab_feed(lab: Lab) -> bytes:
+def lab_feed(lab: Lab, language: str) -> bytes:
     """The lab's approved bookings, each only "booked": no requester, no purpose."""
     query = select(Booking).where(Booking.lab_id == lab.id, Booking.status == "approved")
-    with force_locale(lab.manager.language):
+    with force_locale(language):
         summary = gettext("Booked")
     events = [event_for(b, summary) for b in db.session.scalars(query.order_by(Booking.starts_at))]
     return calendar_of(lab.name, events)
@@ -109,6 +124,6 @@ def feed_body(feed: CalendarFeed) -> bytes | None:
     """The .ics text a feed serves, or None when its lab or user is gone (or the lab is not public)."""
     if feed.kind == "lab":
         lab = db.session.scalar(select(Lab).where(Lab.id == feed.subject_id, visible_labs()))
-        return lab_feed(lab) if lab else None
+        return lab_feed(lab, db.session.get(User, feed.owner_id).language) if lab else None
     user = db.session.get(User, feed.subject_id)
     return user_feed(user) if user else None

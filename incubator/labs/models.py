@@ -156,14 +156,17 @@ class Booking(IdMixin, TimestampMixin, Base):
 
 
 class CalendarFeed(IdMixin, TimestampMixin, Base):
-    """The secret token of a lab's or a user's .ics feed; a new token revokes the old URL."""
+    """One person's secret .ics address of a lab or of their own bookings; a new token revokes the old URL."""
 
     __tablename__ = "calendar_feeds"
-    __table_args__ = (UniqueConstraint("kind", "subject_id"), one_of("kind", FEED_KINDS))
+    # owner_id first: the unique index also finds an owner's feeds when their sessions end
+    __table_args__ = (UniqueConstraint("owner_id", "kind", "subject_id"), one_of("kind", FEED_KINDS))
 
+    # Who obtained the URL: it ends with their sessions and is never served while they are inactive.
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(10))
     subject_id: Mapped[int] = mapped_column(Integer)
     token: Mapped[str] = mapped_column(String(64), unique=True)
 
     def __repr__(self) -> str:
-        return f"<CalendarFeed {self.kind}:{self.subject_id}>"
+        return f"<CalendarFeed {self.kind}:{self.subject_id} owner={self.owner_id}>"

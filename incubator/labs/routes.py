@@ -61,7 +61,7 @@ def detail(lab_id: int):
         previous_week=monday - timedelta(weeks=1),
         next_week=monday + timedelta(weeks=1),
         week=calendar.week_calendar(lab, monday),
-        token=feeds.feed_token("lab", lab.id),
+        token=feeds.feed_token("lab", lab.id, current_user.id),
         confirm=ConfirmForm(),
     )
 

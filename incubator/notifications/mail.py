@@ -16,6 +16,7 @@ SUBJECTS = {
     "application_received": N_("Your application was received"),
     "reviewer_assigned": N_("A new application to review"),
     "decision_made": N_("A decision on your application"),
+    "login.slowed": N_("Failed logins to your account"),
 }
 DEFAULT_SUBJECT = N_("A new notification")
 INBOX_PATH = "/notifications/"

@@ -1,4 +1,4 @@
-"""With REDIS_URL set, login attempts are counted in Redis, shared by every web process."""
+"""With REDIS_URL set, login attempts are counted in Redis, shared by all web processes (memory when down)."""
 
 from collections.abc import Iterator
 
@@ -6,7 +6,9 @@ import pytest
 import redis
 from flask import Flask
 
-from tests.conftest import submit
+from tests.accounts.test_login_limits import attempt, guess
+from tests.conftest import TEST_PASSWORD
+from tests.factories import UserFactory
 from tests.redis_fixtures import RUN_PREFIX, TEST_REDIS_URL, delete_run_keys, redis_or_skip
 
 
@@ -17,12 +19,32 @@ def redis_limited_app(own_app) -> Iterator[Flask]:  # noqa: ANN001
     delete_run_keys(TEST_REDIS_URL)
 
 
-def test_the_eleventh_bad_login_is_refused_and_counted_in_redis(redis_limited_app):
+def keys(kind: str) -> list:
+    return list(redis.Redis.from_url(TEST_REDIS_URL).scan_iter(match=f"LIMITS*{RUN_PREFIX}/{kind}/*"))
+
+
+def test_the_eleventh_bad_login_from_one_address_is_refused_and_counted_in_redis(redis_limited_app):
     client = redis_limited_app.test_client()
     client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
     statuses = [
-        submit(client, "/login", {"email": "a@example.test", "password": "wrong-password"}).status_code
-        for _ in range(11)
+        attempt(client, "a@example.test", "wrong-password", "10.0.8.1").status_code for _ in range(11)
     ]
     assert statuses[-1] == 429 and statuses[:10] == [200] * 10
-    assert list(redis.Redis.from_url(TEST_REDIS_URL).scan_iter(match=f"LIMITS*{RUN_PREFIX}*"))
+    assert keys("login-address") and keys("login-pair")
+
+
+def test_an_account_guessed_at_from_many_addresses_is_slowed_through_redis(redis_limited_app, db):
+    owner = UserFactory()
+    device, guesser = redis_limited_app.test_client(), redis_limited_app.test_client()
+    assert attempt(device, owner.email, TEST_PASSWORD, "10.0.9.1").status_code == 302
+    assert guess(guesser, owner.email, times=12)[-2:] == [200, 429]
+    assert keys("login-account") and keys("login-slowed") and keys("login-warned")
+    assert attempt(device, owner.email, TEST_PASSWORD, "10.0.9.1").status_code == 302
+
+
+def test_while_redis_is_down_guessing_is_still_limited_in_memory(own_app, stopped_redis, db):
+    client = own_app(RATELIMIT_STORAGE_URI=stopped_redis).test_client()
+    statuses = [
+        attempt(client, "a@example.test", "wrong-password", "10.0.8.2").status_code for _ in range(11)
+    ]
+    assert statuses == [200] * 10 + [429]

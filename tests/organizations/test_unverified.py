@@ -89,7 +89,7 @@ def test_members_read_why_on_their_pages_and_forms(client, hidden, role, urls):
 
 
 def test_nothing_of_it_is_published_drawn_counted_or_in_a_calendar_feed(client, hidden, db):
-    token = feed_token("lab", hidden["lab"].id)
+    token = feed_token("lab", hidden["lab"].id, hidden["lab"].manager_id)
     names = ("Viện Rung Động Mới", "Phòng Rung Ẩn")
     bodies = [client.get(f"/open-data/{name}.json").get_data(as_text=True)
               for name in ("lab-utilisation", "lab-bookings", "network-nodes")]  # fmt: skip
