@@ -123,6 +123,17 @@ def check_extra_row(label, n, en, vi, shipped):
         err(f"{label}:{n}: Vietnamese term folds to one common syllable: {vi!r}")
 
 
+def check_folding(shipped, extra):
+    """An extra Vietnamese term must not fold to another term's letters ("quả dứa" and "quả dừa")."""
+    surfaces = collections.defaultdict(set)
+    for _, vi in shipped | extra:
+        surfaces[" ".join(re.findall(r"\w+", fold(vi)))].add(vi)
+    for _, vi in sorted(extra):
+        same = surfaces[" ".join(re.findall(r"\w+", fold(vi)))] - {vi}
+        if same:
+            err(f"glossary_extra: {vi!r} folds like {sorted(same)}")
+
+
 def check_concepts(pairs):
     """Terms linked by any row form one concept: report the largest, fail on an oversized one."""
     parent = {}
@@ -212,6 +223,7 @@ def main():
     extra = check_glossary(
         os.path.join(folder, "glossary_extra.tsv"), MIN_EXTRA_ROWS_PER_DOMAIN, MIN_EXTRA_ROWS, shipped
     )
+    check_folding(shipped, extra)
     check_concepts(shipped | extra)
     check_background(os.path.join(folder, "background.jsonl"))
     if errors:
