@@ -134,6 +134,40 @@ def check_folding(shipped, extra):
             err(f"glossary_extra: {vi!r} folds like {sorted(same)}")
 
 
+def background_surfaces(path):
+    """Folded n-grams (1-6 words) of the accented Vietnamese background texts, each with its surfaces."""
+    index = collections.defaultdict(collections.Counter)
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            obj = json.loads(line) if line.strip() else {}
+            text = unicodedata.normalize("NFC", str(obj.get("text", "")).lower())
+            if obj.get("lang") != "vi" or not VI_MARKS.search(text):
+                continue
+            words = re.findall(r"\w+", text)
+            folded = [fold(w) for w in words]
+            for n in range(1, 7):
+                for i in range(len(words) - n + 1):
+                    index[" ".join(folded[i : i + n])][" ".join(words[i : i + n])] += 1
+    return index
+
+
+def check_background_folding(shipped, extra, index):
+    """An extra Vietnamese term must not fold to words the background writes with other accents.
+
+    "tủ đông" (freezer) folds to "tu dong", which real profiles write "tự động" (automatic): typed
+    without diacritics, the freezer would fire on every automation profile.
+    """
+    shipped_vi = {vi for _, vi in shipped}
+    for en, vi in sorted(extra):
+        surfaces = index.get(" ".join(re.findall(r"\w+", fold(vi))))
+        if vi in shipped_vi or not surfaces:
+            continue
+        own = surfaces.get(" ".join(re.findall(r"\w+", vi)), 0)
+        other = sum(surfaces.values()) - own
+        if other >= 2 and other > own:
+            err(f"glossary_extra: {en!r} / {vi!r} folds like {dict(surfaces)} in the background texts")
+
+
 def check_concepts(pairs):
     """Terms linked by any row form one concept: report the largest, fail on an oversized one."""
     parent = {}
@@ -224,6 +258,7 @@ def main():
         os.path.join(folder, "glossary_extra.tsv"), MIN_EXTRA_ROWS_PER_DOMAIN, MIN_EXTRA_ROWS, shipped
     )
     check_folding(shipped, extra)
+    check_background_folding(shipped, extra, background_surfaces(os.path.join(folder, "background.jsonl")))
     check_concepts(shipped | extra)
     check_background(os.path.join(folder, "background.jsonl"))
     if errors:
