@@ -203,7 +203,7 @@ def write_shard(shard_id: int, lease: int, run_id: int, results: dict) -> int:
     claimed = db.session.execute(
         update(RunShard)
         .where(RunShard.id == shard_id, RunShard.status == "pending", RunShard.lease == lease)
-        .values(status="done", suggestions=0, finished_at=utcnow())
+        .values(status="done", finished_at=utcnow())
     )
     if claimed.rowcount != 1:  # another delivery finished first, or took over from this silent one
         db.session.rollback()
