@@ -124,7 +124,8 @@ def build_config(env: dict | None = None) -> dict:
             "beat_schedule": {
                 "matching-sweep": {
                     "task": "incubator.matching.tasks.sweep",
-                    "schedule": float(env.get("MATCHING_SWEEP_INTERVAL", "60")),
+                    # often enough that a shard lost with its worker is queued again within about a minute
+                    "schedule": float(env.get("MATCHING_SWEEP_INTERVAL", "15")),
                 },
                 # Each introduction is reminded at most once a week, however often this runs.
                 "remind-unanswered-introductions": {
@@ -145,6 +146,12 @@ def build_config(env: dict | None = None) -> dict:
         "MATCHING_TOP_K": int(env.get("MATCHING_TOP_K", "5")),
         "MATCHING_SHARD_SIZE": int(env.get("MATCHING_SHARD_SIZE", "200")),
         "MATCHING_STALE_AFTER": int(env.get("MATCHING_STALE_AFTER", "900")),  # seconds without progress
+        # A shard being ranked touches its row every MATCHING_SHARD_HEARTBEAT seconds; the sweep queues
+        # again a shard silent for MATCHING_SHARD_LOST_AFTER seconds (its worker died).
+        "MATCHING_SHARD_HEARTBEAT": float(env.get("MATCHING_SHARD_HEARTBEAT", "5")),
+        "MATCHING_SHARD_LOST_AFTER": int(env.get("MATCHING_SHARD_LOST_AFTER", "60")),
+        # Tests only: seconds each shard waits before ranking, so a test can kill a worker mid-shard.
+        "MATCHING_SHARD_DELAY": float(env.get("MATCHING_SHARD_DELAY", "0")) if mode == TESTING else 0.0,
         # Lowest score suggested for a kind without its own floor in MATCHING_FLOORS.
         "MATCHING_MIN_SCORE": float(env.get("MATCHING_MIN_SCORE", "0.035")),
         "MATCHING_FLOORS": matching_floors(env),  # per kind of match; a kind not listed: MATCHING_MIN_SCORE
@@ -194,6 +201,8 @@ def validate(config: dict) -> None:
         raise ConfigError(f"INCUBATOR_ENV must be development, testing or production, not {mode!r}")
     if not config.get("SECRET_KEY"):
         raise ConfigError(f"SECRET_KEY must be set when INCUBATOR_ENV={mode}")
+    if config.get("MATCHING_SHARD_HEARTBEAT", 5) * 3 > config.get("MATCHING_SHARD_LOST_AFTER", 60):
+        raise ConfigError("MATCHING_SHARD_LOST_AFTER must be at least 3 MATCHING_SHARD_HEARTBEAT intervals")
     if config.get("LOG_LEVEL", "INFO") not in LOG_LEVELS:
         raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
     if mode == PRODUCTION:

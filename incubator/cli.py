@@ -104,10 +104,11 @@ def matching_status_command() -> None:
 
 @matching_cli.command("sweep")
 def matching_sweep_command() -> None:
-    """Mark stale runs failed; queue again the profiles whose match was not queued or got lost."""
+    """Queue again lost shards and profile matches (not queued, or lost); mark stale runs failed."""
     from incubator.matching.tasks import sweep
 
     swept = sweep.run()  # what the periodic task does, here and now
+    click.echo(f"Queued again {swept['lost_shards']} shard(s) whose worker went silent.")
     click.echo(f"Marked {swept['stale_runs']} stale run(s) failed.")
     click.echo(f"Queued {swept['requeued']} flagged profile(s).")
 

@@ -58,6 +58,9 @@ RUN_ERRORS = {
     "queue_down": _l("The task queue was unavailable when the run started; nothing was lost. Retry the run."),
     "stale": _l("No progress for a while: a worker may have stopped. Retry to finish the remaining shards."),
     "task_failed": _l("A worker failed on this run (%(detail)s). Retry to finish the remaining shards."),
+    "shard_lost": _l(
+        "A shard stopped its worker several times in a row. Retry to finish the remaining shards."
+    ),
 }
 
 

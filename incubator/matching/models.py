@@ -106,6 +106,11 @@ class RunShard(IdMixin, TimestampMixin, Base):
     status: Mapped[str] = mapped_column(String(20), default="pending")
     suggestions: Mapped[int] = mapped_column(Integer, default=0)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    queued_at: Mapped[datetime | None] = mapped_column(DateTime)  # last handed to the broker
+    # Set when a delivery takes the shard and touched while it ranks; None while it waits in the queue.
+    heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime)
+    lease: Mapped[int] = mapped_column(Integer, default=0)  # the delivery holding it (the latest to take it)
+    requeues: Mapped[int] = mapped_column(Integer, default=0)  # times the sweep found its delivery silent
     run: Mapped[MatchingRun] = relationship()
 
     def __repr__(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
@@ -17,7 +18,7 @@ from incubator.database import utcnow
 from incubator.errors import N_, DomainError
 from incubator.extensions import db
 from incubator.matchcore import shards
-from incubator.matching import fitted
+from incubator.matching import fitted, heartbeat
 from incubator.matching.corpus import SOURCE_KINDS
 from incubator.matching.models import MatchingRun, PendingMatch, RunShard, Suggestion
 from incubator.matching.suggestions import rank_by_kind, replace_pending
@@ -111,6 +112,10 @@ def retry_run(run_id: int, user_id: int | None) -> MatchingRun:
     if reopened != 1:
         db.session.rollback()
         raise RunRefused(N_("Only a failed run can be retried."))
+    # a shard that lost its worker too often (heartbeat.LOST_SHARD_LIMIT) gets as many chances again
+    db.session.execute(
+        update(RunShard).where(RunShard.run_id == run_id, RunShard.status == "pending").values(requeues=0)
+    )
     run = get_run(run_id)
     db.session.refresh(run)
     record(user_id, "matching.run_retried", run)
@@ -134,8 +139,10 @@ def plan_run(run_id: int) -> list[int]:
     db.session.execute(PendingMatch.__table__.delete().where(PendingMatch.created_at <= run.started_at))
     db.session.commit()
     close_if_complete(run_id)
-    query = select(RunShard.id).where(RunShard.run_id == run_id, RunShard.status == "pending")
-    return list(db.session.scalars(query.order_by(RunShard.position)))
+    pending = (RunShard.run_id == run_id, RunShard.status == "pending")
+    db.session.execute(update(RunShard).where(*pending).values(queued_at=utcnow()))
+    db.session.commit()
+    return list(db.session.scalars(select(RunShard.id).where(*pending).order_by(RunShard.position)))
 
 
 def claim_run(run_id: int) -> bool:
@@ -168,22 +175,41 @@ def create_shards(run: MatchingRun) -> None:
 
 def rank_shard(shard_id: int) -> int:
     """Rank one shard and write its suggestions exactly once; return how many it wrote."""
-    shard = db.session.get(RunShard, shard_id)
-    if shard is None or shard.status == "done":
+    lease = heartbeat.claim(shard_id)
+    if lease is None:  # done, gone, or a live delivery holds it (its heartbeat is fresh)
         return 0
+    try:
+        with heartbeat.beating(shard_id, lease):
+            time.sleep(current_app.config["MATCHING_SHARD_DELAY"])  # tests only: a shard to kill
+            run_id, results = rank_sources(shard_id)
+    except Exception:
+        heartbeat.release(shard_id, lease)
+        raise
+    return write_shard(shard_id, lease, run_id, results)
+
+
+def rank_sources(shard_id: int) -> tuple[int, dict]:
+    """The shard's run and the ranked targets of each of its sources."""
+    shard = db.session.get(RunShard, shard_id)
     run_id, k = shard.run_id, int(shard.run.params.get("top_k", 5))
     matcher = fitted.matcher_for_run(db.session, run_id)
     by_id = {d.id: d for d in matcher.targets_}
     sources = [by_id[i] for i in shard.source_ids if i in by_id]
-    results = rank_by_kind(matcher, sources, k)
+    return run_id, rank_by_kind(matcher, sources, k)
+
+
+def write_shard(shard_id: int, lease: int, run_id: int, results: dict) -> int:
+    """Mark the shard done and write its suggestions, only if this delivery still holds it."""
     claimed = db.session.execute(
-        update(RunShard).where(RunShard.id == shard_id, RunShard.status == "pending").values(status="done")
+        update(RunShard)
+        .where(RunShard.id == shard_id, RunShard.status == "pending", RunShard.lease == lease)
+        .values(status="done", finished_at=utcnow())
     )
-    if claimed.rowcount != 1:  # another delivery of this shard finished first
+    if claimed.rowcount != 1:  # another delivery finished first, or took over from this silent one
         db.session.rollback()
         return 0
     written = replace_pending(results, run_id)
-    shard.suggestions, shard.finished_at = written, utcnow()
+    db.session.execute(update(RunShard).where(RunShard.id == shard_id).values(suggestions=written))
     record_progress(run_id)
     db.session.commit()
     close_if_complete(run_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from incubator.matching import incremental, services
+from incubator.matching import heartbeat, incremental, services
 
 RETRY = {"autoretry_for": (Exception,), "max_retries": 3, "retry_backoff": 2, "retry_jitter": False}
 
@@ -40,8 +40,12 @@ def match_profile(document_id: str) -> int:
 
 @shared_task(name="incubator.matching.tasks.sweep")
 def sweep() -> dict:
-    """Periodic (beat): mark stale runs failed and queue again the profiles whose match was lost."""
-    return {"stale_runs": services.refresh_stale_runs(), "requeued": incremental.dispatch_flagged()}
+    """Periodic (beat): queue again lost shards and profile matches, and mark stale runs failed."""
+    return {
+        "lost_shards": heartbeat.requeue_lost_shards(),
+        "stale_runs": services.refresh_stale_runs(),
+        "requeued": incremental.dispatch_flagged(),
+    }
 
 
 def give_up_if_last_try(task, run_id: int | None, error: Exception) -> None:  # noqa: ANN001

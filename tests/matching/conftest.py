@@ -72,27 +72,34 @@ class Workers:
     def __init__(self, database: str, broker: str, logs: Path) -> None:
         self.database, self.broker, self.logs = database, broker, logs
         self.processes: list[subprocess.Popen] = []
+        self.settings: dict[str, str] = {}  # a test's own environment for the workers it starts
 
     def environment(self) -> dict:
         env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
-        return env | {
-            "INCUBATOR_ENV": "testing",
-            "SECRET_KEY": "test-secret",
-            "DATABASE_URL": self.database,
-            "CELERY_BROKER_URL": self.broker,
-            "CELERY_RESULT_BACKEND": "cache+memory://",
-            "CELERY_VISIBILITY_TIMEOUT": "4",
-            "CELERY_RESTORE_INTERVAL": "1",
-            "CELERY_KEY_PREFIX": RUN_PREFIX,
-            "MATCHING_MODEL_TTL": "0",
-        }
+        return (
+            env
+            | {
+                "INCUBATOR_ENV": "testing",
+                "SECRET_KEY": "test-secret",
+                "DATABASE_URL": self.database,
+                "CELERY_BROKER_URL": self.broker,
+                "CELERY_RESULT_BACKEND": "cache+memory://",
+                "CELERY_VISIBILITY_TIMEOUT": "4",
+                "CELERY_RESTORE_INTERVAL": "1",
+                "CELERY_KEY_PREFIX": RUN_PREFIX,
+                "MATCHING_MODEL_TTL": "0",
+            }
+            | self.settings
+        )
 
-    def start(self, concurrency: int = 1) -> subprocess.Popen:
-        """Start a worker and wait until it is ready to take tasks."""
+    def start(self, concurrency: int = 1, beat: bool = False) -> subprocess.Popen:
+        """Start a worker (with the periodic tasks when `beat`) and wait until it is ready to take tasks."""
         log = self.logs / f"worker{len(self.processes)}.log"
         command = [sys.executable, "-m", "celery", "-A", "worker.celery_app", "worker", "-l", "info",
                    "-c", str(concurrency), "-n", f"test{len(self.processes)}@%h",
                    "--without-gossip", "--without-mingle"]  # fmt: skip
+        if beat:
+            command += ["--beat", "--schedule", str(self.logs / "celerybeat-schedule")]
         with log.open("w") as out:
             process = subprocess.Popen(
                 command, cwd=ROOT, env=self.environment(), stdout=out, stderr=subprocess.STDOUT,

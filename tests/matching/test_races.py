@@ -311,4 +311,4 @@ def test_the_worker_beat_runs_the_sweep_periodically(app, db):
     assert sweep.name in {entry["task"] for entry in schedule.values()}
     assert sweep.name in app.extensions["celery"].tasks
     flag(db, "startup:9", timedelta(days=1))
-    assert sweep.run() == {"stale_runs": 0, "requeued": 1}
+    assert sweep.run() == {"lost_shards": 0, "stale_runs": 0, "requeued": 1}
