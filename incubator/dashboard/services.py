@@ -124,13 +124,14 @@ def rate(part: float, whole: float) -> float | None:
 
 def matching_funnel() -> list[dict]:
     """Suggested → approved → introduced → accepted by both → partnerships, with step conversion rates."""
-    counts = [
-        db.session.scalar(select(func.count(Suggestion.id))),
-        db.session.scalar(select(func.count(Suggestion.id)).where(Suggestion.status == "approved")),
-        db.session.scalar(select(func.count(Introduction.id))),
-        db.session.scalar(select(func.count(Introduction.id)).where(Introduction.revealed_at.is_not(None))),
-        db.session.scalar(select(func.count(Partnership.id))),
-    ]
+    steps = (
+        select(func.count(Suggestion.id)),
+        select(func.count(Suggestion.id)).where(Suggestion.status == "approved"),
+        select(func.count(Introduction.id)),
+        select(func.count(Introduction.id)).where(Introduction.revealed_at.is_not(None)),
+        select(func.count(Partnership.id)),
+    )
+    counts = list(db.session.execute(select(*(step.scalar_subquery() for step in steps))).one())  # one query
     return [
         {"step": step, "count": n, "conversion_percent": rate(n, counts[i - 1]) if i else None}
         for i, (step, n) in enumerate(zip(FUNNEL_STEPS, counts, strict=True))
