@@ -28,8 +28,8 @@ def remembered(name: str, build: Callable[[], T], scope: str = PUBLIC) -> T:
     seconds = current_app.config.get("FIGURES_CACHE_SECONDS", 0)
     if seconds <= 0:
         return build()
-    entries = current_app.extensions.setdefault(EXTENSION, {})
     with _lock:
+        entries = current_app.extensions.setdefault(EXTENSION, {})
         built, value = entries.get((scope, name), (None, None))
         if built is not None and time.monotonic() - built < seconds:
             return value
