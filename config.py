@@ -158,6 +158,8 @@ def build_config(env: dict | None = None) -> dict:
         # seconds after which a flag the broker took but no worker cleared is queued again
         "MATCHING_REQUEUE_AFTER": int(env.get("MATCHING_REQUEUE_AFTER", "1800")),
         "MATCHING_MODEL_TTL": int(env.get("MATCHING_MODEL_TTL", "300")),  # refit for incremental matches
+        # seconds each process keeps the dashboard's and open data's figures (0: counted at every view)
+        "FIGURES_CACHE_SECONDS": float(env.get("FIGURES_CACHE_SECONDS", "60")),
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",
         "RATELIMIT_SWALLOW_ERRORS": True,
         "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,

@@ -67,6 +67,7 @@ def make_app(url: str, broker_url: str, **overrides: object) -> Flask:
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_KEY_PREFIX": RUN_PREFIX,
         "CELERY": celery,
+        "FIGURES_CACHE_SECONDS": 0,  # every test counts its own data (tests/dashboard turn the cache on)
     }
     before = process_state()
     app = create_app({**settings, **overrides})

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from incubator.dashboard import network, services
+from incubator.dashboard.aggregates import remembered
 from incubator.i18n import lazy_gettext as _l
 
 
@@ -98,3 +99,8 @@ DATASETS = {
         ), network_edges),
     )
 }  # fmt: skip
+
+
+def rows(name: str) -> list[dict]:
+    """The rows of dataset `name`, counted at most once a minute or so for the dashboard and open data."""
+    return remembered(f"dataset:{name}", DATASETS[name].rows)

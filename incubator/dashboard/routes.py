@@ -7,9 +7,10 @@ import json
 from flask import Blueprint, Response, abort, render_template, request, session
 
 from incubator.csv_export import csv_of_dicts
-from incubator.dashboard import network, services
+from incubator.dashboard import network
+from incubator.dashboard.aggregates import remembered
 from incubator.dashboard.charts import CHARTS, chart_data
-from incubator.dashboard.datasets import DATASETS
+from incubator.dashboard.datasets import DATASETS, rows
 from incubator.home.services import ecosystem_figures
 from incubator.permissions import role_required
 
@@ -21,17 +22,17 @@ CACHE_SECONDS = 300
 @bp.route("/")
 @role_required("government", "staff", "admin")
 def index():
-    tables = {chart.dataset: DATASETS[chart.dataset].rows() for chart in CHARTS}
-    charts = {chart.dataset: chart_data(chart, tables[chart.dataset]) for chart in CHARTS}
+    tables = {chart.dataset: rows(chart.dataset) for chart in CHARTS}
+    charts = {chart.dataset: chart_data(chart, tables[chart.dataset]) for chart in CHARTS}  # in the locale
     return render_template(
         "dashboard/index.html",
-        **ecosystem_figures(),
+        **remembered("ecosystem-figures", ecosystem_figures),
         charts=CHARTS,
         tables=tables,
         chart_json=charts,
         datasets=DATASETS,
-        timing=services.partnership_timing()[0],
-        network=network.network(),
+        timing=rows("partnership-timing")[0],
+        network=remembered("network", network.network),
     )
 
 
@@ -48,14 +49,14 @@ def datasets():
 def dataset_json(name: str):
     dataset = DATASETS.get(name) or abort(404)
     fields = [{"name": f, "description": text} for f, text in dataset.fields]
-    body = json.dumps({"dataset": dataset.name, "fields": fields, "rows": dataset.rows()}, ensure_ascii=False)
+    body = json.dumps({"dataset": dataset.name, "fields": fields, "rows": rows(name)}, ensure_ascii=False)
     return cached(Response(body, mimetype="application/json"))  # UTF-8: names keep their diacritics
 
 
 @open_data.route("/<name>.csv")
 def dataset_csv(name: str):
     dataset = DATASETS.get(name) or abort(404)
-    body = csv_of_dicts([f for f, _ in dataset.fields], dataset.rows())
+    body = csv_of_dicts([f for f, _ in dataset.fields], rows(name))
     response = Response(body, mimetype="text/csv")
     response.headers["Content-Disposition"] = f"attachment; filename={dataset.name}.csv"
     return cached(response)

@@ -8,7 +8,7 @@ from statistics import median
 from sqlalchemy import func, select
 
 from incubator.extensions import db
-from incubator.labs.calendar import monday_of, utilisation_by_lab
+from incubator.labs.calendar import Schedule, monday_of, public_labs
 from incubator.labs.models import BOOKING_STATUSES, Booking, Lab
 from incubator.labs.visibility import visible_labs
 from incubator.localtime import today_local
@@ -88,26 +88,30 @@ def utilisation_weeks(today: date, weeks: int) -> list[date]:
 
 
 def lab_utilisation(today: date | None = None, weeks: int = UTILISATION_WEEKS) -> list[dict]:
-    """Booked / open hours per lab over `weeks` weeks (approved bookings in opening hours), busiest first."""
+    """Booked / open hours per lab over `weeks` weeks (approved bookings in opening hours), busiest first.
+
+    Four queries whatever the number of labs and weeks: the labs, then their opening hours, closed dates and
+    approved bookings over the whole span (`Schedule`); the hours are cut and summed here, the same way on
+    SQLite and PostgreSQL."""
     mondays = utilisation_weeks(today or today_local(), weeks)
-    hours: dict[int, tuple[Lab, float, float]] = {}
-    for monday in mondays:
-        for lab, use in utilisation_by_lab(monday):
-            _, opened, booked = hours.get(lab.id, (lab, 0.0, 0.0))
-            hours[lab.id] = (lab, opened + use.open_hours, booked + use.booked_hours)
+    labs = public_labs()
+    schedule = Schedule([lab.id for lab in labs], mondays[0], 7 * weeks)
     first, last = mondays[0], mondays[-1] + timedelta(days=6)
-    rows = [
-        {
-            "lab": lab.name,
-            "organization": lab.organization.name,
-            "first_day": first.isoformat(),
-            "last_day": last.isoformat(),
-            "open_hours": round(opened, 1),
-            "booked_hours": round(booked, 1),
-            "utilisation_percent": rate(booked, opened),  # empty for a lab that never opened
-        }
-        for lab, opened, booked in hours.values()
-    ]
+    rows = []
+    for lab in labs:
+        uses = [schedule.week_use(lab.id, monday) for monday in mondays]
+        opened, booked = sum(u.open_hours for u in uses), sum(u.booked_hours for u in uses)
+        rows.append(
+            {
+                "lab": lab.name,
+                "organization": lab.organization.name,
+                "first_day": first.isoformat(),
+                "last_day": last.isoformat(),
+                "open_hours": round(opened, 1),
+                "booked_hours": round(booked, 1),
+                "utilisation_percent": rate(booked, opened),  # empty for a lab that never opened
+            }
+        )
     return sorted(
         rows, key=lambda r: (r["utilisation_percent"] is None, -(r["utilisation_percent"] or 0), r["lab"])
     )
@@ -120,13 +124,14 @@ def rate(part: float, whole: float) -> float | None:
 
 def matching_funnel() -> list[dict]:
     """Suggested → approved → introduced → accepted by both → partnerships, with step conversion rates."""
-    counts = [
-        db.session.scalar(select(func.count(Suggestion.id))),
-        db.session.scalar(select(func.count(Suggestion.id)).where(Suggestion.status == "approved")),
-        db.session.scalar(select(func.count(Introduction.id))),
-        db.session.scalar(select(func.count(Introduction.id)).where(Introduction.revealed_at.is_not(None))),
-        db.session.scalar(select(func.count(Partnership.id))),
-    ]
+    steps = (
+        select(func.count(Suggestion.id)),
+        select(func.count(Suggestion.id)).where(Suggestion.status == "approved"),
+        select(func.count(Introduction.id)),
+        select(func.count(Introduction.id)).where(Introduction.revealed_at.is_not(None)),
+        select(func.count(Partnership.id)),
+    )
+    counts = list(db.session.execute(select(*(step.scalar_subquery() for step in steps))).one())  # one query
     return [
         {"step": step, "count": n, "conversion_percent": rate(n, counts[i - 1]) if i else None}
         for i, (step, n) in enumerate(zip(FUNNEL_STEPS, counts, strict=True))

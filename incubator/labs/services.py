@@ -10,7 +10,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from incubator.accounts.models import User
 from incubator.audit.services import changed_fields, save_and_announce
 from incubator.extensions import db
-from incubator.labs.calendar import free_on as free_on_day
+from incubator.labs.calendar import free_labs
 from incubator.labs.models import Lab
 from incubator.labs.visibility import visible_labs
 from incubator.matchcore.normalize import fold
@@ -95,7 +95,8 @@ def search_labs(
         and all(w in fold(lab.equipment) for w in tools)
     ]
     if free_on is not None:
-        found = [lab for lab in found if lab.bookable and free_on_day(lab, free_on)]
+        free = free_labs([lab.id for lab in found if lab.bookable], free_on)
+        found = [lab for lab in found if lab.id in free]
     return paginate_list(found, page)
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import timedelta
 
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import contains_eager
 
 from incubator.accounts.models import User
 from incubator.audit.services import record
@@ -17,8 +19,8 @@ from incubator.extensions import db
 from incubator.matching.models import Suggestion
 from incubator.notifications.services import notify
 from incubator.pagination import Pagination, paginate
-from incubator.partnerships.models import Introduction
-from incubator.partnerships.parties import Party, party, profile_clause, summary
+from incubator.partnerships.models import SIDES, Introduction
+from incubator.partnerships.parties import Party, party, profile_clause, profiles, summary
 from incubator.partnerships.services import propose_partnership
 from incubator.permissions import STAFF_ROLES
 
@@ -37,14 +39,34 @@ def sides(introduction: Introduction) -> dict[str, Party | None]:
     return {"source": party(s.source_type, s.source_id), "target": party(s.target_type, s.target_id)}
 
 
-def sides_of(introduction: Introduction, user: User) -> list[str]:
-    """The sides ("source", "target") `user` answers for: as the profile's owner or an organization admin."""
-    return [name for name, p in sides(introduction).items() if p is not None and user.id in p.user_ids]
+def sides_of(
+    introduction: Introduction, user: User, both: dict[str, Party | None] | None = None
+) -> list[str]:
+    """The sides ("source", "target") `user` answers for: as the profile's owner or an organization admin
+    (`both`: the introduction's `sides`, when the caller has them already)."""
+    both = sides(introduction) if both is None else both
+    return [name for name, p in both.items() if p is not None and user.id in p.user_ids]
 
 
-def may_view(user: User, introduction: Introduction) -> bool:
+def may_view(user: User, introduction: Introduction, both: dict[str, Party | None] | None = None) -> bool:
     """Staff and the people who answer for either side may see an introduction."""
-    return user.role in STAFF_ROLES or bool(sides_of(introduction, user))
+    return user.role in STAFF_ROLES or bool(sides_of(introduction, user, both))
+
+
+def side_titles(listed: list[Introduction]) -> dict[int, dict[str, str]]:
+    """Each introduction's source and target titles ("" for a removed profile): a query per kind of
+    profile, however many are listed."""
+    named = {
+        (i.id, side): (getattr(i.suggestion, f"{side}_type"), getattr(i.suggestion, f"{side}_id"))
+        for i in listed
+        for side in SIDES
+    }
+    rows = profiles(named.values())
+    titles: dict[int, dict[str, str]] = defaultdict(dict)
+    for (introduction_id, side), (kind, object_id) in named.items():
+        row = rows.get((kind, object_id))
+        titles[introduction_id][side] = Party(kind, row, None).title if row is not None else ""
+    return titles
 
 
 def link(introduction: Introduction) -> str:
@@ -161,6 +183,7 @@ def notify_declined(introduction: Introduction, declined_side: str) -> None:
 def list_introductions(user: User, page: int = 1) -> Pagination:
     """One page of the introductions `user` may see (staff: all), newest first."""
     query = select(Introduction).join(Suggestion, Suggestion.id == Introduction.suggestion_id)
+    query = query.options(contains_eager(Introduction.suggestion))
     if user.role not in STAFF_ROLES:
         query = query.where(
             or_(

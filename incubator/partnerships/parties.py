@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import joinedload
 
 from incubator.accounts.models import User
 from incubator.challenges.models import Capability, Challenge
@@ -85,6 +88,23 @@ def party(kind: str, object_id: int) -> Party | None:
         answering |= acting_member_ids(organization_id, "answer_introductions")
         contacts |= contact_ids(organization_id)
     return Party(kind, row, organization, owner_id, answering, contacts)
+
+
+def profiles(pairs: Iterable[tuple[str, int]]) -> dict[tuple[str, int], object]:
+    """The profile rows that (kind, id) pairs name, one query per kind (a mentor with its user); a removed
+    profile is absent."""
+    wanted: dict[str, set[int]] = defaultdict(set)
+    for kind, object_id in pairs:
+        if kind in PROFILE_MODELS:
+            wanted[kind].add(object_id)
+    found = {}
+    for kind, ids in wanted.items():
+        model = PROFILE_MODELS[kind]
+        query = select(model).where(model.id.in_(ids))
+        if kind == "mentor":
+            query = query.options(joinedload(MentorProfile.user))
+        found |= {(kind, row.id): row for row in db.session.scalars(query)}
+    return found
 
 
 def people(user_ids: set[int]) -> list[User]:

@@ -48,15 +48,18 @@ def editable_outcome_or_404(partnership_id: int, outcome_id: int) -> Partnership
 @role_required(*PARTIES, "staff", "admin")
 def introduction_list():
     page = introductions.list_introductions(current_user, page_number())
-    return render_template("partnerships/introductions.html", page=page, sides=introductions.sides)
+    titles = introductions.side_titles(page.items)
+    return render_template("partnerships/introductions.html", page=page, titles=titles)
 
 
 @bp.route("/introductions/<int:introduction_id>")
 @role_required(*PARTIES, "staff", "admin")
 def introduction(introduction_id: int):
-    found = visible_or_404(Introduction, introduction_id, introductions.may_view)
-    mine = introductions.sides_of(found, current_user)
-    sides = introductions.sides(found)
+    found = db.session.get(Introduction, introduction_id) or abort(404)
+    sides = introductions.sides(found)  # once: the access check and the page read the same parties
+    if not introductions.may_view(current_user, found, sides):
+        abort(404)
+    mine = introductions.sides_of(found, current_user, sides)
     return render_template(
         "partnerships/introduction.html",
         introduction=found,
@@ -96,9 +99,11 @@ def partnership_list():
 @bp.route("/partnerships/<int:partnership_id>")
 @role_required(*EVERYONE)
 def partnership(partnership_id: int):
-    found = visible_or_404(Partnership, partnership_id, services.may_view)
-    editable = services.may_edit(current_user, found)
-    parties = services.parties_of(found)
+    found = db.session.get(Partnership, partnership_id) or abort(404)
+    parties = services.parties_of(found)  # once: the access checks and the page read the same parties
+    if not services.may_view(current_user, found, parties):
+        abort(404)
+    editable = services.may_edit(current_user, found, parties)
     return render_template(
         "partnerships/partnership.html",
         partnership=found,

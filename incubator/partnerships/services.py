@@ -50,7 +50,10 @@ def propose_partnership(introduction: Introduction, actor_id: int) -> Partnershi
     return partnership
 
 
-def parties_of(partnership: Partnership) -> dict[str, Party | None]:
+Parties = dict[str, Party | None]  # "source" and "target"
+
+
+def parties_of(partnership: Partnership) -> Parties:
     """The source and target sides of a partnership."""
     return {
         "source": party(partnership.source_type, partnership.source_id),
@@ -58,19 +61,21 @@ def parties_of(partnership: Partnership) -> dict[str, Party | None]:
     }
 
 
-def is_party(user: User, partnership: Partnership) -> bool:
-    """Whether `user` acts for either side: its profile's owner or an admin of its organization."""
-    return any(p is not None and p.allows(user, CHANGE) for p in parties_of(partnership).values())
+def is_party(user: User, partnership: Partnership, parties: Parties | None = None) -> bool:
+    """Whether `user` acts for either side: its profile's owner or an admin of its organization
+    (`parties`: the partnership's `parties_of`, when the caller has them already)."""
+    parties = parties_of(partnership) if parties is None else parties
+    return any(p is not None and p.allows(user, CHANGE) for p in parties.values())
 
 
-def may_view(user: User, partnership: Partnership) -> bool:
+def may_view(user: User, partnership: Partnership, parties: Parties | None = None) -> bool:
     """Staff, government (read-only) and the parties may see a partnership."""
-    return user.role in READERS or is_party(user, partnership)
+    return user.role in READERS or is_party(user, partnership, parties)
 
 
-def may_edit(user: User, partnership: Partnership) -> bool:
+def may_edit(user: User, partnership: Partnership, parties: Parties | None = None) -> bool:
     """Staff and the parties may change a partnership."""
-    return user.role in STAFF_ROLES or is_party(user, partnership)
+    return user.role in STAFF_ROLES or is_party(user, partnership, parties)
 
 
 def set_status(partnership: Partnership, status: str, actor: User) -> Partnership:

@@ -5,14 +5,17 @@ from __future__ import annotations
 import json
 import re
 from datetime import date, datetime, time
+from time import sleep
 
 import pytest
 
 from incubator.accounts.models import ROLES
-from incubator.dashboard import network, services
+from incubator.dashboard import aggregates, network, services
 from incubator.labs.models import ClosedDate
 from incubator.labs.rules import to_utc
-from tests.factories import BookingFactory, LabFactory
+from tests.conftest import TEST_PASSWORD, submit
+from tests.core.test_queries_per_page import queries
+from tests.factories import BookingFactory, LabFactory, StartupFactory, UserFactory
 
 
 def test_startups_are_counted_by_stage_and_sector(ecosystem):
@@ -150,3 +153,37 @@ def test_the_vendored_chart_library_is_served_by_the_app(client):
     response = client.get("/static/vendor/chartjs/chart.umd.min.js")
     assert response.status_code == 200 and b"Chart.js v4" in response.data[:200]
     response.close()
+
+
+def stage_counts(client) -> list[int]:  # noqa: ANN001
+    """The startups-by-stage bars the dashboard draws for the logged-in client."""
+    page = client.get("/dashboard/").get_data(as_text=True)
+    data = json.loads(re.search(r'id="dashboard-charts">(.*?)</script>', page, re.S).group(1))
+    return data["startups-by-stage"]["datasets"][0]["data"]
+
+
+def logged_in(app, role: str):  # noqa: ANN001, ANN201
+    """A browser of its own (the test client's class) logged in as a new user of `role`."""
+    browser = app.test_client()
+    user = UserFactory(role=role, full_name=f"Viewer {role}")
+    assert submit(browser, "/login", {"email": user.email, "password": TEST_PASSWORD}).status_code == 302
+    return browser
+
+
+def test_staff_and_government_share_the_figures_until_they_expire(app, client, db, ecosystem, monkeypatch):
+    monkeypatch.setitem(app.config, "FIGURES_CACHE_SECONDS", 60)
+    viewers = {role: logged_in(app, role) for role in ("staff", "government")}
+    try:
+        assert stage_counts(viewers["staff"]) == [0, 2, 1, 0, 0]
+        StartupFactory(stage="idea")
+        with queries(db) as statements:
+            page = viewers["government"].get("/dashboard/").get_data(as_text=True)
+            rows = viewers["government"].get("/open-data/lab-utilisation.json").get_json()["rows"]
+        assert len(statements) <= 2  # the government user (and the open data nothing): figures from the cache
+        assert "Viewer government" in page and "Viewer staff" not in page  # the page itself is per user
+        assert rows == services.lab_utilisation()
+        monkeypatch.setitem(app.config, "FIGURES_CACHE_SECONDS", 0.01)
+        sleep(0.02)
+        assert stage_counts(viewers["government"]) == [1, 2, 1, 0, 0]  # counted afresh once expired
+    finally:
+        aggregates.forget()
