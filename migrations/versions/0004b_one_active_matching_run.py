@@ -5,14 +5,13 @@ Revises: 0004a
 Create Date: 2026-12-01 23:00:00.000000
 
 """
-
 from alembic import op
 import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = "0004b"
-down_revision = "0004a"
+revision = '0004b'
+down_revision = '0004a'
 branch_labels = None
 depends_on = None
 
@@ -27,8 +26,8 @@ def upgrade():
         "AND id < (SELECT MAX(id) FROM matching_runs WHERE status IN ('queued', 'running'))"
     )
     op.create_index(
-        "uq_matching_runs_one_active",
-        "matching_runs",
+        'uq_matching_runs_one_active',
+        'matching_runs',
         [sa.text("(status IN ('queued', 'running'))")],
         unique=True,
         sqlite_where=ACTIVE,
@@ -37,4 +36,4 @@ def upgrade():
 
 
 def downgrade():
-    op.drop_index("uq_matching_runs_one_active", table_name="matching_runs")
+    op.drop_index('uq_matching_runs_one_active', table_name='matching_runs')
