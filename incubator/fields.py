@@ -9,10 +9,10 @@ from datetime import date, datetime
 from flask import request
 from flask_babel.speaklater import LazyString
 from markupsafe import Markup, escape
-from wtforms import FloatField
+from wtforms import FloatField, URLField
 from wtforms.fields.choices import SelectChoice
 from wtforms.fields.core import Field, Label
-from wtforms.validators import ValidationError
+from wtforms.validators import URL, Length, Optional, ValidationError
 from wtforms.widgets import NumberInput, Select, TextArea, TextInput
 from wtforms.widgets.core import clean_key
 
@@ -20,7 +20,7 @@ from incubator.i18n import lazy_gettext as _l
 from incubator.labels import translated_text
 from incubator.localtime import FIRST_DAY, LAST_DAY
 from incubator.security import MAX_DATABASE_ID
-from incubator.text import has_invisible
+from incubator.text import clean_text, has_invisible
 
 
 class OutOfRange(ValueError):
@@ -158,3 +158,16 @@ class QuickLabels:
         field = super().bind_field(form, unbound_field, options)
         field.label = QuickLabel(field.label.field_id, field.label.text)
         return field
+
+
+def website_field() -> URLField:
+    """An optional web address (a full URL, at most 255 characters), as profiles ask for one."""
+    return URLField(
+        _l("Website (optional)"),
+        filters=[clean_text],
+        validators=[
+            Optional(),
+            URL(message=_l("Enter a full web address, e.g. https://example.vn")),
+            Length(max=255),
+        ],
+    )

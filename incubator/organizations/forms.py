@@ -10,12 +10,11 @@ from wtforms import (
     StringField,
     SubmitField,
     TextAreaField,
-    URLField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import URL, DataRequired, InputRequired, Length, Optional, Regexp, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp, ValidationError
 
-from incubator.fields import visible_name
+from incubator.fields import visible_name, website_field
 from incubator.forms import AppForm
 from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register
@@ -68,15 +67,7 @@ class OrganizationForm(AppForm):
             Regexp(r"^[A-Za-z0-9-]+$", message=_l("Use letters, digits and hyphens only, e.g. 3700146225.")),
         ],
     )
-    website = URLField(
-        _l("Website (optional)"),
-        filters=[clean_text],
-        validators=[
-            Optional(),
-            URL(message=_l("Enter a full web address, e.g. https://example.vn")),
-            Length(max=255),
-        ],
-    )
+    website = website_field()
     address = StringField(
         _l("Address in Binh Duong"), filters=[clean_text], validators=[DataRequired(), Length(max=255)]
     )

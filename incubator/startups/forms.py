@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from wtforms import IntegerField, SelectField, StringField, SubmitField, TextAreaField, URLField
+from wtforms import IntegerField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
-from incubator.fields import visible_name
+from incubator.fields import visible_name, website_field
 from incubator.forms import AppForm
 from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register
@@ -41,14 +41,6 @@ class StartupForm(AppForm):
     )
     sector = StringField(_l("Sector"), filters=[clean_text], validators=[DataRequired(), Length(max=80)])
     stage = SelectField(_l("Stage"), choices=[SelectChoice(s, STAGE_LABELS[s]) for s in STAGES])
-    website = URLField(
-        _l("Website (optional)"),
-        filters=[clean_text],
-        validators=[
-            Optional(),
-            URL(message=_l("Enter a full web address, e.g. https://example.vn")),
-            Length(max=255),
-        ],
-    )
+    website = website_field()
     team_size = IntegerField(_l("Team size"), validators=[InputRequired(), NumberRange(min=1, max=500)])
     submit = SubmitField(_l("Save"))
