@@ -38,7 +38,7 @@ def test_line_breaks_and_control_characters_in_one_line_fields_become_spaces(cli
 
 def test_the_calendar_feed_of_a_name_stored_with_a_line_break_still_works(client, db):
     lab = LabFactory(name="EIU\r\nFabLab")
-    response = client.get(f"/labs/feeds/{feeds.feed_token('lab', lab.id)}.ics")
+    response = client.get(f"/labs/feeds/{feeds.feed_token('lab', lab.id, lab.manager_id)}.ics")
     assert response.status_code == 200 and "X-WR-CALNAME:EIU FabLab\r\n" in response.get_data(as_text=True)
 
 
