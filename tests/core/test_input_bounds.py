@@ -56,7 +56,7 @@ def test_rows_stored_with_an_extreme_date_do_not_break_the_pages(client, login_a
     lab = open_every_day(LabFactory())
     start, end = datetime(9999, 12, 31, 22), datetime(9999, 12, 31, 23)
     booking = BookingFactory(lab=lab, requester=founder, status="approved", starts_at=start, ends_at=end)
-    feed = feeds.feed_token("lab", lab.id)
+    feed = feeds.feed_token("lab", lab.id, lab.manager_id)
     urls = ["/", "/programs/", f"/programs/{program.id}", f"/applications/new/{program.id}",
             f"/labs/bookings/{booking.id}", "/labs/bookings/mine", f"/labs/feeds/{feed}.ics"]  # fmt: skip
     assert {url: client.get(url).status_code for url in urls} == dict.fromkeys(urls, 200)
