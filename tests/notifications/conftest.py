@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from aiosmtpd.controller import Controller
+from celery import _state as celery_state
 from flask import Flask
 
 from incubator.extensions import db as _db
@@ -74,9 +75,20 @@ def mail_app(app: Flask, database: str, smtp_server, tmp_path_factory) -> Iterat
 
 @pytest.fixture
 def mdb(mail_app: Flask) -> Iterator:
-    """The database in `mail_app`'s context, with an empty queue; emptied after the test."""
-    with mail_app.app_context():
-        mail_app.extensions["celery"].control.purge()
-        yield _db
-        _db.session.remove()
-        empty_tables()
+    """The database in `mail_app`'s context, with an empty queue; emptied after the test.
+
+    `mail_app`'s Celery is made the current one for the test: a task run with `.apply()` then works in
+    `mail_app` (its SMTP settings), whichever app another test built or disposed since."""
+    celery = mail_app.extensions["celery"]
+    before = (celery_state.default_app, celery_state.get_current_app())
+    celery_state.set_default_app(celery)
+    celery_state._set_current_app(celery)
+    try:
+        with mail_app.app_context():
+            celery.control.purge()
+            yield _db
+            _db.session.remove()
+            empty_tables()
+    finally:
+        celery_state.set_default_app(before[0])
+        celery_state._set_current_app(before[1])
