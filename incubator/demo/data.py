@@ -983,6 +983,30 @@ CHALLENGES = [
         ),
     },
     {
+        "organization": STAMPING,
+        "author": "enterprise@demo.test",
+        "title": "Làm nhanh đồ gá kiểm tra bằng máy in 3D và máy cắt laser",
+        "sector": "mechanical engineering",
+        "deadline_in_days": 45,
+        "description": (
+            "Mỗi mã chi tiết dập mới cần một đồ gá kiểm tra; gia công đồ gá bằng thép mất ba tuần. "
+            "Chúng tôi muốn làm mẫu nhanh đồ gá bằng máy in 3D và tấm mica cắt laser để thử trên "
+            "dây chuyền trước khi đặt gia công."
+        ),
+    },
+    {
+        "organization": ELECTRONICS,
+        "author": "electronics@demo.test",
+        "title": "Track machine downtime and OEE across our SMT lines",
+        "sector": "electronics",
+        "deadline_in_days": 75,
+        "description": (
+            "We run six SMT lines and two moulding machines but count stops on paper. We want the "
+            "machines' PLC signals collected over OPC UA or MQTT, downtime reasons logged, and OEE on "
+            "a real-time dashboard for each shift."
+        ),
+    },
+    {
         "organization": ELECTRONICS,
         "author": "electronics@demo.test",
         "title": "Computer vision inspection of PCB solder joints",
@@ -1204,6 +1228,17 @@ CAPABILITY_DETAILS = {
     },
     "Logistics optimisation and supply chain analytics": {"team": "Operations research group", "trl": 4},
 }
+
+CAP_VISION = "Computer vision for quality inspection"
+CAP_SMART_FACTORY = "Nhà máy thông minh: IoT và số hoá dây chuyền sản xuất"
+
+# Challenges whose best partner writes in the other language: after a run over the demo data each
+# partner is among its challenge's suggestions, with the bridge in its reasons (tests/matching).
+CROSS_LANGUAGE_PARTNERS = [
+    ("Tự động kiểm tra kích thước chi tiết dập bằng camera", ("capability", CAP_VISION)),
+    ("Làm nhanh đồ gá kiểm tra bằng máy in 3D và máy cắt laser", ("lab", "EIU FabLab")),
+    ("Track machine downtime and OEE across our SMT lines", ("capability", CAP_SMART_FACTORY)),
+]
 
 # Suggestions staff decided, and where each introduction stands: the dashboard, the funnel and the
 # network picture have content from the first `make run`. Days are counted back from the seeding day.

@@ -20,6 +20,7 @@ import scipy.sparse as sp
 
 from incubator.matchcore.documents import Document
 from incubator.matchcore.glossary import Concepts
+from incubator.matchcore.inflect import same_term, singulars
 from incubator.matchcore.keys import among, terms_by_key
 from incubator.matchcore.normalize import TAG_PREFIX, tag_token, tokens
 from incubator.matchcore.phrases import as_written, chains, contains
@@ -205,18 +206,39 @@ def explain(
 
 
 def bridges(source: Document, target: Document, shared: np.ndarray, concepts: Concepts) -> list[str]:
-    """Show the concepts among `shared` keys (strongest first) that the texts write differently."""
+    """Show the concepts among `shared` keys (strongest first) that the texts write differently.
+
+    A concept whose words on both sides lie within a bridge already shown is not shown again
+    ("máy tính ↔ computer" after "thị giác máy tính ↔ computer vision").
+    """
     wanted = shared[among(shared, _concept_keys(concepts))].tolist()
     if not wanted:
         return []
     ours, theirs = _phrases(concepts, source.text), _phrases(concepts, target.text)
-    found = []
+    found: list[str] = []
+    shown: list[tuple[str, str]] = []
     for key in wanted:
         mine, other = ours.get(key), theirs.get(key)
         if mine is None or other is None or mine == other or contains(target.text, mine):
             continue
+        if any(_within(mine, a) and _within(other, b) for a, b in shown):
+            continue
+        shown.append((mine, other))
+        if same_term(mine, other):  # "presses" / "press": one term, shown once as the source writes it
+            found.append(_as_written(mine, source.text))
+            continue
         found.append(f"{_as_written(mine, source.text)} ↔ {_as_written(other, target.text)}")
     return found
+
+
+def _within(part: str, whole: str) -> bool:
+    """Tell whether the folded words `part` occur in the folded words `whole`, plurals aside."""
+    return f" {_singular(part)} " in f" {_singular(whole)} "
+
+
+def _singular(phrase: str) -> str:
+    """The folded words of `phrase` with English plurals made singular ("3d printers" → "3d printer")."""
+    return " ".join((singulars(word) or [word])[0] for word in phrase.split())
 
 
 @lru_cache(maxsize=8)

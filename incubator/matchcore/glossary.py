@@ -1,6 +1,6 @@
 """Bilingual glossary: English and Vietnamese technical terms counted as shared concept tokens.
 
-`data/glossary.tsv` pairs English terms with Vietnamese ones ("predictive maintenance" /
+`data/glossary*.tsv` pair English terms with Vietnamese ones ("predictive maintenance" /
 "bảo trì dự đoán"); callers may add pairs of their own (the platform's admin-entered terms).
 Terms linked by any pair form one concept. At vectorisation time each document's folded word
 stream is scanned for the terms, longest match first ("greenhouse gas" before "greenhouse"),
@@ -9,13 +9,17 @@ lab share a column even when they share no word. Vietnamese typed without diacri
 the same keys. The scan works on the 64-bit word keys (keys.py): n-gram keys are chained only
 where the shorter n-gram starts a term, then looked up in sorted arrays (no regex per term).
 
-One-word terms are the risky ones ("than" is coal in Vietnamese, "tin" is tin in English): a
-one-word term from the Vietnamese column matches only in Vietnamese text, one from the English
-column only in English text, and neither when it is a stop word of the text's language.
+A match also adds the concepts its term is a kind of (hierarchy.py: "arc welding" → "welding"),
+English terms match their inflections (inflect.py), and a Vietnamese term that folds like another
+written word ("bò" like "bộ") is left out. One-word terms are the risky ones ("than" is coal in
+Vietnamese, "tin" is tin in English): a one-word term from the Vietnamese column matches only in
+Vietnamese text, one from the English column only in English text (language.py tells them
+apart, telegraphic lists included), and neither when it is a stop word of the text's language.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,21 +27,31 @@ from pathlib import Path
 
 import numpy as np
 
+from incubator.matchcore import hierarchy
+from incubator.matchcore.background import background_texts
+from incubator.matchcore.inflect import variants
 from incubator.matchcore.keys import among, bigram_keys, stopped_and_english, word_keys
-from incubator.matchcore.normalize import tokens
+from incubator.matchcore.normalize import FOLD_TABLE, TOKEN_RE, surface, tokens
 
 DATA = Path(__file__).resolve().parent / "data"
 CONCEPT_PREFIX = "concept:"
 Pair = tuple[str, str]
+Term = tuple[str, ...]
 _LOW = np.uint64(0xFFFF)
+# A one-syllable Vietnamese term is ambiguous once folded when the background texts write its
+# folded form this often as another word ("bò" folds like "bộ" and "bỏ"; "thuốc" like "thước").
+AMBIGUOUS_OTHER_USES = 2
 
 
 @lru_cache(maxsize=1)
 def shipped_pairs() -> tuple[Pair, ...]:
-    """The (english, vietnamese) pairs of the shipped glossary, in file order."""
-    with (DATA / "glossary.tsv").open(encoding="utf-8") as lines:
-        rows = [line.rstrip("\n").split("\t") for line in lines][1:]
-    return tuple((row[1], row[2]) for row in rows if len(row) == 3)
+    """The (english, vietnamese) pairs of every shipped glossary file (glossary*.tsv), in file order."""
+    pairs: list[Pair] = []
+    for path in sorted(DATA.glob("glossary*.tsv")):
+        with path.open(encoding="utf-8") as lines:
+            rows = [line.rstrip("\n").split("\t") for line in lines][1:]
+        pairs.extend((row[1], row[2]) for row in rows if len(row) == 3)
+    return tuple(pairs)
 
 
 def _words(term: str) -> tuple[str, ...]:
@@ -94,6 +108,8 @@ class Concepts:
     prefixes: list[np.ndarray]  # sorted chained keys of every term's n-word prefix, n = 1, 2, ...
     first_words: np.ndarray = field(repr=False)  # low 16 bits of the first words' keys, as a table
     names: dict[int, str] = field(default_factory=dict, repr=False)  # concept key → token
+    child: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint64), repr=False)  # sorted
+    ancestor: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint64), repr=False)  # of child
 
     @property
     def concept_keys(self) -> np.ndarray:
@@ -103,7 +119,13 @@ class Concepts:
     def scan(
         self, keys: np.ndarray, owner: np.ndarray, stopped: np.ndarray, english: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Find the terms in a word-key stream: (start position, words, concept key), longest first."""
+        """Find the terms in a word-key stream: (start position, words, concept key), with ancestors."""
+        return self._with_ancestors(*self._own_matches(keys, owner, stopped, english))
+
+    def _own_matches(
+        self, keys: np.ndarray, owner: np.ndarray, stopped: np.ndarray, english: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The terms written in a word-key stream, longest first (no ancestors)."""
         cand = np.flatnonzero(self.first_words[(keys & _LOW).astype(np.intp)])
         cand = cand[among(keys[cand], self.prefixes[0])]
         chain, found = keys[cand], []
@@ -123,6 +145,22 @@ class Concepts:
         starts = np.concatenate([np.zeros(0, np.int64), *(s for s, _ in found)])
         term = np.concatenate([np.zeros(0, np.int64), *(t for _, t in found)])
         return self._longest(starts, term, owner, stopped, english)
+
+    def _with_ancestors(
+        self, starts: np.ndarray, length: np.ndarray, concept: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Add each match's ancestor concepts at the same place (arc welding also counts as welding)."""
+        first = np.searchsorted(self.child, concept, "left")
+        many = np.searchsorted(self.child, concept, "right") - first
+        if not many.any():
+            return starts, length, concept
+        offsets = np.arange(many.sum()) - np.repeat(np.cumsum(many) - many, many)
+        ancestors = self.ancestor[np.repeat(first, many) + offsets]
+        return (
+            np.concatenate([starts, np.repeat(starts, many)]),
+            np.concatenate([length, np.repeat(length, many)]),
+            np.concatenate([concept, ancestors]),
+        )
 
     def _longest(
         self,
@@ -150,29 +188,111 @@ class Concepts:
         return starts[keep], length[keep], self.concept[term[keep]]
 
     def phrases_in(self, text: str) -> dict[int, str]:
-        """Return, for each concept found in `text`, the folded words of its first match."""
+        """Return, for each concept found in `text`, the folded words of its first match.
+
+        A concept found as the ancestor of a longer term is shown by the words of that term that
+        name it ("welding" in "arc welding"), and left out when none do (it still counts in scores).
+        """
         words = tokens(text)
         if not words:
             return {}
         keys = word_keys(words)
         owner = np.zeros(len(keys), np.int64)
         stopped, english = stopped_and_english(keys, owner, 1)
-        starts, length, concept = self.scan(keys, owner, stopped, english)
+        own_matches = self._own_matches(keys, owner, stopped, english)
+        starts, length, concept = self._with_ancestors(*own_matches)
+        own = np.arange(len(starts)) < len(own_matches[0])
         found: dict[int, str] = {}
-        for s, n, c in sorted(zip(starts.tolist(), length.tolist(), concept.tolist(), strict=True)):
-            found.setdefault(c, " ".join(words[s : s + n]))
+        matches = zip((~own).tolist(), starts.tolist(), length.tolist(), concept.tolist(), strict=True)
+        for inherited, s, n, c in sorted(matches):  # a term's own concept before one it is a kind of
+            if c not in found:
+                named = self._naming(keys, s, n, c) if inherited else (s, n)
+                if named is not None:
+                    found[c] = " ".join(words[named[0] : named[0] + named[1]])
         return found
+
+    def _naming(self, keys: np.ndarray, start: int, length: int, concept: int) -> tuple[int, int] | None:
+        """The longest span of the match at `start` that is itself a term of `concept`, if any."""
+        for size in range(length - 1, 0, -1):
+            for at in range(start, start + length - size + 1):
+                chain = keys[at : at + 1].copy()
+                for k in range(at + 1, at + size):
+                    chain = bigram_keys(chain, keys[k : k + 1])
+                i = min(int(np.searchsorted(self.terms, chain[0])), len(self.terms) - 1)
+                if self.terms[i] == chain[0] and int(self.concept[i]) == concept:
+                    return at, size
+        return None
+
+
+def _count_spellings(texts: Iterable[str], spellings: dict[str, dict[str, int]]) -> None:
+    """Add how often `texts` write each folded phrase of 1-4 words, by its written form."""
+    for text in texts:
+        shown = TOKEN_RE.findall(surface(text))
+        for n in range(1, 5):
+            for i in range(len(shown) - n + 1):
+                written = " ".join(shown[i : i + n])
+                forms = spellings.setdefault(written.translate(FOLD_TABLE), {})
+                forms[written] = forms.get(written, 0) + 1
+
+
+@lru_cache(maxsize=1)
+def _background_spellings() -> dict[str, dict[str, int]]:
+    """The written forms of every folded phrase of the background texts and the shipped glossary."""
+    spellings: dict[str, dict[str, int]] = {}
+    _count_spellings(background_texts(), spellings)
+    _count_spellings(sorted({vi for _, vi in shipped_pairs()}), spellings)
+    return spellings
+
+
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # grave, acute, tilde, hook, dot below
+
+
+def _spelling(written: str) -> tuple[str, tuple[str, ...]]:
+    """A spelling with its tone marks apart, so "hoá" and "hóa" (old and new placement) are one."""
+    letters = unicodedata.normalize("NFD", written)
+    return "".join(c for c in letters if c not in _TONES), tuple(sorted(c for c in letters if c in _TONES))
+
+
+def ambiguous(written: str) -> bool:
+    """Tell whether a Vietnamese term folds like other words of the background texts or the glossary.
+
+    "bò" folds like "bộ" and "bỏ", "thuốc" like "thước", "dăm bào" (wood shavings) like "đảm bảo"
+    (to ensure): typed without diacritics, such a term would fire on the common word.
+    """
+    own = " ".join(TOKEN_RE.findall(surface(written)))
+    folded = own.translate(FOLD_TABLE)
+    forms = _background_spellings().get(folded, {})  # the folded spelling itself is no other word
+    same = {_spelling(own), _spelling(folded)}
+    return sum(n for form, n in forms.items() if _spelling(form) not in same) >= AMBIGUOUS_OTHER_USES
+
+
+def _terms(pairs: list[Pair]) -> tuple[list[tuple[Term, Term]], dict[Term, int]]:
+    """Fold the pairs; return them and every matchable term's language flags (1 en, 2 vi, 3 both).
+
+    A Vietnamese term that folds like other words of the background texts is left out (its pairs
+    still link concepts).
+    """
+    folded = [(_words(en), _words(vi), vi) for en, vi in pairs]
+    folded = [(en, vi, written) for en, vi, written in folded if en and vi]
+    lang: dict[Term, int] = {}
+    for en, vi, _ in folded:
+        lang[en] = lang.get(en, 0) | 1
+        lang[vi] = lang.get(vi, 0) | 2
+    for _, vi, written in folded:
+        if lang.get(vi) == 2 and ambiguous(written):
+            lang.pop(vi, None)
+    return [(en, vi) for en, vi, _ in folded], lang
 
 
 def _compile(pairs: Iterable[Pair]) -> Concepts:
-    """Compile (english, vietnamese) pairs into sorted key arrays."""
-    folded = [(_words(en), _words(vi)) for en, vi in pairs]
-    folded = [(en, vi) for en, vi in folded if en and vi]
+    """Compile (english, vietnamese) pairs into sorted key arrays, with inflections and ancestors."""
+    folded, lang = _terms(list(pairs))
     names = _components(folded)
-    lang: dict[tuple[str, ...], int] = {}
-    for en, vi in folded:
-        lang[en] = lang.get(en, 0) | 1
-        lang[vi] = lang.get(vi, 0) | 2
+    for en, _ in folded:
+        for form in variants(en):
+            if form not in names:
+                names[form] = names[en]
+                lang[form] = lang.get(form, 0) | 1
     terms = sorted(lang)
     length = np.array([len(term) for term in terms], np.int64)
     chains = _chains(terms)
@@ -183,6 +303,11 @@ def _compile(pairs: Iterable[Pair]) -> Concepts:
     prefixes = [np.unique(chains[length > n, n]) for n in range(chains.shape[1])]
     first_words = np.zeros(1 << 16, bool)
     first_words[(prefixes[0] & _LOW).astype(np.intp)] = True
+    links = sorted(
+        (concept_of[child], concept_of[parent])
+        for child, parents in hierarchy.parents(folded, names, lang).items()
+        for parent in parents
+    )
     return Concepts(
         terms=keys[order],
         concept=np.array([concept_of[names[terms[i]]] for i in order], np.uint64),
@@ -191,10 +316,29 @@ def _compile(pairs: Iterable[Pair]) -> Concepts:
         prefixes=prefixes,
         first_words=first_words,
         names={key: name for name, key in concept_of.items()},
+        child=np.array([c for c, _ in links], np.uint64),
+        ancestor=np.array([p for _, p in links], np.uint64),
     )
+
+
+def shipped_hierarchy() -> dict[str, set[str]]:
+    """The shipped glossary's concepts and their ancestors (written to data/heads.tsv)."""
+    folded, lang = _terms(list(shipped_pairs()))
+    return hierarchy.parents(folded, _components(folded), lang)
+
+
+def heads_table() -> str:
+    """data/heads.tsv as it should read: each concept with ancestors, then them, by name."""
+    rows = ["concept\tancestors"]
+    rows += [f"{c}\t{' '.join(sorted(p))}" for c, p in sorted(shipped_hierarchy().items())]
+    return "\n".join(rows) + "\n"
 
 
 @lru_cache(maxsize=4)
 def compiled(extra: tuple[Pair, ...] = ()) -> Concepts:
     """The shipped glossary plus `extra` pairs, compiled once per distinct set of extra pairs."""
     return _compile([*shipped_pairs(), *extra])
+
+
+if __name__ == "__main__":
+    (DATA / "heads.tsv").write_text(heads_table(), encoding="utf-8")

@@ -22,11 +22,17 @@ KindTop = tuple[np.ndarray, ...]
 
 @dataclass
 class Partition:
-    """The fitted targets of one kind: their global positions and transposed TF-IDF rows."""
+    """The fitted targets of one kind (or of one kind in one language): positions and transposed rows.
+
+    `english`: whether its targets read as English (None: both languages, no split);
+    `languages`: the same targets split by language, when they are written in both.
+    """
 
     positions: np.ndarray
     columns: sp.csr_matrix
     segments: Segments | None = None
+    english: bool | None = None
+    languages: tuple[Partition, ...] = ()
 
 
 def top_n_product(rows: sp.csr_matrix, columns: sp.csr_matrix, n: int, n_threads: int) -> sp.csr_matrix:
@@ -76,17 +82,54 @@ def rounded(scores: Sequence[float], digits: int = 6) -> list[float]:
 
 
 def kind_top_n(
-    rows: sp.csr_matrix, part: Partition, n: int, segment_weight: float, tau: float, n_threads: int
+    rows: sp.csr_matrix,
+    part: Partition,
+    n: int,
+    scoring: Scoring,
+    english: np.ndarray | None = None,
 ) -> KindTop:
-    """Return (row, target position, score) of each row's top `n` in one kind, and completeness."""
+    """Return (row, target position, score) of each row's top `n` in one kind, and completeness.
+
+    A kind written in both languages is ranked per language, and a source's scores for targets
+    in the other language are multiplied by `scoring.cross_language` (at most 1): a pair that
+    shares concepts but no word is not outranked by one that shares only the language.
+    """
+    if part.languages and english is not None and scoring.cross_language != 1.0:
+        tops = []
+        for half in part.languages:
+            owner, position, score, complete = kind_top_n(rows, half, n, scoring)
+            crossing = english[owner] != half.english
+            score = np.where(crossing, np.minimum(score * scoring.cross_language, 1.0), score)
+            tops.append((owner, position, score.astype(np.float32), complete))
+        return _merged_kind(tops, rows.shape[0], n)
     if part.segments is not None:
-        scores = segments.blended(rows, part.columns, part.segments, segment_weight, tau)
+        scores = segments.blended(rows, part.columns, part.segments, scoring.segment_weight, scoring.tau)
         owner, local, score, complete = segments.top_n(scores, n)
         return owner, part.positions[local], score, complete
-    product = top_n_product(rows, part.columns, n, n_threads)
+    product = top_n_product(rows, part.columns, n, scoring.n_threads)
     counts = np.diff(product.indptr)
     owner = np.repeat(np.arange(rows.shape[0]), counts)
     return owner, part.positions[product.indices], product.data, counts < n
+
+
+def _merged_kind(tops: list[KindTop], n_rows: int, n: int) -> KindTop:
+    """Merge the per-language tops of one kind back into (row, position, score, completeness)."""
+    merged = merge_top(tops, n_rows, n)
+    counts = [len(pairs) for pairs, _ in merged]
+    owner = np.repeat(np.arange(n_rows), counts)
+    position = np.array([p for pairs, _ in merged for p, _ in pairs], np.int64)
+    score = np.array([x for pairs, _ in merged for _, x in pairs], np.float32)
+    return owner, position, score, np.array([c for _, c in merged], bool)
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """How scores are computed: per-segment blend, its temperature, threads, cross-language factor."""
+
+    segment_weight: float
+    tau: float
+    n_threads: int
+    cross_language: float = 1.0
 
 
 def merge_top(parts: list[KindTop], n_rows: int, n: int) -> list[tuple[Candidates, bool]]:
@@ -129,18 +172,25 @@ class Kernel:
     partitions: dict[str, Partition]
     targets: Sequence[Document]
     target_ids: Sequence[str]
-    segment_weight: float
-    segment_tau: float
-    n_threads: int
+    scoring: Scoring
 
     def choose(
-        self, block: Sequence[Document], rows: sp.csr_matrix, wanted: list[int], k: int, allowed: Allowed
+        self,
+        block: Sequence[Document],
+        rows: sp.csr_matrix,
+        wanted: list[int],
+        k: int,
+        allowed: Allowed,
+        english: np.ndarray | None = None,
     ) -> list[Candidates]:
-        """Pick each source's `k` best allowed targets, fetching more candidates where filters bite."""
+        """Pick each source's `k` best allowed targets, fetching more candidates where filters bite.
+
+        `english`: which sources read as English (for the cross-language factor; None: not applied).
+        """
         chosen: list[Candidates | None] = [None] * len(block)
         pending = list(range(len(block)))
         while pending:
-            fetched = self._candidates(block, rows, pending, wanted, allowed)
+            fetched = self._candidates(block, rows, pending, wanted, allowed, english)
             for i, (candidates, complete) in zip(pending, fetched, strict=True):
                 kept = permitted(block[i], candidates, allowed, self.targets, self.target_ids)
                 if len(kept) >= k or complete:
@@ -156,6 +206,7 @@ class Kernel:
         pending: list[int],
         wanted: list[int],
         allowed: Allowed,
+        english: np.ndarray | None,
     ) -> list[tuple[Candidates, bool]]:
         """Return, for each pending row, its top `wanted` candidates and whether none were cut off."""
         groups: dict[tuple[frozenset[str], int], list[int]] = {}
@@ -164,11 +215,14 @@ class Kernel:
             groups.setdefault((kinds, wanted[i]), []).append(i)
         found: dict[int, tuple[Candidates, bool]] = {}
         for (kinds, n), members in groups.items():
-            found.update(zip(members, self.top_in_kinds(rows[members], sorted(kinds), n), strict=True))
+            languages = None if english is None else english[members]
+            tops = self.top_in_kinds(rows[members], sorted(kinds), n, languages)
+            found.update(zip(members, tops, strict=True))
         return [found[i] for i in pending]
 
-    def top_in_kinds(self, rows: sp.csr_matrix, kinds: list[str], n: int) -> list[tuple[Candidates, bool]]:
+    def top_in_kinds(
+        self, rows: sp.csr_matrix, kinds: list[str], n: int, english: np.ndarray | None = None
+    ) -> list[tuple[Candidates, bool]]:
         """Return each row's top `n` targets among `kinds` (score desc, then target position)."""
-        weight, tau, threads = self.segment_weight, self.segment_tau, self.n_threads
-        tops = [kind_top_n(rows, self.partitions[kind], n, weight, tau, threads) for kind in kinds]
+        tops = [kind_top_n(rows, self.partitions[kind], n, self.scoring, english) for kind in kinds]
         return merge_top(tops, rows.shape[0], n)

@@ -12,11 +12,18 @@ This module sits below glossary.py (which builds its term keys here): it never i
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
 import scipy.sparse as sp
 
+from incubator.matchcore.language import (
+    ENGLISH_MARKER_SHARE,
+    MIN_VIETNAMESE_SHARE,
+    SURELY_VIETNAMESE_SHARE,
+    vietnamese_syllables,
+)
 from incubator.matchcore.normalize import tag_token, tokens
 from incubator.matchcore.stopwords import ENGLISH, ENGLISH_MARKERS, VIETNAMESE
 
@@ -112,15 +119,31 @@ def _stopped(keys: np.ndarray, owner: np.ndarray, n_docs: int) -> np.ndarray:
 def stopped_and_english(keys: np.ndarray, owner: np.ndarray, n_docs: int) -> tuple[np.ndarray, np.ndarray]:
     """Tell which words are stop words of their document's language, and which documents read as English.
 
-    A table of the stop keys' low bits first rules out most words without a search.
+    The language is language.reads_as_english's rule (function words, or too few possible Vietnamese
+    syllables). A table of the stop keys' low bits first rules out most words without a search.
     """
     maybe = np.flatnonzero(_ANY_STOP[(keys & np.uint64(0xFFFF)).astype(np.intp)])
     few, few_owner = keys[maybe], owner[maybe]
     markers = np.bincount(few_owner, among(few, _STOP["markers"]), n_docs)
-    english = markers * 12 >= np.bincount(owner, minlength=n_docs)
+    syllables = np.bincount(owner, among(keys, _syllable_keys()), n_docs)
+    words = np.bincount(owner, minlength=n_docs)
+    english = (markers >= ENGLISH_MARKER_SHARE * words) & (syllables < SURELY_VIETNAMESE_SHARE * words)
+    english = (english | (syllables < MIN_VIETNAMESE_SHARE * words)) & (words > 0)
     stopped = np.zeros(len(keys), bool)
     stopped[maybe] = np.where(english[few_owner], among(few, _STOP["en"]), among(few, _STOP["vi"]))
     return stopped, english
+
+
+@lru_cache(maxsize=1)
+def _syllable_keys() -> np.ndarray:
+    """The sorted keys of every folded Vietnamese syllable shape."""
+    return np.unique(word_keys(sorted(vietnamese_syllables())))
+
+
+def english_documents(items: Sequence[Item]) -> np.ndarray:
+    """Tell which documents read as English (language.reads_as_english), for all at once."""
+    keys, owner = _words(items)
+    return stopped_and_english(keys, owner, len(items))[1]
 
 
 def _spaced(text: str) -> bytes:
@@ -153,14 +176,15 @@ def count_keys(items: Sequence[Item], concepts: TermScanner | None = None) -> Co
     keys, owner = _words(items)
     stopped, english = stopped_and_english(keys, owner, len(items))
     kept = ~stopped
-    pairs = kept[:-1] & kept[1:] & (owner[:-1] == owner[1:])
     tag_keys, tag_owner = _tags(items)
-    found = [keys[kept], bigram_keys(keys[:-1][pairs], keys[1:][pairs]), tag_keys]
-    rows = [owner[kept], owner[:-1][pairs], tag_owner]
+    found, rows = [tag_keys], [tag_owner]
     if concepts is not None and len(keys):
         starts, _, concept_keys = concepts.scan(keys, owner, stopped, english)
         found.append(concept_keys)
         rows.append(owner[starts])
+    pairs = kept[:-1] & kept[1:] & (owner[:-1] == owner[1:])
+    found += [keys[kept], bigram_keys(keys[:-1][pairs], keys[1:][pairs])]
+    rows += [owner[kept], owner[:-1][pairs]]
     return _tally(np.concatenate(found), np.concatenate(rows), len(items))
 
 

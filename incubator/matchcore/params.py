@@ -36,6 +36,12 @@ class MatchParams:
     glossary: count English and Vietnamese glossary terms as shared concept tokens beside the
     words (glossary.py), so each language finds the other; `glossary_pairs` adds
     (english, vietnamese) pairs to the shipped glossary (e.g. terms entered by staff).
+    concept_weight: the IDF of glossary concept tokens is multiplied by this (a shared concept
+    counts a little more than a shared word).
+    cross_language_weight: a source's scores for targets written in the other language are
+    multiplied by this (at most 1): such a pair can only share concepts, never the many words
+    two texts of one language share, so its cosine is lower for the same relevance (measured on
+    bench/data/crosslang_pairs.jsonl; bench/bench_crosslang.py). 1 turns it off.
     """
 
     max_df: float = 0.5
@@ -52,3 +58,5 @@ class MatchParams:
     background: bool = True
     glossary: bool = True
     glossary_pairs: tuple[tuple[str, str], ...] = ()
+    concept_weight: float = 1.25
+    cross_language_weight: float = 4.0

@@ -18,7 +18,8 @@ from incubator.matchcore import glossary, scale, segments
 from incubator.matchcore.documents import Document, Match
 from incubator.matchcore.explain import explain
 from incubator.matchcore.filters import ALLOW_ALL, Allowed
-from incubator.matchcore.kernel import Candidates, Kernel, Partition, rounded, top_n_product
+from incubator.matchcore.kernel import Candidates, Kernel, Partition, Scoring, rounded, top_n_product
+from incubator.matchcore.keys import english_documents
 from incubator.matchcore.params import MatchParams
 from incubator.matchcore.vectorize import TermWeights
 
@@ -60,14 +61,16 @@ class Matcher:
             scale.max_df_docs(p.max_df_docs, n_docs),
             p.background,
             concepts,
+            p.concept_weight,
         )
         self._set_targets(documents, self.weights_.fit_transform(_items(documents)))
         return self
 
     def _set_targets(self, documents: Sequence[Document], matrix: sp.csr_matrix) -> None:
-        """Keep the targets, their TF-IDF rows, and one transposed block per kind."""
+        """Keep the targets, their TF-IDF rows and languages, and one transposed block per kind."""
         self.targets_ = tuple(documents)
         self.matrix_ = matrix
+        self.english_ = english_documents(_items(documents))
         self._partition()
 
     def _partition(self) -> None:
@@ -83,7 +86,24 @@ class Matcher:
             if self._segment_weight() > 0 and segments.has_parts(members):
                 parts = segments.build(self.weights_, members)
             rows = matrix if len(positions) == matrix.shape[0] else matrix[positions]  # one kind: no copy
-            self.partitions_[kind] = Partition(positions, rows.T.tocsr(), parts)
+            self.partitions_[kind] = Partition(
+                positions, rows.T.tocsr(), parts, None, self._halves(positions)
+            )
+
+    def _halves(self, positions: np.ndarray) -> tuple[Partition, ...]:
+        """One partition per language of the targets at `positions`, when they are written in both."""
+        english = self.english_[positions]
+        if self.params.cross_language_weight == 1.0 or english.all() or not english.any():
+            return ()
+        halves = []
+        for language in (False, True):
+            chosen = positions[english == language]
+            members = [self.targets_[i] for i in chosen]
+            parts = None
+            if self._segment_weight() > 0 and segments.has_parts(members):
+                parts = segments.build(self.weights_, members)
+            halves.append(Partition(chosen, self.matrix_[chosen].T.tocsr(), parts, language))
+        return tuple(halves)
 
     def _segment_weight(self) -> float:
         """The resolved segment weight (matchers pickled before "auto" resolve it on load)."""
@@ -211,20 +231,24 @@ class Matcher:
         """Rank one block of sources: sparse top-n products, then filters and explanations."""
         lost = Counter(source for source, _ in allowed.excluded)
         wanted = [k + lost[d.id] + int(allowed.exclude_self) for d in block]
-        chosen = self._kernel().choose(block, rows, wanted, k, allowed)
+        chosen = self._kernel().choose(block, rows, wanted, k, allowed, self._english(block))
         if not explain:
             ids, scores = self.target_ids_, iter(rounded([x for c in chosen for _, x in c]))
             pairs = zip(block, chosen, strict=True)
             return {s.id: [Match(s.id, ids[p], next(scores)) for p, _ in c] for s, c in pairs}
         return {source.id: self._matches(source, rows[i], chosen[i], True) for i, source in enumerate(block)}
 
+    def _english(self, block: Sequence[Document]) -> np.ndarray:
+        """Which sources of `block` read as English (fitted targets' languages are known)."""
+        fitted = self._fitted_positions(block)
+        return english_documents(_items(block)) if fitted is None else self.english_[fitted]
+
     def _kernel(self) -> Kernel:
         """The fitted state the top-k search reads, with the resolved scoring settings."""
         p = self.params
         threads = scale.workers(p.n_threads)
-        return Kernel(
-            self.partitions_, self.targets_, self.target_ids_, self._segment_weight(), p.segment_tau, threads
-        )
+        scoring = Scoring(self._segment_weight(), p.segment_tau, threads, p.cross_language_weight)
+        return Kernel(self.partitions_, self.targets_, self.target_ids_, scoring)
 
     def _matches(
         self, source: Document, row: sp.csr_matrix, chosen: Candidates, with_terms: bool
@@ -250,6 +274,8 @@ class Matcher:
         """Restore a pickled matcher and rebuild its per-kind blocks."""
         self.__dict__.update(state)
         if "matrix_" in state:
+            if "english_" not in state:  # pickled before languages were kept
+                self.english_ = english_documents(_items(self.targets_))
             self._partition()
 
     def to_bytes(self) -> bytes:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from incubator.matchcore.language import reads_as_english, vietnamese_syllables
+
 # Function words only: sklearn's list also drops content words ("system", "fire", "bill").
 ENGLISH = frozenset(
     [
@@ -198,6 +200,7 @@ STOP_WORDS = ENGLISH | VIETNAMESE
 
 
 def stop_words_for(words: list[str]) -> frozenset[str]:
-    """Pick the stop list for a document from its words: English prose or Vietnamese."""
+    """Pick the stop list for a document from its folded words (language.reads_as_english)."""
     markers = sum(map(ENGLISH_MARKERS.__contains__, words))
-    return ENGLISH if markers * 12 >= len(words) else VIETNAMESE
+    syllables = sum(map(vietnamese_syllables().__contains__, words))
+    return ENGLISH if reads_as_english(markers, syllables, len(words)) else VIETNAMESE

@@ -19,7 +19,7 @@ from sklearn.preprocessing import normalize
 
 from incubator.matchcore.background import background_texts
 from incubator.matchcore.glossary import Concepts
-from incubator.matchcore.keys import Counts, Item, count_keys, term_key
+from incubator.matchcore.keys import Counts, Item, among, count_keys, term_key
 from incubator.matchcore.merge import merge_keys
 from incubator.matchcore.normalize import tag_token, tokens, word_ngrams
 from incubator.matchcore.parallel import map_chunks
@@ -109,11 +109,13 @@ class TermWeights:
         max_docs: int | None = None,
         background: bool = False,
         concepts: Concepts | None = None,
+        concept_weight: float = 1.0,
     ) -> None:
         """Keep the parameters: boilerplate cut-offs, IDF sharpening, rare-term cut, processes.
 
         `background`: blend the shipped background corpus's document frequencies into the IDF.
         `concepts`: a compiled glossary whose terms add shared concept tokens (glossary.py).
+        `concept_weight`: the concept tokens' IDF is multiplied by this.
         """
         self.max_df = max_df
         self.max_docs = max_docs
@@ -122,6 +124,7 @@ class TermWeights:
         self.n_jobs = n_jobs
         self.background = background
         self.concepts = concepts
+        self.concept_weight = concept_weight
 
     def fit_transform(self, items: Sequence[Item]) -> sp.csr_matrix:
         """Learn keys and IDF from `items` and return their L2-normalised TF-IDF rows."""
@@ -133,7 +136,10 @@ class TermWeights:
         self.keys_ = keys[keep]
         extra, n_extra = background_df(self.keys_, self.concepts) if self.background else (0, 0)
         idf = np.log((1 + len(items) + n_extra) / (1 + df[keep] + extra)) + 1
-        self.idf_ = (idf**self.idf_power).astype(np.float32)
+        idf = idf**self.idf_power
+        if self.concepts is not None:
+            idf[among(self.keys_, self.concepts.concept_keys)] *= self.concept_weight
+        self.idf_ = idf.astype(np.float32)
         columns = np.where(keep, np.cumsum(keep) - 1, -1)
         chunks = [_remap(c, columns[p], self.idf_) for (c, _), p in zip(parts, positions, strict=True)]
         return sp.vstack(chunks, format="csr")

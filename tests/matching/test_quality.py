@@ -8,10 +8,13 @@ import pytest
 from sqlalchemy import select
 
 import config
+from incubator.challenges.models import Capability, Challenge
+from incubator.demo.data import CROSS_LANGUAGE_PARTNERS
 from incubator.demo.seed import seed_demo
+from incubator.labs.models import Lab
 from incubator.matchcore import Match, MatchParams
 from incubator.matchcore.normalize import fold
-from incubator.matchcore.reasons import is_reason
+from incubator.matchcore.reasons import GENERIC, is_reason
 from incubator.matching import fitted
 from incubator.matching.corpus import MATCH_KINDS
 from incubator.matching.models import Suggestion
@@ -21,6 +24,13 @@ from tests.matching.test_pages import suggestion
 from tests.matching.test_services import run_in_process
 
 BOILERPLATE = "Our company in Binh Duong has a professional team, reliable quality and Japanese customers."
+
+
+def shown_as_reason(term: str) -> bool:
+    """A reason a reviewer can read: a shared term, or a bridge whose two sides are not generic."""
+    if " ↔ " not in term:
+        return is_reason(fold(term), term)
+    return all(side and fold(side) not in GENERIC for side in term.split(" ↔ "))
 
 
 @pytest.fixture
@@ -38,10 +48,18 @@ def test_after_a_run_over_the_demo_data_every_suggestion_is_above_its_floor_with
     for row in rows:
         assert floor(row.kind) == config.DEFAULT_FLOORS[row.kind]  # the kind's calibrated floor
         assert row.score >= floor(row.kind), (row.kind, row.score, row.terms)
-        assert row.terms and all(is_reason(fold(t), t) for t in row.terms), row.terms
+        assert row.terms and all(shown_as_reason(t) for t in row.terms), row.terms
         assert not any(" " not in t and fold(t) != t.casefold() for t in row.terms), (
             row.terms
         )  # no lone syllable
+    found = {(r.source_type, r.source_id, r.target_type, r.target_id): r for r in rows}
+    for title, (kind, name) in CROSS_LANGUAGE_PARTNERS:  # the best partner writes the other language
+        source = fresh_matcher.session.scalar(select(Challenge).where(Challenge.title == title))
+        model, field = {"lab": (Lab, Lab.name), "capability": (Capability, Capability.title)}[kind]
+        target = fresh_matcher.session.scalar(select(model).where(field == name))
+        row = found.get(("challenge", source.id, kind, target.id))
+        assert row is not None, (title, name)
+        assert any("↔" in term for term in row.terms), row.terms  # the bridge is shown
 
 
 def test_runs_score_with_matchcore_s_defaults_on_which_the_floors_were_calibrated():
