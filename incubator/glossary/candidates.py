@@ -43,6 +43,15 @@ SOURCES = (
 )
 
 
+# What a scan refreshes on a pending candidate found again.
+_REFRESHED = (
+    GlossaryCandidate.source_kind,
+    GlossaryCandidate.source_id,
+    GlossaryCandidate.snippet,
+    GlossaryCandidate.seen_count,
+)
+
+
 class CandidateDecided(DomainError):
     """The suggested pair was accepted or rejected already (by someone else, or a second click)."""
 
@@ -57,18 +66,14 @@ def _texts(session: Session) -> Iterator[tuple[tuple[str, int], str]]:
 
 def mine_candidates(session: Session) -> dict[str, int]:
     """Scan the records and store new pairs as pending candidates; return how many were added,
-    refreshed (pending ones found again) and dropped (pending ones no longer found)."""
+    refreshed (pending ones found again, in other places) and dropped (pending ones no longer found)."""
     known = (*shipped_pairs(), *extra_pairs(session))
     found = mining.mine(_texts(session), known)
+    columns = (GlossaryCandidate.english, GlossaryCandidate.vietnamese)
     stored = {
-        (english, vietnamese): (candidate_id, status)
-        for candidate_id, english, vietnamese, status in session.execute(
-            select(
-                GlossaryCandidate.id,
-                GlossaryCandidate.english,
-                GlossaryCandidate.vietnamese,
-                GlossaryCandidate.status,
-            )
+        (english, vietnamese): row
+        for english, vietnamese, *row in session.execute(
+            select(*columns, GlossaryCandidate.id, GlossaryCandidate.status, *_REFRESHED)
         )
     }
     new, refreshed = [], 0
@@ -81,17 +86,14 @@ def mine_candidates(session: Session) -> dict[str, int]:
             "snippet": pair.snippet,
             "seen_count": pair.seen,
         }
-        candidate_id, status = stored.pop((pair.english, pair.vietnamese), (None, None))
+        candidate_id, status, *before = stored.pop((pair.english, pair.vietnamese), (None, None))
         if candidate_id is None:
             new.append(
                 {"english": pair.english, "vietnamese": pair.vietnamese, "status": "pending", **values}
             )
-        elif status == "pending":
-            session.execute(
-                update(GlossaryCandidate)
-                .where(GlossaryCandidate.id == candidate_id, pending)
-                .values(**values)
-            )
+        elif status == "pending" and tuple(before) != tuple(values[c.key] for c in _REFRESHED):
+            refresh = update(GlossaryCandidate).where(GlossaryCandidate.id == candidate_id, pending)
+            session.execute(refresh.values(**values))
             refreshed += 1
     added = 0
     if new:  # another scan may store the same pairs meanwhile: theirs stay
@@ -99,7 +101,7 @@ def mine_candidates(session: Session) -> dict[str, int]:
         rows = [{**row, "created_at": now, "updated_at": now} for row in new]
         insert = upsert(session, GlossaryCandidate).values(rows).on_conflict_do_nothing()
         added = len(session.execute(insert.returning(GlossaryCandidate.id)).all())
-    gone = [candidate_id for candidate_id, status in stored.values() if status == "pending"]
+    gone = [candidate_id for candidate_id, status, *_ in stored.values() if status == "pending"]
     dropped = 0
     if gone:
         dropped = session.execute(

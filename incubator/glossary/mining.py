@@ -30,6 +30,7 @@ from incubator.matchcore.stopwords import ENGLISH, VIETNAMESE
 
 MAX_ENGLISH_WORDS = 6
 MAX_VIETNAMESE_SYLLABLES = 12
+MAX_CHARACTERS = 100  # per side (the glossary stores 200)
 SNIPPET_CONTEXT = 60  # characters of text kept on each side of a pair in its snippet
 SNIPPET_MAX = 300
 
@@ -183,6 +184,8 @@ def _pair(first: str, second: str) -> tuple[str, str] | None:
         return None
     english = _trimmed(english, ENGLISH)  # only there: "an toàn" is no English "an"
     if _a_name(vietnamese) or not english or not vietnamese:
+        return None
+    if len(english) > MAX_CHARACTERS or len(vietnamese) > MAX_CHARACTERS:
         return None
     en_words, vi_syllables = len(english.split()), len(vietnamese.split())
     if not (1 <= en_words <= MAX_ENGLISH_WORDS and 1 <= vi_syllables <= MAX_VIETNAMESE_SYLLABLES):

@@ -44,7 +44,7 @@ def accept_form(candidate: GlossaryCandidate, **kwargs: object) -> AcceptForm:
     return AcceptForm(prefix=f"candidate-{candidate.id}", data=data, **kwargs)
 
 
-def pending_candidate(candidate_id: int) -> GlossaryCandidate:
+def candidate_or_404(candidate_id: int) -> GlossaryCandidate:
     """The candidate, or 404."""
     candidate = db.session.get(GlossaryCandidate, candidate_id)
     if candidate is None:
@@ -56,7 +56,7 @@ def pending_candidate(candidate_id: int) -> GlossaryCandidate:
 @role_required(*STAFF_ROLES)
 @verified_required
 def accept(candidate_id: int):
-    form = accept_form(pending_candidate(candidate_id))
+    form = accept_form(candidate_or_404(candidate_id))
     if not form.validate_on_submit():
         if form.csrf_token.errors:
             abort(400)
@@ -76,7 +76,7 @@ def accept(candidate_id: int):
 @role_required(*STAFF_ROLES)
 @verified_required
 def reject(candidate_id: int):
-    pending_candidate(candidate_id)
+    candidate_or_404(candidate_id)
     if not DeleteForm().validate_on_submit():
         abort(400)
     try:

@@ -114,3 +114,15 @@ def test_an_accepted_pair_is_edited_first_and_used_by_the_next_run(client, login
     candidates.mine_candidates(db.session)
     assert pending(db) == []  # the accepted candidate is not suggested again
     fitted.forget()
+
+
+def test_the_beat_mines_hourly_and_the_command_mines_now(app, db):
+    from incubator.glossary.tasks import mine
+
+    celery = app.config["CELERY"]
+    assert celery["beat_schedule"]["glossary-mine"] == {"task": mine.name, "schedule": 3600.0}
+    assert "incubator.glossary.tasks" in celery["include"]
+    CapabilityFactory(description="Dịch vụ: khắc laser (laser engraving)")
+    result = app.test_cli_runner().invoke(args=["glossary", "mine"])
+    assert result.exit_code == 0 and "Suggested 1 new pair(s)" in result.output
+    assert "Suggested 0 new pair(s)" in app.test_cli_runner().invoke(args=["glossary", "mine"]).output
