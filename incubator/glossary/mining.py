@@ -31,6 +31,7 @@ from incubator.matchcore.stopwords import ENGLISH, VIETNAMESE
 MAX_ENGLISH_WORDS = 6
 MAX_VIETNAMESE_SYLLABLES = 12
 MAX_CHARACTERS = 100  # per side (the glossary stores 200)
+_LOOK_BACK = 2 * MAX_CHARACTERS  # characters read before a parenthesis for its segment
 SNIPPET_CONTEXT = 60  # characters of text kept on each side of a pair in its snippet
 SNIPPET_MAX = 300
 
@@ -217,8 +218,10 @@ def _in_parentheses(text: str) -> Iterator[tuple[str, str, int, int]]:
         inner = match.group(1)
         if "," in inner or ";" in inner or inner.strip().lower().startswith(_EXAMPLES):
             continue
-        before = text[: match.start()]
+        before = text[max(0, match.start() - _LOOK_BACK) : match.start()]
         left = _LEFT_BOUNDARY.split(before)[-1]
+        if len(left) == _LOOK_BACK:  # no boundary that near: a sentence, not a term
+            continue
         yield left, inner, match.start() - len(left), match.end()
 
 
@@ -227,7 +230,8 @@ def _side_by_side(text: str) -> Iterator[tuple[str, str, int, int]]:
     start = 0
     for boundary in [*_SEGMENT.finditer(text), None]:
         end = boundary.start() if boundary else len(text)
-        parts = _PAIRED.split(text[start:end])
+        segment = text[start:end]
+        parts = _PAIRED.split(segment) if any(mark in segment for mark in "-–—/") else ()
         if len(parts) == 2:
             yield parts[0], parts[1], start, end
         start = boundary.end() if boundary else end
