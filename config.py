@@ -119,6 +119,7 @@ def build_config(env: dict | None = None) -> dict:
                 "incubator.accounts.tasks",
                 "incubator.notifications.tasks",
                 "incubator.partnerships.tasks",
+                "incubator.glossary.tasks",
             ],
             # The worker's beat (`worker -B`, or one `celery beat`) sweeps: stale runs, lost matches.
             "beat_schedule": {
@@ -131,6 +132,11 @@ def build_config(env: dict | None = None) -> dict:
                 "remind-unanswered-introductions": {
                     "task": "incubator.partnerships.tasks.remind_unanswered",
                     "schedule": float(env.get("INTRODUCTION_REMINDER_EVERY", "21600")),
+                },
+                # Candidate glossary pairs read from bilingual profiles (a pass over every text).
+                "glossary-mine": {
+                    "task": "incubator.glossary.tasks.mine",
+                    "schedule": float(env.get("GLOSSARY_MINING_EVERY", "3600")),
                 },
             },
             "beat_schedule_filename": str(INSTANCE / "celerybeat-schedule"),

@@ -1,4 +1,5 @@
-"""Command-line entry points (`flask seed-demo`, `flask create-user`, `flask matching …`): thin wrappers."""
+"""Command-line entry points (`flask seed-demo`, `flask create-user`, `flask matching …`, `flask glossary
+mine`): thin wrappers."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(create_user_command)
     app.cli.add_command(matching_cli)
     app.cli.add_command(notifications_cli)
+    app.cli.add_command(glossary_cli)
     app.shell_context_processor(shell_context)
 
 
@@ -32,10 +34,10 @@ def shell_context() -> dict:
 @click.command("seed-demo")
 def seed_demo_command() -> None:
     """Load the Binh Duong demo data (idempotent; refused in production)."""
-    from incubator.demo.seed import seed_demo, seed_demo_run
+    from incubator.demo.seed import seed_demo, seed_demo_candidates, seed_demo_run
 
     try:
-        created = {**seed_demo(), **seed_demo_run()}
+        created = {**seed_demo(), **seed_demo_run(), **seed_demo_candidates()}
     except DomainError as error:
         raise click.ClickException(str(error)) from error
     summary = ", ".join(f"{name}: {n}" for name, n in created.items() if n) or "nothing new"
@@ -123,3 +125,18 @@ def notifications_resend_command(days: int) -> None:
     from incubator.notifications import services
 
     click.echo(f"Queued {services.queue_unsent(days)} notification e-mail(s).")
+
+
+glossary_cli = AppGroup("glossary", help="The matching glossary.")
+
+
+@glossary_cli.command("mine")
+def glossary_mine_command() -> None:
+    """Read candidate English ↔ Vietnamese pairs from bilingual profiles for staff to accept or reject."""
+    from incubator.glossary.tasks import mine
+
+    counts = mine.run()  # what the periodic task does, here and now
+    click.echo(
+        f"Suggested {counts['added']} new pair(s); {counts['refreshed']} still pending, "
+        f"{counts['dropped']} no longer found."
+    )

@@ -3,7 +3,7 @@
 from incubator.accounts.models import User
 from incubator.audit.models import AuditEvent
 from incubator.challenges.models import Capability, Challenge
-from incubator.glossary.models import GlossaryTerm
+from incubator.glossary.models import GlossaryCandidate, GlossaryTerm
 from incubator.labs.models import Booking, CalendarFeed, ClosedDate, Lab, OpeningHours, Training
 from incubator.matching.models import MatchingRun, PendingMatch, RunModel, RunShard, Suggestion
 from incubator.mentors.models import MentorProfile, MentorSession, Mentorship
@@ -27,6 +27,7 @@ __all__ = [
     "CalendarFeed",
     "Capability",
     "Challenge",
+    "GlossaryCandidate",
     "GlossaryTerm",
     "ClosedDate",
     "Introduction",

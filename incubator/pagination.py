@@ -16,9 +16,10 @@ PER_PAGE = 20
 MAX_PAGE = 10_000  # beyond this a page number is refused as the first page, never an OFFSET overflow
 
 
-def page_number() -> int:
-    """The `page` query argument, clamped to 1..MAX_PAGE (bad input reads as page 1)."""
-    number = request.args.get("page", 1, type=int)
+def page_number(name: str = "page") -> int:
+    """The `page` query argument (or `name`, for a page's second list), clamped to 1..MAX_PAGE
+    (bad input reads as page 1)."""
+    number = request.args.get(name, 1, type=int)
     return number if 1 <= number <= MAX_PAGE else 1
 
 

@@ -17,6 +17,7 @@ from incubator.demo.partnerships import seed_partnerships
 from incubator.demo.review_seed import ReviewSeeding
 from incubator.errors import DomainError
 from incubator.extensions import db
+from incubator.glossary.candidates import mine_candidates
 from incubator.localtime import today_local
 from incubator.matching import decisions, services
 from incubator.matching.models import MatchingRun
@@ -111,6 +112,14 @@ def seed_demo_run() -> dict[str, int]:
     for suggestion_id, decision, reason in choices:
         decisions.decide_suggestion(suggestion_id, decision, staff, reason=reason)
     return {"MatchingRun": 1, "Suggestion": run.counts.get("suggestions", 0), "Decision": len(choices)}
+
+
+def seed_demo_candidates() -> dict[str, int]:
+    """The glossary pairs the demo's bilingual profiles suggest, as the beat's scan would find them
+    ("nhận dạng chữ (OCR)"); a pair stored already, or decided, is not added again."""
+    if current_app.config.get("INCUBATOR_ENV") == "production":
+        raise DomainError("Demo data is never seeded in production.")
+    return {"GlossaryCandidate": mine_candidates(db.session)["added"]}
 
 
 def nfc(value: object) -> object:

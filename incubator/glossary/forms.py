@@ -1,4 +1,5 @@
-"""Forms of the glossary page: a new English ↔ Vietnamese pair, and the token that confirms a deletion."""
+"""Forms of the glossary page: a new English ↔ Vietnamese pair, a suggested pair to accept (its terms
+editable), and the token that confirms a deletion or a rejection."""
 
 from __future__ import annotations
 
@@ -34,6 +35,19 @@ DOMAIN_LABELS = register(
 )
 
 
+SOURCE_LABELS = register(
+    "glossary_source",
+    {
+        "challenge": _l("Challenge"),
+        "capability": _l("Research capability"),
+        "lab": _l("Lab"),
+        "mentor": _l("Mentor"),
+        "startup": _l("Startup"),
+        "program": _l("Program"),
+    },
+)
+
+
 def has_a_word(form: AppForm, field: StringField) -> None:
     """Refuse a term made only of punctuation."""
     if field.data and not any(char.isalnum() for char in field.data):
@@ -58,6 +72,12 @@ class TermForm(AppForm):
         _l("Industry"), choices=[SelectChoice(code, DOMAIN_LABELS[code]) for code in DOMAINS], default="other"
     )
     submit = SubmitField(_l("Add the pair"))
+
+
+class AcceptForm(TermForm):
+    """A suggested pair as it will be added: its terms may be edited and its industry chosen."""
+
+    submit = SubmitField(_l("Accept"))
 
 
 class DeleteForm(AppForm):

@@ -11,17 +11,13 @@ from sqlalchemy.orm import Session
 from incubator.audit.services import record
 from incubator.errors import N_, DomainError
 from incubator.extensions import db
+from incubator.glossary.mining import normalized
 from incubator.glossary.models import GlossaryTerm
 from incubator.pagination import paginate
 
 
 class TermRefused(DomainError):
     """A pair that cannot be stored: empty, with control characters, or already listed."""
-
-
-def normalized(term: str) -> str:
-    """A term as stored: NFC, lower case, single spaces (what the shipped glossary holds)."""
-    return " ".join(unicodedata.normalize("NFC", term).lower().split())
 
 
 def _check(term: str) -> str:

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from incubator.accounts.models import ROLES, User
 from incubator.audit.models import AuditEvent
 from incubator.demo.seed import seed_demo
+from incubator.glossary.models import GlossaryCandidate
 from incubator.labs.models import Lab
 from incubator.matching.models import MatchingRun, Suggestion
 from incubator.organizations.models import Organization
@@ -19,6 +20,9 @@ def test_seed_demo_creates_one_account_per_role_with_the_demo_password(app, db):
     for role in ROLES:
         user = db.session.scalar(select(User).where(User.email == f"{role}@demo.test"))
         assert user.role == role and user.check_password("demo-password")
+    # the demo's bilingual profiles suggest glossary pairs ("nhận dạng chữ (OCR)")
+    suggested = set(db.session.scalars(select(GlossaryCandidate.english).filter_by(status="pending")))
+    assert {"ocr", "ai for vietnamese nlp"} <= suggested
 
 
 def test_seed_demo_is_idempotent(db):
