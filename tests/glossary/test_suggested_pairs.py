@@ -21,17 +21,19 @@ def candidate(db, english: str) -> GlossaryCandidate:  # noqa: ANN001
 
 
 def test_mining_skips_glossary_pairs_never_brings_back_a_rejected_one_and_drops_stale_ones(db):
-    CapabilityFactory(title="Thị giác máy tính (Computer vision)", description="Khắc laser – laser engraving")
+    CapabilityFactory(
+        title="Thị giác máy tính (Computer vision)", description="Buồng thử ẩm – humidity chamber"
+    )
     lab = LabFactory(description="Thiết bị: máy đo cấu trúc (texture analyser); đóng gói (packaging)")
     services.add_term("packaging", "đóng gói", "other", None)  # a staff pair: not suggested
     assert candidates.mine_candidates(db.session)["added"] == 2  # computer vision is a shipped pair
-    assert pending(db) == [("laser engraving", "khắc laser"), ("texture analyser", "máy đo cấu trúc")]
-    candidates.reject_candidate(candidate(db, "laser engraving").id, None)
+    assert pending(db) == [("humidity chamber", "buồng thử ẩm"), ("texture analyser", "máy đo cấu trúc")]
+    candidates.reject_candidate(candidate(db, "humidity chamber").id, None)
     lab.description = "Không còn thiết bị song ngữ."
     db.session.commit()
     assert candidates.mine_candidates(db.session) == {"added": 0, "refreshed": 0, "dropped": 1}
     assert pending(db) == []
-    assert candidate(db, "laser engraving").status == "rejected"
+    assert candidate(db, "humidity chamber").status == "rejected"
 
 
 def test_staff_see_the_suggestions_and_others_may_not(client, login_as, db):
@@ -52,26 +54,28 @@ def test_staff_see_the_suggestions_and_others_may_not(client, login_as, db):
 
 
 def test_a_decision_is_taken_once(client, login_as, post_form, db):
-    ProgramFactory(description="Hỗ trợ in 3D: máy in 3D (3D printer), khắc laser (laser engraving)")
+    ProgramFactory(
+        description="Thử nghiệm: buồng sơn tĩnh điện (powder coating booth), buồng thử ẩm (humidity chamber)"
+    )
     candidates.mine_candidates(db.session)
     login_as("staff")
-    printer, laser = candidate(db, "3d printer").id, candidate(db, "laser engraving").id
+    booth, chamber = candidate(db, "powder coating booth").id, candidate(db, "humidity chamber").id
     assert (
-        post_form(f"/admin/glossary/suggested/{laser}/reject", {}, form_url="/admin/glossary/").status_code
+        post_form(f"/admin/glossary/suggested/{chamber}/reject", {}, form_url="/admin/glossary/").status_code
         == 302
     )
     assert (
         client.get("/admin/glossary/").get_data(as_text=True).count('data-testid="glossary-candidate"') == 1
     )
-    again = post_form(f"/admin/glossary/suggested/{laser}/reject", {}, form_url="/admin/glossary/")
+    again = post_form(f"/admin/glossary/suggested/{chamber}/reject", {}, form_url="/admin/glossary/")
     assert "already accepted or rejected" in client.get(again.location).get_data(as_text=True)
-    data = {"english": "3D printer", "vietnamese": "máy in 3D", "domain": "manufacturing"}
-    url = f"/admin/glossary/suggested/{printer}/accept"
-    assert post_form(url, data, form_url="/admin/glossary/", prefix=f"candidate-{printer}").status_code == 302
-    second = post_form(url, data, form_url="/admin/glossary/", prefix=f"candidate-{printer}")
+    data = {"english": "Powder coating booth", "vietnamese": "buồng sơn tĩnh điện", "domain": "manufacturing"}
+    url = f"/admin/glossary/suggested/{booth}/accept"
+    assert post_form(url, data, form_url="/admin/glossary/", prefix=f"candidate-{booth}").status_code == 302
+    second = post_form(url, data, form_url="/admin/glossary/", prefix=f"candidate-{booth}")
     assert "already accepted or rejected" in client.get(second.location).get_data(as_text=True)
     assert db.session.execute(select(GlossaryTerm.english, GlossaryTerm.domain)).all() == [
-        ("3d printer", "manufacturing")
+        ("powder coating booth", "manufacturing")
     ]
     actions = set(db.session.scalars(select(AuditEvent.action)))
     assert {"glossary.candidate_rejected", "glossary.candidate_accepted", "glossary.term_added"} <= actions
@@ -122,7 +126,7 @@ def test_the_beat_mines_hourly_and_the_command_mines_now(app, db):
     celery = app.config["CELERY"]
     assert celery["beat_schedule"]["glossary-mine"] == {"task": mine.name, "schedule": 3600.0}
     assert "incubator.glossary.tasks" in celery["include"]
-    CapabilityFactory(description="Dịch vụ: khắc laser (laser engraving)")
+    CapabilityFactory(description="Dịch vụ: buồng thử ẩm (humidity chamber)")
     result = app.test_cli_runner().invoke(args=["glossary", "mine"])
     assert result.exit_code == 0 and "Suggested 1 new pair(s)" in result.output
     assert "Suggested 0 new pair(s)" in app.test_cli_runner().invoke(args=["glossary", "mine"]).output
