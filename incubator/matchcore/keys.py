@@ -28,8 +28,9 @@ from incubator.matchcore.normalize import tag_token, tokens
 from incubator.matchcore.stopwords import ENGLISH, ENGLISH_MARKERS, VIETNAMESE
 
 Item = tuple[str, tuple[str, ...]]
-# A chunk's term counts (documents × the chunk's own keys) and those keys, sorted.
-Counts = tuple[sp.csr_matrix, np.ndarray]
+# A chunk's term counts (documents × the chunk's own keys), those keys, sorted, and which of its
+# documents read as English.
+Counts = tuple[sp.csr_matrix, np.ndarray, np.ndarray]
 
 _BASE = 0x100000001B3
 _SPACE = 32
@@ -169,7 +170,9 @@ def _tags(items: Sequence[Item]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def count_keys(items: Sequence[Item], concepts: TermScanner | None = None) -> Counts:
-    """Count each document's term keys: unigrams and bigrams without stop words, tags, then concepts.
+    """Count each document's term keys (unigrams and bigrams without stop words, tags, then concepts).
+
+    Returns the counts, their sorted keys, and which documents read as English.
 
     `concepts`: a compiled glossary (glossary.py) whose terms add their concept's key.
     """
@@ -185,7 +188,8 @@ def count_keys(items: Sequence[Item], concepts: TermScanner | None = None) -> Co
     pairs = kept[:-1] & kept[1:] & (owner[:-1] == owner[1:])
     found += [keys[kept], bigram_keys(keys[:-1][pairs], keys[1:][pairs])]
     rows += [owner[kept], owner[:-1][pairs]]
-    return _tally(np.concatenate(found), np.concatenate(rows), len(items))
+    counts, unique = _tally(np.concatenate(found), np.concatenate(rows), len(items))
+    return counts, unique, english
 
 
 def _starts(*sorted_columns: np.ndarray) -> np.ndarray:
@@ -196,7 +200,7 @@ def _starts(*sorted_columns: np.ndarray) -> np.ndarray:
     return first
 
 
-def _tally(keys: np.ndarray, rows: np.ndarray, n_docs: int) -> Counts:
+def _tally(keys: np.ndarray, rows: np.ndarray, n_docs: int) -> tuple[sp.csr_matrix, np.ndarray]:
     """Count (document, key) pairs into a canonical CSR matrix over the sorted unique keys.
 
     One sort by key, then a stable radix sort by document (rows fit in 16 bits): no COO

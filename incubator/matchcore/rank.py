@@ -63,14 +63,14 @@ class Matcher:
             concepts,
             p.concept_weight,
         )
-        self._set_targets(documents, self.weights_.fit_transform(_items(documents)))
+        self._set_targets(documents, *self.weights_.fit_weigh(_items(documents)))
         return self
 
-    def _set_targets(self, documents: Sequence[Document], matrix: sp.csr_matrix) -> None:
+    def _set_targets(self, documents: Sequence[Document], matrix: sp.csr_matrix, english: np.ndarray) -> None:
         """Keep the targets, their TF-IDF rows and languages, and one transposed block per kind."""
         self.targets_ = tuple(documents)
         self.matrix_ = matrix
-        self.english_ = english_documents(_items(documents))
+        self.english_ = english
         self._partition()
 
     def _partition(self) -> None:
@@ -116,14 +116,17 @@ class Matcher:
         """Return the L2-normalised TF-IDF rows of `documents` in the fitted vocabulary."""
         return self.weights_.transform(_items(documents))
 
-    def _source_rows(self, documents: Sequence[Document]) -> sp.csr_matrix:
-        """Return the sources' rows: titles weighted when some kind is scored per segment."""
+    def _source_rows(self, documents: Sequence[Document]) -> tuple[sp.csr_matrix, np.ndarray]:
+        """Return the sources' rows (titles weighted when some kind is scored per segment), and
+        which sources read as English."""
         weight = self.params.title_weight
         if weight > 1 and any(p.segments is not None for p in self.partitions_.values()):
             titled = [(segments.titled(d.text, weight), tuple(d.tags)) for d in documents]
-            return self.weights_.transform(titled)
+            return self.weights_.weigh(titled)
         fitted = self._fitted_positions(documents)
-        return self.transform(documents) if fitted is None else self.matrix_[fitted]
+        if fitted is None:
+            return self.weights_.weigh(_items(documents))
+        return self.matrix_[fitted], self.english_[fitted]
 
     def _fitted_positions(self, documents: Sequence[Document]) -> list[int] | None:
         """The fitted rows of `documents` when each is itself a fitted target (a run's sources), else None.
@@ -142,7 +145,7 @@ class Matcher:
         """Return a copy that ranks `targets` with this matcher's vocabulary and IDF (no refit)."""
         check_unique_ids(targets)
         other = copy.copy(self)
-        other._set_targets(targets, self.transform(targets))
+        other._set_targets(targets, *self.weights_.weigh(_items(targets)))
         return other
 
     def top_k(
@@ -163,10 +166,10 @@ class Matcher:
         check_unique_ids(sources)
         allowed = allowed or ALLOW_ALL
         results: dict[str, list[Match]] = {}
-        rows, size = self._source_rows(sources), self.params.block_rows
+        (rows, english), size = self._source_rows(sources), self.params.block_rows
         for start in range(0, len(sources), size):
-            block = sources[start : start + size]
-            results.update(self._rank_block(block, rows[start : start + size], k, allowed, explain))
+            block, part = sources[start : start + size], slice(start, start + size)
+            results.update(self._rank_block(block, rows[part], k, allowed, explain, english[part]))
         return results
 
     def rank_one(
@@ -186,7 +189,7 @@ class Matcher:
         check_unique_ids(sources)
         allowed = allowed or ALLOW_ALL
         results: dict[str, list[Match]] = {d.id: [] for d in sources}
-        rows, size = self._source_rows(sources), self.params.block_rows
+        (rows, english), size = self._source_rows(sources), self.params.block_rows
         source_kinds = {d.kind for d in sources}
         for kind in sorted(self.partitions_):
             meets = {s: (kind,) for s in source_kinds if kind in allowed.target_kinds(s, self.partitions_)}
@@ -194,8 +197,9 @@ class Matcher:
                 continue
             only = replace(allowed, kinds=meets)
             for start in range(0, len(sources), size):
-                block, block_rows = sources[start : start + size], rows[start : start + size]
-                for source_id, matches in self._rank_block(block, block_rows, k, only, explain).items():
+                block, part = sources[start : start + size], slice(start, start + size)
+                ranked = self._rank_block(block, rows[part], k, only, explain, english[part])
+                for source_id, matches in ranked.items():
                     results[source_id].extend(matches)
         return results
 
@@ -210,7 +214,7 @@ class Matcher:
         wanted = [d for d in sources if results.get(d.id)]
         if not wanted:
             return dict(results)
-        rows, position = self._source_rows(wanted), self._positions()
+        rows, position = self._source_rows(wanted)[0], self._positions()
         explained = {
             source.id: self._matches(
                 source, rows[i], [(position[m.target], m.score) for m in results[source.id]], True
@@ -226,22 +230,26 @@ class Matcher:
         return self.positions_
 
     def _rank_block(
-        self, block: Sequence[Document], rows: sp.csr_matrix, k: int, allowed: Allowed, explain: bool
+        self,
+        block: Sequence[Document],
+        rows: sp.csr_matrix,
+        k: int,
+        allowed: Allowed,
+        explain: bool,
+        english: np.ndarray,
     ) -> dict[str, list[Match]]:
-        """Rank one block of sources: sparse top-n products, then filters and explanations."""
+        """Rank one block of sources: sparse top-n products, then filters and explanations.
+
+        `english`: which sources of the block read as English (the cross-language factor).
+        """
         lost = Counter(source for source, _ in allowed.excluded)
         wanted = [k + lost[d.id] + int(allowed.exclude_self) for d in block]
-        chosen = self._kernel().choose(block, rows, wanted, k, allowed, self._english(block))
+        chosen = self._kernel().choose(block, rows, wanted, k, allowed, english)
         if not explain:
             ids, scores = self.target_ids_, iter(rounded([x for c in chosen for _, x in c]))
             pairs = zip(block, chosen, strict=True)
             return {s.id: [Match(s.id, ids[p], next(scores)) for p, _ in c] for s, c in pairs}
         return {source.id: self._matches(source, rows[i], chosen[i], True) for i, source in enumerate(block)}
-
-    def _english(self, block: Sequence[Document]) -> np.ndarray:
-        """Which sources of `block` read as English (fitted targets' languages are known)."""
-        fitted = self._fitted_positions(block)
-        return english_documents(_items(block)) if fitted is None else self.english_[fitted]
 
     def _kernel(self) -> Kernel:
         """The fitted state the top-k search reads, with the resolved scoring settings."""

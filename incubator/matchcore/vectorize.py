@@ -75,8 +75,8 @@ def _remap(counts: sp.csr_matrix, columns: np.ndarray, idf: np.ndarray) -> sp.cs
 
 def frequencies(parts: list[Counts]) -> tuple[np.ndarray, list[np.ndarray], np.ndarray]:
     """Merge counted chunks: the sorted keys, each chunk's key positions, and each key's document count."""
-    chunk_df = [np.bincount(c.indices, minlength=len(k)) for c, k in parts]
-    keys, positions, df = merge_keys([k for _, k in parts], chunk_df)
+    chunk_df = [np.bincount(c.indices, minlength=len(k)) for c, k, _ in parts]
+    keys, positions, df = merge_keys([k for _, k, _ in parts], chunk_df)
     return keys, positions, df
 
 
@@ -128,6 +128,10 @@ class TermWeights:
 
     def fit_transform(self, items: Sequence[Item]) -> sp.csr_matrix:
         """Learn keys and IDF from `items` and return their L2-normalised TF-IDF rows."""
+        return self.fit_weigh(items)[0]
+
+    def fit_weigh(self, items: Sequence[Item]) -> tuple[sp.csr_matrix, np.ndarray]:
+        """`fit_transform`, and which of `items` read as English (counted in the same pass)."""
         parts = count(items, self.n_jobs, self.concepts)
         keys, positions, df = frequencies(parts)
         keep = (df <= max_doc_count(len(items), self.max_df, self.max_docs)) & (df >= self.min_df)
@@ -141,22 +145,26 @@ class TermWeights:
             idf[among(self.keys_, self.concepts.concept_keys)] *= self.concept_weight
         self.idf_ = idf.astype(np.float32)
         columns = np.where(keep, np.cumsum(keep) - 1, -1)
-        chunks = [_remap(c, columns[p], self.idf_) for (c, _), p in zip(parts, positions, strict=True)]
-        return sp.vstack(chunks, format="csr")
+        chunks = [_remap(c, columns[p], self.idf_) for (c, _, _), p in zip(parts, positions, strict=True)]
+        return sp.vstack(chunks, format="csr"), np.concatenate([e for _, _, e in parts])
 
     def transform(self, items: Sequence[Item]) -> sp.csr_matrix:
         """Return the TF-IDF rows of `items` over the fitted keys (unknown terms ignored).
 
         Large batches are counted, looked up and weighted chunk by chunk in worker processes.
         """
+        return self.weigh(items)[0]
+
+    def weigh(self, items: Sequence[Item]) -> tuple[sp.csr_matrix, np.ndarray]:
+        """`transform`, and which of `items` read as English (counted in the same pass)."""
         items = list(items)
         chunks = map_chunks(self._weigh, items, self.n_jobs) if items else [self._weigh(items)]
-        return sp.vstack(chunks, format="csr")
+        return sp.vstack([m for m, _ in chunks], format="csr"), np.concatenate([e for _, e in chunks])
 
-    def _weigh(self, items: Sequence[Item]) -> sp.csr_matrix:
-        """Count one chunk's terms and return its TF-IDF rows over the fitted keys."""
-        counts, keys = count_keys(items, self.concepts)
-        return _remap(counts, self.columns_of(keys), self.idf_)
+    def _weigh(self, items: Sequence[Item]) -> tuple[sp.csr_matrix, np.ndarray]:
+        """Count one chunk's terms; return its TF-IDF rows over the fitted keys and its languages."""
+        counts, keys, english = count_keys(items, self.concepts)
+        return _remap(counts, self.columns_of(keys), self.idf_), english
 
     def columns_of(self, keys: np.ndarray) -> np.ndarray:
         """Return the column of each key (sorted keys are fastest), or -1 when it was not fitted."""
