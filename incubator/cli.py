@@ -18,6 +18,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(create_user_command)
     app.cli.add_command(matching_cli)
     app.cli.add_command(notifications_cli)
+    app.cli.add_command(search_cli)
     app.shell_context_processor(shell_context)
 
 
@@ -123,3 +124,16 @@ def notifications_resend_command(days: int) -> None:
     from incubator.notifications import services
 
     click.echo(f"Queued {services.queue_unsent(days)} notification e-mail(s).")
+
+
+search_cli = AppGroup("search", help="Search across languages: the index of every catalogue's text.")
+
+
+@search_cli.command("reindex")
+def search_reindex_command() -> None:
+    """Rebuild the search entries of every record (after an upgrade or a glossary change)."""
+    from incubator.extensions import db
+    from incubator.search.index import reindex
+
+    counts = reindex(db.session)
+    click.echo("Search entries: " + (", ".join(f"{kind}: {n}" for kind, n in counts.items()) or "none"))
