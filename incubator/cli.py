@@ -34,11 +34,14 @@ def shell_context() -> dict:
 def seed_demo_command() -> None:
     """Load the Binh Duong demo data (idempotent; refused in production)."""
     from incubator.demo.seed import seed_demo, seed_demo_run
+    from incubator.extensions import db
+    from incubator.search.index import reindex
 
     try:
         created = {**seed_demo(), **seed_demo_run()}
     except DomainError as error:
         raise click.ClickException(str(error)) from error
+    reindex(db.session)  # a database older than the search index gets its entries (new rows have them)
     summary = ", ".join(f"{name}: {n}" for name, n in created.items() if n) or "nothing new"
     click.echo(f"Demo data ready ({summary}).")
 

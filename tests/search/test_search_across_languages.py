@@ -171,3 +171,12 @@ def test_reindex_rebuilds_every_entry(app, db):  # noqa: ANN001
     kinds = set(db.session.scalars(select(SearchEntry.kind).where(SearchEntry.object_id == lab.id)))
     assert {"lab", "lab_equipment"} <= kinds
     assert db.session.scalar(select(GlossaryTerm.id)) is None
+
+
+def test_the_demo_mentors_are_found_from_a_vietnamese_search_typed_without_diacritics(
+    app, client, login_as, db
+):
+    assert app.test_cli_runner().invoke(args=["seed-demo"]).exit_code == 0
+    login_as("founder")
+    page = client.get("/mentors/", query_string={"q": "bao tri du doan"}).get_data(as_text=True)
+    assert "found through: bao tri du doan ↔ predictive maintenance" in page
