@@ -17,7 +17,7 @@ from incubator.organizations.models import Organization
 from incubator.organizations.services import lab_scope, manages
 from incubator.pagination import Pagination, paginate
 from incubator.search import index as search_index
-from incubator.search.query import Found, parse
+from incubator.search.query import Found, found_through, parse
 
 FIELDS = (
     "name",
@@ -100,10 +100,8 @@ def search_labs(
         query = query.where(Lab.id.in_(free_labs(list(bookable), free_on)))
     query = query.options(joinedload(Lab.organization)).order_by(Lab.name, Lab.id)
     found = paginate(query, page)
-    ids = [lab.id for lab in found.items]
-    bridges = search.found_through(db.session, "lab", ids)
-    for lab_id, more in tools.found_through(db.session, "lab_equipment", ids).items():
-        bridges.setdefault(lab_id, []).extend(more)
+    searches = {"lab": search, "lab_equipment": tools}
+    bridges = found_through(db.session, searches, [lab.id for lab in found.items])
     return Found(found, bridges)
 
 

@@ -11,7 +11,7 @@ from incubator.extensions import db
 from incubator.mentors.models import MentorProfile, Mentorship
 from incubator.pagination import paginate
 from incubator.search import index as search_index
-from incubator.search.query import Found, parse
+from incubator.search.query import Found, Search, found_through, parse
 
 FIELDS = ("headline", "expertise", "sectors", "languages", "capacity_per_month", "max_mentees", "available")
 LANGUAGES = ("vi", "en")
@@ -68,7 +68,7 @@ def sector_texts(ids: list[int] | None) -> Select:
     return query if ids is None else query.where(MentorProfile.id.in_(ids))
 
 
-search_index.register("mentor", MentorProfile, mentor_texts)
+search_index.register("mentor", MentorProfile, mentor_texts, follows=(User, MentorProfile.user_id))
 search_index.register("mentor_expertise", MentorProfile, expertise_texts)
 search_index.register("mentor_sectors", MentorProfile, sector_texts)
 
@@ -87,26 +87,24 @@ def mentor_directory(
     `expertise` looks in the mentor's expertise only."""
     searches = {kind: parse(db.session, words) for kind, words in
                 (("mentor", text), ("mentor_expertise", expertise), ("mentor_sectors", sector))}  # fmt: skip
-    active = select(func.count()).where(
-        Mentorship.mentor_id == MentorProfile.user_id, Mentorship.status == "active"
-    )
+    query = _directory_query(searches, language, has_capacity)
+    found = paginate(query, page)
+    counts = active_counts([profile.user_id for profile in found.items])
+    found.items = [(profile, free_places(profile, counts)) for profile in found.items]
+    bridges = found_through(db.session, searches, [profile.id for profile, _free in found.items])
+    return Found(found, bridges)
+
+
+def _directory_query(searches: dict[str, Search], language: str, has_capacity: bool) -> Select:
+    """The profiles every search finds, who speak `language` and, with `has_capacity`, have room."""
     query = select(MentorProfile).join(User, User.id == MentorProfile.user_id)
     query = query.where(*(search.clause(kind, MentorProfile.id) for kind, search in searches.items()))
     if language:
         query = query.where(("," + MentorProfile.languages + ",").contains(f",{language},", autoescape=True))
     if has_capacity:
+        active = select(func.count()).where(Mentorship.mentor_id == User.id, Mentorship.status == "active")
         query = query.where(MentorProfile.available, MentorProfile.max_mentees > active.scalar_subquery())
-    query = query.options(selectinload(MentorProfile.user)).order_by(User.full_name, MentorProfile.id)
-    found = paginate(query, page)
-    counts = active_counts([profile.user_id for profile in found.items])
-    found.items = [(profile, free_places(profile, counts)) for profile in found.items]
-    bridges: dict[int, list[tuple[str, str]]] = {}
-    for kind, search in searches.items():
-        for profile_id, more in search.found_through(
-            db.session, kind, [p.id for p, _ in found.items]
-        ).items():
-            bridges.setdefault(profile_id, []).extend(more)
-    return Found(found, bridges)
+    return query.options(selectinload(MentorProfile.user)).order_by(User.full_name, MentorProfile.id)
 
 
 def free_places(profile: MentorProfile, counts: dict[int, int]) -> int:

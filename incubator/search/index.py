@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Select, delete, event, insert
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Select, delete, event, insert, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from incubator.matchcore.glossary import compiled
 from incubator.matchcore.normalize import surface, tokens
@@ -27,20 +27,26 @@ Rows = Callable[[list[int] | None], Select]
 
 @dataclass(frozen=True)
 class Source:
-    """A kind of entry: the model whose rows it indexes and the select giving their text."""
+    """A kind of entry: the model whose rows it indexes, the select giving their text, and another
+    model whose rows' changes change it too, with the column of `model` pointing to them."""
 
     kind: str
     model: type
     rows: Rows
+    follows: tuple[type, InstrumentedAttribute] | None = None
 
 
 SOURCES: dict[str, Source] = {}
 _glossary: list[Callable[[Session], tuple[tuple[str, str], ...]]] = []
 
 
-def register(kind: str, model: type, rows: Rows) -> None:
-    """Index `model`'s rows as entries of `kind`, their text read by `rows`."""
-    SOURCES[kind] = Source(kind, model, rows)
+def register(
+    kind: str, model: type, rows: Rows, follows: tuple[type, InstrumentedAttribute] | None = None
+) -> None:
+    """Index `model`'s rows as entries of `kind`, their text read by `rows`; with `follows` (another
+    model, and the column of `model` pointing to it), a change of that model's rows refreshes them too
+    (a mentor's entry holds the name of its user)."""
+    SOURCES[kind] = Source(kind, model, rows, follows)
 
 
 def use_glossary(extra_pairs: Callable[[Session], tuple[tuple[str, str], ...]]) -> None:
@@ -121,10 +127,17 @@ def reindex(session: Session) -> dict[str, int]:
 def _touched(session: Session) -> dict[str, set[int]]:
     """The ids of indexed rows this flush added, changed or deleted, per kind."""
     touched: dict[str, set[int]] = {}
+    followed: dict[str, set[int]] = {}
     for obj in (*session.new, *session.dirty, *session.deleted):
         for source in SOURCES.values():
             if isinstance(obj, source.model) and getattr(obj, "id", None) is not None:
                 touched.setdefault(source.kind, set()).add(obj.id)
+            elif source.follows and isinstance(obj, source.follows[0]) and obj in session.dirty:
+                followed.setdefault(source.kind, set()).add(obj.id)
+    for kind, ids in followed.items():
+        source = SOURCES[kind]
+        query = select(source.model.id).where(source.follows[1].in_(ids))
+        touched.setdefault(kind, set()).update(session.connection().scalars(query))
     return touched
 
 

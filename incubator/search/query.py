@@ -77,6 +77,15 @@ class Search:
         return shown
 
 
+def found_through(session: Session, searches: dict[str, Search], ids: list[int]) -> dict[int, list[tuple]]:
+    """The bridges of several searches over the same records (kind → search), merged per record id."""
+    merged: dict[int, list[tuple]] = {}
+    for kind, search in searches.items():
+        for object_id, pairs in search.found_through(session, kind, ids).items():
+            merged.setdefault(object_id, []).extend(pairs)
+    return merged
+
+
 def _escaped(text: str) -> str:
     """`text` with LIKE's wildcards and escape character taken literally."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -180,3 +180,13 @@ def test_the_demo_mentors_are_found_from_a_vietnamese_search_typed_without_diacr
     login_as("founder")
     page = client.get("/mentors/", query_string={"q": "bao tri du doan"}).get_data(as_text=True)
     assert "found through: bao tri du doan ↔ predictive maintenance" in page
+
+
+def test_a_mentor_renamed_is_found_by_the_new_name(client, login_as, db):
+    profile = MentorProfileFactory(user=UserFactory(role="mentor", full_name="Nguyễn Văn A"))
+    profile.user.full_name = "Trần Thị Bình"
+    db.session.commit()
+    login_as("founder")
+    assert mentor_names(client, q="tran thi binh") == {"Trần Thị Bình"} and not mentor_names(
+        client, q="nguyen"
+    )
