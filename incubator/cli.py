@@ -20,6 +20,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(matching_cli)
     app.cli.add_command(notifications_cli)
     app.cli.add_command(glossary_cli)
+    app.cli.add_command(search_cli)
     app.shell_context_processor(shell_context)
 
 
@@ -35,11 +36,14 @@ def shell_context() -> dict:
 def seed_demo_command() -> None:
     """Load the Binh Duong demo data (idempotent; refused in production)."""
     from incubator.demo.seed import seed_demo, seed_demo_candidates, seed_demo_run
+    from incubator.extensions import db
+    from incubator.search.index import reindex
 
     try:
         created = {**seed_demo(), **seed_demo_run(), **seed_demo_candidates()}
     except DomainError as error:
         raise click.ClickException(str(error)) from error
+    reindex(db.session)  # a database older than the search index gets its entries (new rows have them)
     summary = ", ".join(f"{name}: {n}" for name, n in created.items() if n) or "nothing new"
     click.echo(f"Demo data ready ({summary}).")
 
@@ -140,3 +144,16 @@ def glossary_mine_command() -> None:
         f"Suggested {counts['added']} new pair(s); {counts['refreshed']} still pending, "
         f"{counts['dropped']} no longer found."
     )
+
+
+search_cli = AppGroup("search", help="Search across languages: the index of every catalogue's text.")
+
+
+@search_cli.command("reindex")
+def search_reindex_command() -> None:
+    """Rebuild the search entries of every record (after an upgrade or a glossary change)."""
+    from incubator.extensions import db
+    from incubator.search.index import reindex
+
+    counts = reindex(db.session)
+    click.echo("Search entries: " + (", ".join(f"{kind}: {n}" for kind, n in counts.items()) or "none"))

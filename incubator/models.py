@@ -17,6 +17,7 @@ from incubator.review.models import (
     ReviewConflict,
     ReviewerAssignment,
 )
+from incubator.search.models import SearchEntry
 from incubator.startups.models import Startup
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "ReviewerAssignment",
     "RunModel",
     "RunShard",
+    "SearchEntry",
     "Startup",
     "Suggestion",
     "Training",

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from wtforms import DateField, SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField
+from wtforms import (
+    DateField,
+    SearchField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from incubator.challenges.models import BUDGET_RANGES, CHALLENGE_STATUSES, TRL_LEVELS
-from incubator.forms import AppForm
+from incubator.forms import AppForm, QueryForm
 from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register
 from incubator.localtime import today_local
@@ -84,3 +92,13 @@ class CapabilityForm(AppForm):
         _l("Keywords (comma-separated)"), filters=[clean_tags], validators=[Length(max=255)]
     )
     submit = SubmitField(_l("Save"))
+
+
+class ListSearchForm(QueryForm):
+    """Words to find in a list of challenges or capabilities, read from the query string (no CSRF)."""
+
+    q = SearchField(_l("Search"), filters=[clean_text], validators=[Optional(), Length(max=100)])
+
+    def text(self) -> str:
+        """The words asked for (none when invalid)."""
+        return (self.q.data or "") if self.validate() else ""

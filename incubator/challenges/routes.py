@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from functools import partial
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from incubator.challenges import services
-from incubator.challenges.forms import CapabilityForm, ChallengeForm, NewChallengeForm
+from incubator.challenges.forms import CapabilityForm, ChallengeForm, ListSearchForm, NewChallengeForm
 from incubator.challenges.models import Capability, Challenge
 from incubator.feedback import flash_saved
 from incubator.organizations.services import organization_for
@@ -22,8 +22,9 @@ capabilities_bp = Blueprint("capabilities", __name__, url_prefix="/capabilities"
 @bp.route("/")
 @role_required("enterprise")
 def index():
-    page = services.list_challenges(current_user, page_number())
-    return render_template("challenges/index.html", page=page)
+    form = ListSearchForm(request.args)
+    found = services.list_challenges(current_user, page_number(), form.text())
+    return render_template("challenges/index.html", form=form, page=found.page, bridges=found.bridges)
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -56,8 +57,9 @@ def edit(challenge_id: int):
 @capabilities_bp.route("/", endpoint="index")
 @role_required("university")
 def capability_list():
-    page = services.list_capabilities(current_user, page_number())
-    return render_template("challenges/capabilities.html", page=page)
+    form = ListSearchForm(request.args)
+    found = services.list_capabilities(current_user, page_number(), form.text())
+    return render_template("challenges/capabilities.html", form=form, page=found.page, bridges=found.bridges)
 
 
 @capabilities_bp.route("/new", methods=["GET", "POST"], endpoint="new")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
 
 from incubator.accounts.models import User
 from incubator.audit.services import changed_fields, save_and_announce
@@ -11,7 +11,9 @@ from incubator.extensions import db
 from incubator.labs.models import Lab
 from incubator.organizations.models import Organization
 from incubator.organizations.services import acting_organization_ids, may_act_for
-from incubator.pagination import Pagination, paginate
+from incubator.pagination import paginate
+from incubator.search import index as search_index
+from incubator.search.query import Found, parse
 
 CHALLENGE_FIELDS = (
     "title", "description", "sector", "status", "deadline",
@@ -32,11 +34,15 @@ def may_edit_capability(user: User, capability: Capability) -> bool:
     )
 
 
-def list_challenges(user: User, page: int = 1) -> Pagination:
-    """One page of the challenges `user` may edit (their own; all their organization's for its admins)."""
+def list_challenges(user: User, page: int = 1, text: str = "") -> Found:
+    """One page of the challenges `user` may edit (their own; all their organization's for its admins)
+    with every word of `text` (accents ignored, or the same concept in the other language)."""
     organizations = acting_organization_ids(user, "edit_challenges")
     mine = or_(Challenge.organization_id.in_(organizations), Challenge.author_id == user.id)
-    return paginate(select(Challenge).where(mine).order_by(Challenge.id.desc()), page)
+    search = parse(db.session, text)
+    query = select(Challenge).where(mine, search.clause("challenge", Challenge.id))
+    found = paginate(query.order_by(Challenge.id.desc()), page)
+    return Found(found, search.found_through(db.session, "challenge", [c.id for c in found.items]))
 
 
 def create_challenge(author: User, organization: Organization, data: dict) -> tuple[Challenge, bool]:
@@ -54,11 +60,15 @@ def update_challenge(challenge: Challenge, data: dict, actor_id: int) -> bool:
     return save_and_announce("challenge", challenge, actor_id, "challenge.updated", fields=changed)
 
 
-def list_capabilities(user: User, page: int = 1) -> Pagination:
-    """One page of the capabilities `user` may edit (their own; all their organization's for its admins)."""
+def list_capabilities(user: User, page: int = 1, text: str = "") -> Found:
+    """One page of the capabilities `user` may edit (their own; all their organization's for its
+    admins) with every word of `text` (accents ignored, or the same concept in the other language)."""
     organizations = acting_organization_ids(user, "edit_capabilities")
     mine = or_(Capability.organization_id.in_(organizations), Capability.owner_id == user.id)
-    return paginate(select(Capability).where(mine).order_by(Capability.title, Capability.id), page)
+    search = parse(db.session, text)
+    query = select(Capability).where(mine, search.clause("capability", Capability.id))
+    found = paginate(query.order_by(Capability.title, Capability.id), page)
+    return Found(found, search.found_through(db.session, "capability", [c.id for c in found.items]))
 
 
 def create_capability(owner: User, organization: Organization, data: dict) -> tuple[Capability, bool]:
@@ -93,3 +103,23 @@ def organization_labs(organization_id: int, lab_ids: list[int]) -> list[Lab]:
         return []
     query = select(Lab).where(Lab.organization_id == organization_id, Lab.id.in_(lab_ids))
     return list(db.session.scalars(query.order_by(Lab.name)))
+
+
+def challenge_texts(ids: list[int] | None) -> Select:
+    """A challenge's searchable text: title, sector, description and desired outcome (never its
+    confidential details)."""
+    query = select(Challenge.id, Challenge.title, Challenge.sector, Challenge.description,
+                   Challenge.desired_outcome)  # fmt: skip
+    return query if ids is None else query.where(Challenge.id.in_(ids))
+
+
+def capability_texts(ids: list[int] | None) -> Select:
+    """A capability's searchable text: title, keywords, description and team."""
+    query = select(
+        Capability.id, Capability.title, Capability.keywords, Capability.description, Capability.team
+    )
+    return query if ids is None else query.where(Capability.id.in_(ids))
+
+
+search_index.register("challenge", Challenge, challenge_texts)
+search_index.register("capability", Capability, capability_texts)

@@ -14,6 +14,7 @@ from incubator.extensions import db
 from incubator.glossary.mining import normalized
 from incubator.glossary.models import GlossaryTerm
 from incubator.pagination import paginate
+from incubator.search import index as search_index
 
 
 class TermRefused(DomainError):
@@ -31,7 +32,7 @@ def _check(term: str) -> str:
 
 
 def add_term(english: str, vietnamese: str, domain: str, actor_id: int | None) -> GlossaryTerm:
-    """Store a new pair (audited); it takes effect at the next matching run."""
+    """Store a new pair (audited); search uses it at once, matching from the next run."""
     pair = (_check(english), _check(vietnamese))
     if db.session.scalar(select(GlossaryTerm.id).filter_by(english=pair[0], vietnamese=pair[1])):
         raise TermRefused(N_("This pair is already in the glossary."))
@@ -40,14 +41,16 @@ def add_term(english: str, vietnamese: str, domain: str, actor_id: int | None) -
     db.session.flush()
     record(actor_id, "glossary.term_added", term, english=term.english, vietnamese=term.vietnamese)
     db.session.commit()
+    search_index.reindex(db.session)
     return term
 
 
 def delete_term(term: GlossaryTerm, actor_id: int | None) -> None:
-    """Remove a pair (audited); the next matching run no longer links its terms."""
+    """Remove a pair (audited); search no longer links its terms, nor does the next matching run."""
     record(actor_id, "glossary.term_deleted", term, english=term.english, vietnamese=term.vietnamese)
     db.session.delete(term)
     db.session.commit()
+    search_index.reindex(db.session)
 
 
 def terms_page(page: int) -> Pagination:
@@ -60,3 +63,6 @@ def extra_pairs(session: Session) -> tuple[tuple[str, str], ...]:
     """Every staff pair as (english, vietnamese), in a stable order, for matchcore's MatchParams."""
     rows = session.execute(select(GlossaryTerm.english, GlossaryTerm.vietnamese).order_by(GlossaryTerm.id))
     return tuple((english, vietnamese) for english, vietnamese in rows)
+
+
+search_index.use_glossary(extra_pairs)

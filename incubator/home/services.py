@@ -69,7 +69,7 @@ def founder_overview(user: User) -> dict:
 
 def university_overview(user: User) -> dict:
     labs = lab_services.list_my_labs(user)
-    capabilities = challenge_services.list_capabilities(user)
+    capabilities = challenge_services.list_capabilities(user).page
     lab_ids = select(Lab.id).where(lab_services.my_labs_clause(user))
     pending = count(Booking, Booking.lab_id.in_(lab_ids), Booking.status == "requested")
     waiting = booking_services.waiting_requests(user)
@@ -84,7 +84,7 @@ def university_overview(user: User) -> dict:
 
 def enterprise_overview(user: User) -> dict:
     return {
-        "challenges": challenge_services.list_challenges(user).items,
+        "challenges": challenge_services.list_challenges(user).page.items,
         "memberships": active_memberships(user),
     }
 

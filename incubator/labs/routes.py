@@ -34,10 +34,9 @@ bp = Blueprint("labs", __name__, url_prefix="/labs")
 @bp.route("/")
 @login_required
 def index():
-    labs = services.listed_labs(current_user)
-    form = LabSearchForm(request.args, services.lab_organizations(labs))
-    page = services.search_labs(labs, **form.criteria(), page=page_number())
-    return render_template("labs/index.html", form=form, page=page)
+    form = LabSearchForm(request.args, services.lab_organizations(current_user))
+    found = services.search_labs(current_user, **form.criteria(), page=page_number())
+    return render_template("labs/index.html", form=form, page=found.page, bridges=found.bridges)
 
 
 def chosen_week() -> date:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from incubator.accounts.models import User
@@ -13,10 +13,11 @@ from incubator.extensions import db
 from incubator.labs.calendar import free_labs
 from incubator.labs.models import Lab
 from incubator.labs.visibility import visible_labs
-from incubator.matchcore.normalize import fold
 from incubator.organizations.models import Organization
 from incubator.organizations.services import lab_scope, manages
-from incubator.pagination import Pagination, paginate, paginate_list
+from incubator.pagination import Pagination, paginate
+from incubator.search import index as search_index
+from incubator.search.query import Found, found_through, parse
 
 FIELDS = (
     "name",
@@ -51,53 +52,57 @@ def list_my_labs(user: User, page: int = 1) -> Pagination:
     return paginate(query.order_by(Lab.name, Lab.id), page)
 
 
-def listed_labs(viewer: User) -> list[Lab]:
-    """Every lab `viewer` may see with its organization (joined: no query per lab), by name: the list
-    page filters these."""
-    query = select(Lab).where(visible_labs(viewer)).options(joinedload(Lab.organization))
-    query = query.order_by(Lab.name, Lab.id)
-    return list(db.session.scalars(query))
+def lab_organizations(viewer: User) -> list[Organization]:
+    """The organizations listing labs `viewer` may see, by name (the search filter's choices)."""
+    listing = select(Lab.organization_id).where(visible_labs(viewer))
+    query = select(Organization).where(Organization.id.in_(listing))
+    return list(db.session.scalars(query.order_by(Organization.name, Organization.id)))
 
 
-def lab_organizations(labs: list[Lab]) -> list[Organization]:
-    """The organizations listing `labs`, by name (the search filter's choices)."""
-    organizations = {lab.organization_id: lab.organization for lab in labs}
-    return sorted(organizations.values(), key=lambda organization: (organization.name, organization.id))
+def lab_texts(ids: list[int] | None) -> Select:
+    """A lab's searchable text: its name, description and equipment (search entries of kind "lab")."""
+    query = select(Lab.id, Lab.name, Lab.description, Lab.equipment)
+    return query if ids is None else query.where(Lab.id.in_(ids))
 
 
-def searchable_text(lab: Lab) -> str:
-    """A lab's name, description and equipment, case-folded and without diacritics."""
-    return fold(" ".join((lab.name, lab.description, lab.equipment)))
+def equipment_texts(ids: list[int] | None) -> Select:
+    """A lab's equipment alone (kind "lab_equipment": the equipment filter)."""
+    query = select(Lab.id, Lab.equipment)
+    return query if ids is None else query.where(Lab.id.in_(ids))
+
+
+search_index.register("lab", Lab, lab_texts)
+search_index.register("lab_equipment", Lab, equipment_texts)
 
 
 def search_labs(
-    labs: list[Lab],
+    viewer: User,
     text: str = "",
     kind: str | None = None,
     organization_id: int | None = None,
     page: int = 1,
     equipment: str = "",
     free_on: date | None = None,
-) -> Pagination:
-    """One page of `labs` of `kind` and `organization_id` with every word of `text` and `equipment`
-    (accents ignored), free on `free_on`.
-
-    Matched here, not in SQL: folding "công nghệ" to "cong nghe" is the same on both databases, and the
-    page needs every lab's organization for its filter anyway (one query for both).
-    """
-    words, tools = fold(text).split(), fold(equipment).split()
-    found = [
-        lab
-        for lab in labs
-        if (not kind or lab.kind == kind)
-        and (not organization_id or lab.organization_id == organization_id)
-        and all(w in searchable_text(lab) for w in words)
-        and all(w in fold(lab.equipment) for w in tools)
-    ]
+) -> Found:
+    """One page of the labs `viewer` may see, of `kind` and `organization_id`, with every word of
+    `text` and `equipment` (accents ignored, or the same concept in the other language), free on
+    `free_on`; by name."""
+    search, tools = parse(db.session, text), parse(db.session, equipment)
+    query = select(Lab).where(
+        visible_labs(viewer), search.clause("lab", Lab.id), tools.clause("lab_equipment", Lab.id)
+    )
+    if kind:
+        query = query.where(Lab.kind == kind)
+    if organization_id:
+        query = query.where(Lab.organization_id == organization_id)
     if free_on is not None:
-        free = free_labs([lab.id for lab in found if lab.bookable], free_on)
-        found = [lab for lab in found if lab.id in free]
-    return paginate_list(found, page)
+        bookable = db.session.scalars(query.with_only_columns(Lab.id).where(Lab.bookable))
+        query = query.where(Lab.id.in_(free_labs(list(bookable), free_on)))
+    query = query.options(joinedload(Lab.organization)).order_by(Lab.name, Lab.id)
+    found = paginate(query, page)
+    searches = {"lab": search, "lab_equipment": tools}
+    bridges = found_through(db.session, searches, [lab.id for lab in found.items])
+    return Found(found, bridges)
 
 
 def create_lab(manager: User, organization: Organization, data: dict) -> tuple[Lab, bool]:

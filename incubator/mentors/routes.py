@@ -47,8 +47,8 @@ def profile():
 @role_required("founder", *STAFF_ROLES)
 def directory():
     form = MentorSearchForm(request.args)
-    page = services.mentor_directory(**form.criteria(), page=page_number())
-    return render_template("mentors/directory.html", form=form, page=page)
+    found = services.mentor_directory(**form.criteria(), page=page_number())
+    return render_template("mentors/directory.html", form=form, page=found.page, bridges=found.bridges)
 
 
 @bp.route("/<int:profile_id>/request", methods=["GET", "POST"])

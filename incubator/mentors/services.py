@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
 from incubator.accounts.models import User
 from incubator.audit.services import changed_fields, save_and_announce
 from incubator.extensions import db
-from incubator.matchcore.normalize import fold
 from incubator.mentors.models import MentorProfile, Mentorship
-from incubator.pagination import Pagination, paginate_list
+from incubator.pagination import paginate
+from incubator.search import index as search_index
+from incubator.search.query import Found, Search, found_through, parse
 
 FIELDS = ("headline", "expertise", "sectors", "languages", "capacity_per_month", "max_mentees", "available")
 LANGUAGES = ("vi", "en")
@@ -41,16 +42,35 @@ def update_mentor_profile(profile: MentorProfile, data: dict, actor_id: int) -> 
     return save_and_announce("mentor", profile, actor_id, "mentor_profile.updated", fields=changed)
 
 
-def active_counts() -> dict[int, int]:
-    """Active mentorships per mentor user id."""
-    query = select(Mentorship.mentor_id, func.count()).where(Mentorship.status == "active")
+def active_counts(mentor_ids: list[int]) -> dict[int, int]:
+    """Active mentorships of each of the mentors `mentor_ids` (user ids)."""
+    query = select(Mentorship.mentor_id, func.count())
+    query = query.where(Mentorship.status == "active", Mentorship.mentor_id.in_(mentor_ids))
     return dict(db.session.execute(query.group_by(Mentorship.mentor_id)).all())
 
 
-def has_words(text: str, words: list[str]) -> bool:
-    """Whether every one of the folded `words` is in `text` (accents and case ignored)."""
-    folded = fold(text)
-    return all(word in folded for word in words)
+def mentor_texts(ids: list[int] | None) -> Select:
+    """A mentor's searchable text: name, headline, expertise and sectors (search entries "mentor")."""
+    query = select(MentorProfile.id, User.full_name, MentorProfile.headline, MentorProfile.expertise,
+                   MentorProfile.sectors).join(User, User.id == MentorProfile.user_id)  # fmt: skip
+    return query if ids is None else query.where(MentorProfile.id.in_(ids))
+
+
+def expertise_texts(ids: list[int] | None) -> Select:
+    """A mentor's expertise alone (kind "mentor_expertise": the expertise filter)."""
+    query = select(MentorProfile.id, MentorProfile.expertise)
+    return query if ids is None else query.where(MentorProfile.id.in_(ids))
+
+
+def sector_texts(ids: list[int] | None) -> Select:
+    """A mentor's sectors alone (kind "mentor_sectors": the sector filter)."""
+    query = select(MentorProfile.id, MentorProfile.sectors)
+    return query if ids is None else query.where(MentorProfile.id.in_(ids))
+
+
+search_index.register("mentor", MentorProfile, mentor_texts, follows=(User, MentorProfile.user_id))
+search_index.register("mentor_expertise", MentorProfile, expertise_texts)
+search_index.register("mentor_sectors", MentorProfile, sector_texts)
 
 
 def mentor_directory(
@@ -60,23 +80,33 @@ def mentor_directory(
     has_capacity: bool = False,
     page: int = 1,
     expertise: str = "",
-) -> Pagination:
-    """One page of (profile, free places) with every word of `text`, `expertise` and `sector`.
+) -> Found:
+    """One page of (profile, free places) with every word of `text`, `expertise` and `sector`, by name.
 
-    Accents and case are ignored; `expertise` looks in the mentor's expertise only."""
-    profiles = db.session.scalars(select(MentorProfile).options(selectinload(MentorProfile.user)))
-    counts, words = active_counts(), fold(text).split()
-    skills, sectors = fold(expertise).split(), fold(sector).split()
-    found = []
-    for profile in profiles:
-        free = max(profile.max_mentees - counts.get(profile.user_id, 0), 0) if profile.available else 0
-        everything = " ".join((profile.user.full_name, profile.headline, profile.expertise, profile.sectors))
-        if not (has_words(everything, words) and has_words(profile.sectors, sectors)):
-            continue
-        if not has_words(profile.expertise, skills):
-            continue
-        if (language and language not in profile.languages.split(",")) or (has_capacity and free == 0):
-            continue
-        found.append((profile, free))
-    found.sort(key=lambda pair: (pair[0].user.full_name, pair[0].id))
-    return paginate_list(found, page)
+    Accents and case are ignored, and a glossary term meets its concept in the other language;
+    `expertise` looks in the mentor's expertise only."""
+    searches = {kind: parse(db.session, words) for kind, words in
+                (("mentor", text), ("mentor_expertise", expertise), ("mentor_sectors", sector))}  # fmt: skip
+    query = _directory_query(searches, language, has_capacity)
+    found = paginate(query, page)
+    counts = active_counts([profile.user_id for profile in found.items])
+    found.items = [(profile, free_places(profile, counts)) for profile in found.items]
+    bridges = found_through(db.session, searches, [profile.id for profile, _free in found.items])
+    return Found(found, bridges)
+
+
+def _directory_query(searches: dict[str, Search], language: str, has_capacity: bool) -> Select:
+    """The profiles every search finds, who speak `language` and, with `has_capacity`, have room."""
+    query = select(MentorProfile).join(User, User.id == MentorProfile.user_id)
+    query = query.where(*(search.clause(kind, MentorProfile.id) for kind, search in searches.items()))
+    if language:
+        query = query.where(("," + MentorProfile.languages + ",").contains(f",{language},", autoescape=True))
+    if has_capacity:
+        active = select(func.count()).where(Mentorship.mentor_id == User.id, Mentorship.status == "active")
+        query = query.where(MentorProfile.available, MentorProfile.max_mentees > active.scalar_subquery())
+    return query.options(selectinload(MentorProfile.user)).order_by(User.full_name, MentorProfile.id)
+
+
+def free_places(profile: MentorProfile, counts: dict[int, int]) -> int:
+    """How many more startups `profile`'s mentor may take (none while unavailable)."""
+    return max(profile.max_mentees - counts.get(profile.user_id, 0), 0) if profile.available else 0

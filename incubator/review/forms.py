@@ -221,7 +221,11 @@ class QueueFilterForm(AppForm):
     class Meta:
         csrf = False
 
-    q = StringField(_l("Startup name"), filters=[clean_text], validators=[Optional(), Length(max=200)])
+    q = StringField(
+        _l("Startup: name, sector or description"),
+        filters=[clean_text],
+        validators=[Optional(), Length(max=200)],
+    )
     program = SelectField(_l("Program"), coerce=lambda v: int(v) if v else None, validators=[Optional()])
     status = SelectField(_l("Status"), validators=[Optional()])
     sector = SelectField(_l("Sector"), validators=[Optional()])

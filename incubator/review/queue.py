@@ -13,9 +13,10 @@ from incubator.extensions import db
 from incubator.labels import label
 from incubator.localtime import to_local
 from incubator.matchcore.normalize import fold
-from incubator.pagination import Pagination, paginate_list
+from incubator.pagination import paginate_list
 from incubator.review.models import Application, Program
 from incubator.review.reviews import Scores, program_scores, programs_hiding_scores
+from incubator.search.query import Found, Search, parse
 from incubator.startups.models import Startup
 
 SORTS = {
@@ -39,7 +40,13 @@ class Row:
     hidden: bool = False  # the viewer has reviews to submit in this program: scores blanked
 
 
-def _rows(viewer: User, program_id: int | None = None, status: str = "", sector: str = "") -> list[Row]:
+def _rows(
+    viewer: User,
+    program_id: int | None = None,
+    status: str = "",
+    sector: str = "",
+    search: Search | None = None,
+) -> list[Row]:
     """Applications (drafts excluded) matching the SQL filters, with the scores `viewer` may see."""
     query = (
         select(Application)
@@ -53,6 +60,8 @@ def _rows(viewer: User, program_id: int | None = None, status: str = "", sector:
         query = query.where(Application.status == status)
     if sector:
         query = query.where(Startup.sector == sector)
+    if search:
+        query = query.where(search.clause("startup", Application.startup_id))
     applications = list(db.session.scalars(query))
     scores: dict[int, dict[int, Scores]] = {}
     for pid in {a.program_id for a in applications}:
@@ -78,18 +87,22 @@ def _in_range(value: float | None, low: float | None, high: float | None) -> boo
     return value is not None and (low is None or value >= low) and (high is None or value <= high)
 
 
-def review_queue(filters: dict, viewer: User, page: int = 1) -> Pagination:
-    """One page of `viewer`'s queue: filters program/status/sector/score range/q, sort and direction."""
-    rows = _rows(viewer, filters.get("program"), filters.get("status") or "", filters.get("sector") or "")
-    if filters.get("q"):
-        needle = fold(filters["q"])
-        rows = [row for row in rows if needle in fold(row.application.startup.name)]
+def review_queue(filters: dict, viewer: User, page: int = 1) -> Found:
+    """One page of `viewer`'s queue: filters program/status/sector/score range/q, sort and direction.
+
+    `q` finds the startups with its words in their name, sector, description or needs (accents
+    ignored, or the same concept in the other language)."""
+    search = parse(db.session, filters.get("q") or "")
+    status, sector = filters.get("status") or "", filters.get("sector") or ""
+    rows = _rows(viewer, filters.get("program"), status, sector, search)
     low, high = filters.get("min_score"), filters.get("max_score")
     rows = [row for row in rows if _in_range(row.scores.weighted, low, high)]
     sort = filters.get("sort") if filters.get("sort") in SORTS else "submitted"
     descending = filters.get("direction", "desc" if sort == "submitted" else "asc") == "desc"
     rows.sort(key=lambda row: (SORTS[sort](row), row.application.id), reverse=descending)
-    return paginate_list(rows, page)
+    page_of_rows = paginate_list(rows, page)
+    startups = {row.application.startup_id for row in page_of_rows.items}
+    return Found(page_of_rows, search.found_through(db.session, "startup", startups))
 
 
 def sectors() -> list[str]:

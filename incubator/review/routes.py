@@ -43,8 +43,14 @@ def applications():
     form.status.choices = choices(APPLICATION_STATUS_LABELS.items(), _("All statuses"))
     form.sector.choices = choices(((s, s) for s in queue.sectors()), _("All sectors"))
     form.validate()
-    page = queue.review_queue(form.filters(), current_user, page_number())
-    return render_template("review/applications.html", page=page, form=form, programs=list_programs())
+    found = queue.review_queue(form.filters(), current_user, page_number())
+    return render_template(
+        "review/applications.html",
+        page=found.page,
+        bridges=found.bridges,
+        form=form,
+        programs=list_programs(),
+    )
 
 
 @bp.route("/programs/<int:program_id>/applications.csv")

@@ -8,6 +8,7 @@ from incubator.accounts.models import User
 from incubator.audit.services import changed_fields, save_and_announce
 from incubator.extensions import db
 from incubator.pagination import PER_PAGE, Pagination, paginate
+from incubator.search import index as search_index
 from incubator.startups.models import Startup
 
 FIELDS = ("name", "description", "needs", "sector", "stage", "website", "team_size")
@@ -38,3 +39,12 @@ def update_startup(startup: Startup, data: dict, actor_id: int) -> bool:
     """Save `startup`'s edited fields, then queue its match; return whether it was queued."""
     changed = sorted(changed_fields(startup, data, FIELDS))
     return save_and_announce("startup", startup, actor_id, "startup.updated", fields=changed)
+
+
+def startup_texts(ids: list[int] | None) -> Select:
+    """A startup's searchable text: name, sector, description and needs (search entries "startup")."""
+    query = select(Startup.id, Startup.name, Startup.sector, Startup.description, Startup.needs)
+    return query if ids is None else query.where(Startup.id.in_(ids))
+
+
+search_index.register("startup", Startup, startup_texts)

@@ -1,0 +1,3 @@
+"""The staff queue's fixture, for the search of its startups."""
+
+from tests.review.conftest import submitted  # noqa: F401
