@@ -175,6 +175,9 @@ def build_config(env: dict | None = None) -> dict:
         # seconds each process keeps the dashboard's and open data's figures (0: counted at every view)
         "FIGURES_CACHE_SECONDS": float(env.get("FIGURES_CACHE_SECONDS", "60")),
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",
+        # A hung Redis costs a request about a second before the limits fall back to memory (redis-py
+        # waits forever by default); the memory store ignores these.
+        "RATELIMIT_STORAGE_OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         "RATELIMIT_SWALLOW_ERRORS": True,
         "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         # Login throttling (accounts/throttle.py): a browser holding the account's device cookie is
