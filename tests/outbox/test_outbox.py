@@ -156,6 +156,18 @@ def test_two_relays_never_claim_one_row_twice(app, db):
     assert len(taken[0]) + len(taken[1]) == 300
 
 
+def test_the_relay_command_sends_what_waits(app, db):
+    now = utcnow()
+    with db.engine.begin() as connection:
+        connection.execute(
+            sa.insert(OutboxMessage),
+            [{"task": WARN, "args": [f"{i}@example.test"], "created_at": now, "attempts": 0,
+              "next_attempt_at": now, "last_error": ""} for i in range(2)],
+        )  # fmt: skip
+    result = app.test_cli_runner().invoke(args=["outbox", "relay"])
+    assert result.exit_code == 0 and "Sent 2 task(s); 0 wait for the broker." in result.output
+
+
 class RedisServer:
     """A redis-server of our own on a fixed port, stopped and started again (never the shared one)."""
 
