@@ -41,7 +41,8 @@ def _queue_emails(session: Session) -> None:
     if pending:
         session.flush()  # their ids
         for notification in pending:
-            outbox.add(session, EMAIL_TASK, notification.id)
+            if notification in session:  # not undone by a savepoint's rollback
+                outbox.add(session, EMAIL_TASK, notification.id)
 
 
 @event.listens_for(Session, "after_rollback")
