@@ -245,7 +245,7 @@ def run_counts(run_id: int) -> dict:
 
 
 def fail_run(run_id: int, message: str) -> None:
-    """Mark a run failed with an error code: "queue_down", "task_failed: detail" (forms.run_error_text)."""
+    """Mark a run failed with an error code: "stale", "task_failed: detail" (forms.run_error_text)."""
     db.session.rollback()
     run = get_run(run_id)
     if run is not None and run.status != "done":
