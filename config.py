@@ -48,8 +48,9 @@ def broker_settings(env: dict) -> dict:
     """Celery broker and result store: CELERY_BROKER_URL, else Redis when REDIS_URL is set, else SQLite."""
     redis_url = env.get("REDIS_URL")
     broker = env.get("CELERY_BROKER_URL") or redis_url or f"sqla+sqlite:///{INSTANCE / 'broker.sqlite'}"
-    results = redis_url or f"db+sqlite:///{INSTANCE / 'results.sqlite'}"
-    settings = {"broker_url": broker, "result_backend": env.get("CELERY_RESULT_BACKEND") or results}
+    # No result store: nothing reads a task's result (progress lives in the database). One set by
+    # CELERY_RESULT_BACKEND is used by Celery only for tasks that do not ignore their results.
+    settings = {"broker_url": broker, "result_backend": env.get("CELERY_RESULT_BACKEND") or None}
     if broker.startswith("redis"):
         visibility = int(env.get("CELERY_VISIBILITY_TIMEOUT", "3600"))
         settings["broker_transport_options"] = {
@@ -105,6 +106,7 @@ def build_config(env: dict | None = None) -> dict:
     env = dict(os.environ if env is None else env)
     mode = env.get("INCUBATOR_ENV", DEVELOPMENT)
     redis_url = env.get("REDIS_URL")
+    relay_every = float(env.get("OUTBOX_RELAY_EVERY", "5"))  # seconds between the beat's outbox relays
     return {
         "INCUBATOR_ENV": mode,
         "SECRET_KEY": env.get("SECRET_KEY") or (DEV_SECRET_KEY if mode == DEVELOPMENT else None),
@@ -120,9 +122,16 @@ def build_config(env: dict | None = None) -> dict:
                 "incubator.notifications.tasks",
                 "incubator.partnerships.tasks",
                 "incubator.glossary.tasks",
+                "incubator.outbox.tasks",
             ],
             # The worker's beat (`worker -B`, or one `celery beat`) sweeps: stale runs, lost matches.
             "beat_schedule": {
+                # Sends the tasks requests wrote to the outbox and could not send themselves (broker down).
+                "outbox-relay": {
+                    "task": "incubator.outbox.tasks.relay",
+                    "schedule": relay_every,
+                    "options": {"expires": relay_every},  # a worker busy for long runs one, not all
+                },
                 "matching-sweep": {
                     "task": "incubator.matching.tasks.sweep",
                     # often enough that a shard lost with its worker is queued again within about a minute
@@ -146,9 +155,14 @@ def build_config(env: dict | None = None) -> dict:
             "task_ignore_result": True,  # progress lives in the database, not in results
             "broker_connection_retry_on_startup": True,
             "broker_connection_timeout": 3,
-            # A page that queues work must answer quickly when the broker is down.
+            # Requests never publish (incubator.outbox); a task queueing another retries briefly.
             "task_publish_retry_policy": {"max_retries": 1, "interval_start": 0.2, "interval_step": 0.5},
         },
+        # Seconds the broker is given to take the tasks a commit wrote (then the relay's turn), and the
+        # relay's own timeout; sent outbox rows are kept this many hours (incubator/outbox).
+        "OUTBOX_SEND_TIMEOUT": float(env.get("OUTBOX_SEND_TIMEOUT", "1")),
+        "OUTBOX_RELAY_TIMEOUT": float(env.get("OUTBOX_RELAY_TIMEOUT", "5")),
+        "OUTBOX_KEEP_SENT_HOURS": float(env.get("OUTBOX_KEEP_SENT_HOURS", "24")),
         "MATCHING_TOP_K": int(env.get("MATCHING_TOP_K", "5")),
         "MATCHING_SHARD_SIZE": int(env.get("MATCHING_SHARD_SIZE", "200")),
         "MATCHING_STALE_AFTER": int(env.get("MATCHING_STALE_AFTER", "900")),  # seconds without progress
@@ -167,6 +181,9 @@ def build_config(env: dict | None = None) -> dict:
         # seconds each process keeps the dashboard's and open data's figures (0: counted at every view)
         "FIGURES_CACHE_SECONDS": float(env.get("FIGURES_CACHE_SECONDS", "60")),
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",
+        # A hung Redis costs a request about a second before the limits fall back to memory (redis-py
+        # waits forever by default); the memory store ignores these.
+        "RATELIMIT_STORAGE_OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         "RATELIMIT_SWALLOW_ERRORS": True,
         "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         # Login throttling (accounts/throttle.py): a browser holding the account's device cookie is

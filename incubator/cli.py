@@ -21,6 +21,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(notifications_cli)
     app.cli.add_command(glossary_cli)
     app.cli.add_command(search_cli)
+    app.cli.add_command(outbox_cli)
     app.shell_context_processor(shell_context)
 
 
@@ -125,7 +126,7 @@ notifications_cli = AppGroup("notifications", help="Notification e-mail.")
 @notifications_cli.command("resend")
 @click.option("--days", default=7, show_default=True, help="Only notifications this recent.")
 def notifications_resend_command(days: int) -> None:
-    """Queue the e-mail of notifications that were never sent (a broker outage, or retries spent)."""
+    """Queue again the e-mail of notifications never sent (mail retries spent); the outbox covers outages."""
     from incubator.notifications import services
 
     click.echo(f"Queued {services.queue_unsent(days)} notification e-mail(s).")
@@ -157,3 +158,20 @@ def search_reindex_command() -> None:
 
     counts = reindex(db.session)
     click.echo("Search entries: " + (", ".join(f"{kind}: {n}" for kind, n in counts.items()) or "none"))
+
+
+outbox_cli = AppGroup("outbox", help="Tasks written by requests, waiting for the broker.")
+
+
+@outbox_cli.command("relay")
+@click.option("--every", default=0.0, help="Keep relaying, every this many seconds (0: once).")
+def outbox_relay_command(every: float) -> None:
+    """Send the pending outbox rows to the broker (what the beat does every few seconds)."""
+    from incubator.outbox import services
+
+    while True:
+        sent = services.relay()
+        click.echo(f"Sent {sent} task(s); {services.pending_count()} wait for the broker.")
+        if every <= 0:
+            return
+        time.sleep(every)

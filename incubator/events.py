@@ -16,7 +16,7 @@ signals = Namespace()
 
 #: Sent after a profile and its audit row were committed. Sender: the profile kind
 #: ("startup", "lab", "mentor", "challenge", "capability"); keyword: object_id.
-#: A receiver returns False when it could not do its part (e.g. the task queue was down).
+#: A receiver returns False when it could not do its part (e.g. its write failed).
 profile_saved = signals.signal("profile-saved")
 
 #: Sent after staff's decision on a suggestion was committed. Sender: the decision ("approved" or

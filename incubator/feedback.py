@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 
 
 def flash_saved(queued: bool) -> None:
-    """Confirm the save, warning when matching has to wait for the task queue."""
+    """Confirm the save, warning when matching could not be queued (a subscriber failed)."""
     if queued:
         flash(_("Saved. Matching suggestions will follow shortly."), "success")
     else:

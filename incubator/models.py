@@ -9,6 +9,7 @@ from incubator.matching.models import MatchingRun, PendingMatch, RunModel, RunSh
 from incubator.mentors.models import MentorProfile, MentorSession, Mentorship
 from incubator.notifications.models import Notification
 from incubator.organizations.models import Membership, Organization
+from incubator.outbox.models import OutboxMessage
 from incubator.partnerships.models import Introduction, Partnership, PartnershipOutcome
 from incubator.review.models import (
     Application,
@@ -41,6 +42,7 @@ __all__ = [
     "Notification",
     "OpeningHours",
     "Organization",
+    "OutboxMessage",
     "Partnership",
     "PartnershipOutcome",
     "PendingMatch",

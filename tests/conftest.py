@@ -52,7 +52,7 @@ def reset_schema(url: str) -> None:
 
 def make_app(url: str, broker_url: str, **overrides: object) -> Flask:
     """A testing app on database `url` publishing tasks to `broker_url`."""
-    celery = {**build_config({})["CELERY"], "broker_url": broker_url, "result_backend": "cache+memory://"}
+    celery = {**build_config({})["CELERY"], "broker_url": broker_url}
     if broker_url.startswith("redis"):
         celery["broker_transport_options"] = {
             "visibility_timeout": 4,
@@ -163,6 +163,14 @@ def empty_tables() -> None:
         else:
             for name in tables:
                 connection.execute(sa.text(f"DELETE FROM {name}"))
+
+
+def unsent_tasks() -> list[tuple[str, list]]:
+    """(task, args) of every outbox row not sent to the broker yet, oldest first."""
+    from incubator.outbox.models import OutboxMessage
+
+    query = sa.select(OutboxMessage.task, OutboxMessage.args).where(OutboxMessage.sent_at.is_(None))
+    return [tuple(row) for row in _db.session.execute(query.order_by(OutboxMessage.id))]
 
 
 class IsolatedClient(FlaskClient):

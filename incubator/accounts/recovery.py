@@ -19,7 +19,7 @@ from incubator.audit.services import record
 from incubator.database import utcnow
 from incubator.errors import N_, DomainError
 from incubator.extensions import db
-from incubator.tasks_queue import dispatch
+from incubator.outbox.services import dispatch
 
 RESET_REQUEST_TASK = "incubator.accounts.tasks.request_password_reset"
 # The pages the links open (a worker has no request to build them with url_for).
@@ -91,8 +91,10 @@ def request_password_reset(email: str) -> bool:
     """Queue the search for the account using `email` and its reset e-mail.
 
     The request does the same work whether or not an account uses the address (the worker looks it up),
-    so neither its answer nor its timing tells; False when the broker is down."""
-    return dispatch(RESET_REQUEST_TASK, email.strip().lower())
+    so neither its answer nor its timing tells (the outbox sends the task after its commit, or later)."""
+    dispatch(RESET_REQUEST_TASK, email.strip().lower())
+    db.session.commit()
+    return True
 
 
 def password_reset_requested(email: str) -> User | None:

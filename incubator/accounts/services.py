@@ -14,8 +14,8 @@ from incubator.audit.services import record
 from incubator.database import utcnow
 from incubator.errors import N_, DomainError
 from incubator.extensions import db
+from incubator.outbox.services import dispatch
 from incubator.pagination import Pagination, paginate
-from incubator.tasks_queue import dispatch
 
 # The account e-mails, sent by the notification mail task (queued by name: notifications imports accounts).
 ACCOUNT_EMAIL_TASK = "incubator.notifications.tasks.send_account_email"
@@ -95,14 +95,16 @@ def register(email: str, password: str, full_name: str, role: str, language: str
     except IntegrityError:  # the same address registered at the same moment
         db.session.rollback()
         return None
-    queue_account_email(user.id, VERIFY_EMAIL)  # after the commit: a broker outage loses only the e-mail
+    queue_account_email(user.id, VERIFY_EMAIL)  # the outbox sends it after its commit, or later
     return user
 
 
 def queue_account_email(user_id: int, kind: str) -> bool:
-    """Queue account e-mail `kind` for `user_id` on the notifications' mail task; False when the broker
-    is down (logged: the user asks again)."""
-    return dispatch(ACCOUNT_EMAIL_TASK, user_id, kind)
+    """Queue account e-mail `kind` for `user_id` on the notifications' mail task (through the outbox:
+    a broker outage delays it)."""
+    dispatch(ACCOUNT_EMAIL_TASK, user_id, kind)
+    db.session.commit()
+    return True
 
 
 def next_step_url(user: User) -> str:

@@ -55,6 +55,7 @@ RUN_STATUS_LABELS = register(
     },
 )
 RUN_ERRORS = {
+    # runs that failed before tasks left through the outbox (issue 29)
     "queue_down": _l("The task queue was unavailable when the run started; nothing was lost. Retry the run."),
     "stale": _l("No progress for a while: a worker may have stopped. Retry to finish the remaining shards."),
     "task_failed": _l("A worker failed on this run (%(detail)s). Retry to finish the remaining shards."),

@@ -15,7 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from incubator.database import utcnow
 from incubator.extensions import db
 from incubator.matching.models import MatchingRun, RunShard
-from incubator.tasks_queue import dispatch
+from incubator.outbox.services import dispatch
 
 log = logging.getLogger(__name__)
 LOST_SHARD_LIMIT = 3  # a shard whose delivery went silent this often fails its run (staff Retry)
@@ -96,10 +96,9 @@ def requeue_lost_shards() -> int:
             fail_lost_run(run_id)
         elif mark_queued(shard_id, RunShard.heartbeat_at < limit, count=True):
             log.warning("shard %s of run %s went silent: queued again", shard_id, run_id)
-            queued += dispatch(RANK_SHARD, shard_id)
+            queued += 1
     for shard_id in first_waiting_shards(limit):
-        if mark_queued(shard_id, or_(RunShard.queued_at.is_(None), RunShard.queued_at < limit)):
-            queued += dispatch(RANK_SHARD, shard_id)
+        queued += mark_queued(shard_id, or_(RunShard.queued_at.is_(None), RunShard.queued_at < limit))
     return queued
 
 
@@ -127,14 +126,16 @@ def first_waiting_shards(limit: datetime) -> list[int]:
 
 
 def mark_queued(shard_id: int, condition: object, count: bool = False) -> bool:
-    """Record that the shard is queued again (waiting: no heartbeat), if `condition` still holds."""
+    """Queue the shard again (waiting: no heartbeat) with its task in one commit, if `condition` holds."""
     values = {"queued_at": utcnow(), "heartbeat_at": None}
     if count:
         values["requeues"] = RunShard.requeues + 1
     still_lost = (RunShard.id == shard_id, RunShard.status == "pending", condition)
-    marked = db.session.execute(update(RunShard).where(*still_lost).values(values))
+    marked = db.session.execute(update(RunShard).where(*still_lost).values(values)).rowcount == 1
+    if marked:
+        dispatch(RANK_SHARD, shard_id)
     db.session.commit()
-    return marked.rowcount == 1
+    return marked
 
 
 def fail_lost_run(run_id: int) -> None:

@@ -21,56 +21,46 @@ from incubator.matching.suggestions import (
     rank_by_kind,
     replace_pending,
 )
-from incubator.tasks_queue import dispatch
+from incubator.outbox.services import dispatch
 
 TASK = "incubator.matching.tasks.match_profile"
 CANDIDATE_SOURCES = 200  # a new target is offered to at most this many of its closest sources
 
 
 def queue_profile_match(kind: str, object_id: int) -> bool:
-    """Flag a saved profile for matching and queue it; the flag stays if the broker is down."""
+    """Flag a saved profile for matching and queue its match, in one commit (the outbox sends it)."""
     doc_id = document_id(kind, object_id)
     raise_flag(doc_id)
-    if not dispatch(TASK, doc_id):
-        raise_flag(doc_id)  # a worker may have cleared the flag meanwhile: this save still waits
-        return False
-    mark_queued(doc_id)
+    dispatch(TASK, doc_id)
+    db.session.commit()
     return True
 
 
 def raise_flag(doc_id: str) -> None:
-    """Insert or reset the flag of `doc_id` in one statement (concurrent saves never collide)."""
+    """Insert or reset the flag of `doc_id`, noted as queued (concurrent saves never collide)."""
     now = utcnow()
     insert = upsert(db.session, PendingMatch).values(
-        document_id=doc_id, queued_at=None, created_at=now, updated_at=now
+        document_id=doc_id, queued_at=now, created_at=now, updated_at=now
     )
     db.session.execute(
         insert.on_conflict_do_update(
-            index_elements=[PendingMatch.document_id], set_={"queued_at": None, "updated_at": now}
+            index_elements=[PendingMatch.document_id], set_={"queued_at": now, "updated_at": now}
         )
     )
-    db.session.commit()
-
-
-def mark_queued(doc_id: str) -> None:
-    """Note that the broker took the match of `doc_id` (no error if a worker already cleared it)."""
-    db.session.execute(
-        update(PendingMatch).where(PendingMatch.document_id == doc_id).values(queued_at=utcnow())
-    )
-    db.session.commit()
 
 
 def dispatch_flagged() -> int:
-    """Queue again the flags the broker never took, or took too long ago; return how many were queued."""
+    """Queue again the flags never queued, or queued too long ago (a task lost); return how many."""
     lost = utcnow() - timedelta(seconds=current_app.config["MATCHING_REQUEUE_AFTER"])
     waiting = or_(PendingMatch.queued_at.is_(None), PendingMatch.queued_at < lost)
     doc_ids = db.session.scalars(select(PendingMatch.document_id).where(waiting)).all()
-    db.session.rollback()  # end the read: each flag is then marked in its own short write
     queued = 0
     for doc_id in doc_ids:
-        if dispatch(TASK, doc_id):
-            mark_queued(doc_id)
+        still = update(PendingMatch).where(PendingMatch.document_id == doc_id, waiting)
+        if db.session.execute(still.values(queued_at=utcnow())).rowcount == 1:  # not cleared meanwhile
+            dispatch(TASK, doc_id)
             queued += 1
+    db.session.commit()
     return queued
 
 

@@ -123,7 +123,7 @@ class PendingMatch(IdMixin, TimestampMixin, Base):
     __tablename__ = "pending_matches"
 
     document_id: Mapped[str] = mapped_column(String(40), unique=True)
-    queued_at: Mapped[datetime | None] = mapped_column(DateTime)  # handed to the broker
+    queued_at: Mapped[datetime | None] = mapped_column(DateTime)  # its task written to the outbox
 
     def __repr__(self) -> str:
         return f"<PendingMatch {self.document_id} queued={self.queued_at}>"

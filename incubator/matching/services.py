@@ -22,21 +22,17 @@ from incubator.matching import fitted, heartbeat
 from incubator.matching.corpus import SOURCE_KINDS
 from incubator.matching.models import MatchingRun, PendingMatch, RunShard, Suggestion
 from incubator.matching.suggestions import rank_by_kind, replace_pending
-from incubator.tasks_queue import dispatch
+from incubator.outbox.services import dispatch, pending_args
 
 log = logging.getLogger(__name__)
 ACTIVE = ("queued", "running")
 IN_PROGRESS = N_("A matching run is already in progress.")
 ONE_ACTIVE_INDEX = "uq_matching_runs_one_active"  # the database refuses a second active run
-QUEUE_DOWN = N_("The task queue is unavailable right now; nothing was lost. Please try again in a minute.")
+PLAN_TASK = "incubator.matching.tasks.plan_run"
 
 
 class RunRefused(DomainError):
     """A run cannot start or be retried in its current state."""
-
-
-class QueueUnavailable(DomainError):
-    """The broker refused the task."""
 
 
 def get_run(run_id: int) -> MatchingRun | None:
@@ -51,10 +47,11 @@ def list_runs(limit: int = 50) -> list[MatchingRun]:
 
 
 def start_run(user_id: int | None) -> MatchingRun:
-    """Create a queued full run and hand it to the workers; refuse while another is active."""
-    run = create_run(user_id)
-    queue_plan(run)
-    return run
+    """Create a queued full run and, in the same commit, its planning task; refuse while another is active.
+
+    With the broker down the run stays queued until the outbox's relay sends its plan (see
+    refresh_stale_runs): it is not lost, and starting another would wait for the same broker."""
+    return create_run(user_id, queue=True)
 
 
 def run_in_process(user_id: int | None) -> MatchingRun:
@@ -65,8 +62,9 @@ def run_in_process(user_id: int | None) -> MatchingRun:
     return get_run(run_id)
 
 
-def create_run(user_id: int | None) -> MatchingRun:
-    """A new queued full run with the configured parameters; refused while another is active."""
+def create_run(user_id: int | None, queue: bool = False) -> MatchingRun:
+    """A new queued full run with the configured parameters (and its planning task when `queue`);
+    refused while another is active."""
     refresh_stale_runs()
     params = {
         "top_k": current_app.config["MATCHING_TOP_K"],
@@ -77,6 +75,8 @@ def create_run(user_id: int | None) -> MatchingRun:
     with one_active_run():
         db.session.flush()
     record(user_id, "matching.run_started", run)
+    if queue:
+        dispatch(PLAN_TASK, run.id)
     db.session.commit()
     return run
 
@@ -91,13 +91,6 @@ def one_active_run() -> Iterator[None]:
         if ONE_ACTIVE_INDEX in str(error.orig):
             raise RunRefused(IN_PROGRESS) from error
         raise
-
-
-def queue_plan(run: MatchingRun) -> None:
-    """Queue the planning task of `run`; on a broker failure mark it failed and say so."""
-    if not dispatch("incubator.matching.tasks.plan_run", run.id):
-        fail_run(run.id, "queue_down")
-        raise QueueUnavailable(QUEUE_DOWN)
 
 
 def retry_run(run_id: int, user_id: int | None) -> MatchingRun:
@@ -119,8 +112,8 @@ def retry_run(run_id: int, user_id: int | None) -> MatchingRun:
     run = get_run(run_id)
     db.session.refresh(run)
     record(user_id, "matching.run_retried", run)
+    dispatch(PLAN_TASK, run.id)
     db.session.commit()
-    queue_plan(run)
     return run
 
 
@@ -252,7 +245,7 @@ def run_counts(run_id: int) -> dict:
 
 
 def fail_run(run_id: int, message: str) -> None:
-    """Mark a run failed with an error code: "queue_down", "task_failed: detail" (forms.run_error_text)."""
+    """Mark a run failed with an error code: "stale", "task_failed: detail" (forms.run_error_text)."""
     db.session.rollback()
     run = get_run(run_id)
     if run is not None and run.status != "done":
@@ -261,11 +254,14 @@ def fail_run(run_id: int, message: str) -> None:
 
 
 def refresh_stale_runs() -> int:
-    """Mark failed the active runs that showed no progress for MATCHING_STALE_AFTER seconds."""
+    """Mark failed the active runs that showed no progress for MATCHING_STALE_AFTER seconds (a run whose
+    planning task still waits in the outbox for the broker is not stale: it starts once that is sent)."""
     limit = utcnow() - timedelta(seconds=current_app.config["MATCHING_STALE_AFTER"])
+    waiting = [args[0] for args in pending_args(PLAN_TASK) if args]
     result = db.session.execute(
         update(MatchingRun)
         .where(MatchingRun.status.in_(ACTIVE), MatchingRun.heartbeat_at < limit)
+        .where(MatchingRun.id.not_in(waiting))
         .values(status="failed", error="stale", finished_at=utcnow())
     )
     db.session.commit()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from celery import shared_task
 
+from incubator.extensions import db
 from incubator.matching import heartbeat, incremental, services
+from incubator.outbox.services import dispatch
 
 RETRY = {"autoretry_for": (Exception,), "max_retries": 3, "retry_backoff": 2, "retry_jitter": False}
 
@@ -18,7 +20,8 @@ def plan_run(self, run_id: int) -> int:  # noqa: ANN001
         give_up_if_last_try(self, run_id, error)
         raise
     for shard_id in shard_ids:
-        rank_shard.delay(shard_id)
+        dispatch(heartbeat.RANK_SHARD, shard_id)
+    db.session.commit()  # the outbox sends them now, or its relay later
     return len(shard_ids)
 
 

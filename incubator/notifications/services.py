@@ -1,4 +1,4 @@
-"""Notifications: written in the same transaction as their event, e-mailed by a task after commit."""
+"""Notifications: written in the same transaction as their event with the outbox row of their e-mail."""
 
 from __future__ import annotations
 
@@ -12,18 +12,20 @@ from incubator.accounts import figures
 from incubator.database import utcnow
 from incubator.extensions import db
 from incubator.notifications.models import Notification
+from incubator.outbox import services as outbox
+from incubator.outbox.services import dispatch
 from incubator.pagination import paginate
-from incubator.tasks_queue import dispatch
 
 EMAIL_TASK = "incubator.notifications.tasks.send_notification_email"
-PENDING, FLUSHED = "notifications.pending_email", "notifications.flushed_email"
+PENDING = "notifications.pending_email"
 
 
 def notify(user_id: int, kind: str, message: str, link: str = "", email: bool = True) -> Notification:
     """Add a notification for `user_id` to the current transaction; the caller's commit writes both.
 
-    Once that commit succeeds, a task e-mails a copy (a broker outage loses the e-mail, never the row);
-    `email=False` writes the in-app row only (demo seeding mails nobody).
+    That commit also writes the task e-mailing a copy to the outbox (sent after it, or by the relay when
+    the broker is down: the e-mail waits, it is never lost); `email=False` writes the in-app row only
+    (demo seeding mails nobody).
     """
     notification = Notification(user_id=user_id, kind=kind, message=message, link=link)
     db.session.add(notification)
@@ -32,28 +34,21 @@ def notify(user_id: int, kind: str, message: str, link: str = "", email: bool = 
     return notification
 
 
-@event.listens_for(Session, "after_flush")
-def _remember_flushed(session: Session, flush_context: object) -> None:
-    """Keep the ids of flushed notifications (their ids exist now; none is read after commit)."""
-    pending = session.info.get(PENDING)
-    if pending:
-        flushed = session.info.setdefault(FLUSHED, [])
-        flushed.extend(n.id for n in pending if n.id is not None)
-        session.info[PENDING] = [n for n in pending if n.id is None]
-
-
-@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "before_commit")
 def _queue_emails(session: Session) -> None:
-    """Queue one e-mail task per notification the commit wrote."""
-    for notification_id in session.info.pop(FLUSHED, []):
-        dispatch(EMAIL_TASK, notification_id)
+    """Add one e-mail task per notification to the committing transaction's outbox."""
+    pending = session.info.pop(PENDING, None)
+    if pending:
+        session.flush()  # their ids
+        for notification in pending:
+            if notification in session:  # not undone by a savepoint's rollback
+                outbox.add(session, EMAIL_TASK, notification.id)
 
 
 @event.listens_for(Session, "after_rollback")
 def _forget_emails(session: Session) -> None:
     """A rolled-back notification is never e-mailed."""
     session.info.pop(PENDING, None)
-    session.info.pop(FLUSHED, None)
 
 
 def unread_query(user_id: object) -> ScalarSelect:
@@ -97,7 +92,12 @@ def mark_read(user_id: int, notification_id: int | None = None) -> int:
 
 
 def queue_unsent(max_age_days: int = 7) -> int:
-    """Queue again the e-mail of recent notifications never sent (broker down, retries spent)."""
+    """Queue again the e-mail of recent notifications never sent (mail retries spent; a task sends each
+    e-mail at most once, so one still waiting in the outbox is not sent twice)."""
     since = utcnow() - timedelta(days=max_age_days)
     query = select(Notification.id).where(Notification.emailed_at.is_(None), Notification.created_at >= since)
-    return sum(dispatch(EMAIL_TASK, notification_id) for notification_id in db.session.scalars(query))
+    ids = list(db.session.scalars(query))
+    for notification_id in ids:
+        dispatch(EMAIL_TASK, notification_id)
+    db.session.commit()
+    return len(ids)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from incubator.events import login_ceiling_reached
-from incubator.tasks_queue import dispatch
+from incubator.extensions import db
+from incubator.outbox.services import dispatch
 
 WARN_TASK = "incubator.notifications.tasks.warn_of_failed_logins"
 
 
 def queue_login_warning(email: str, **_: object) -> bool:
     """Queue the warning for `email`'s owner: the worker finds out whether there is one, not the request."""
-    return dispatch(WARN_TASK, email)
+    dispatch(WARN_TASK, email)
+    db.session.commit()
+    return True
 
 
 def connect() -> None:

@@ -1,5 +1,7 @@
 """With REDIS_URL set, login attempts are counted in Redis, shared by all web processes (memory when down)."""
 
+import socket
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -48,3 +50,13 @@ def test_while_redis_is_down_guessing_is_still_limited_in_memory(own_app, stoppe
         attempt(client, "a@example.test", "wrong-password", "10.0.8.2").status_code for _ in range(11)
     ]
     assert statuses == [200] * 10 + [429]
+
+
+def test_a_hung_redis_costs_a_login_about_a_second_before_memory_takes_over(own_app, db):
+    with socket.socket() as hung:  # accepts connections, never answers
+        hung.bind(("127.0.0.1", 0))
+        hung.listen(16)
+        client = own_app(RATELIMIT_STORAGE_URI=f"redis://127.0.0.1:{hung.getsockname()[1]}/0").test_client()
+        started = time.monotonic()
+        assert attempt(client, "a@example.test", "wrong-password", "10.0.8.3").status_code == 200
+        assert time.monotonic() - started < 4

@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 
 from incubator.challenges.models import Capability
 from incubator.matching.models import PendingMatch
+from tests.conftest import unsent_tasks
 from tests.factories import CapabilityFactory, MembershipFactory, OrganizationFactory
 
 CAPABILITY = {
@@ -40,9 +41,13 @@ def test_a_university_lists_a_capability_with_tidy_keywords(client, university, 
 
 def test_a_capability_is_saved_even_when_the_task_queue_is_down(university, post_form, db, queue_down):
     response = post_form("/capabilities/new", CAPABILITY, follow_redirects=True)
-    assert "Saved. Matching will run as soon as the task queue is back." in response.get_data(as_text=True)
+    assert "Saved. Matching suggestions will follow shortly." in response.get_data(as_text=True)
     capability = db.session.scalar(select(Capability))
-    assert pending_match(db, f"capability:{capability.id}").queued_at is None
+    assert pending_match(db, f"capability:{capability.id}").queued_at is not None  # its task is in the outbox
+    assert (
+        "incubator.matching.tasks.match_profile",
+        [f"capability:{capability.id}"],
+    ) in unsent_tasks()
 
 
 def test_a_capability_without_a_title_is_refused(university, post_form, db):

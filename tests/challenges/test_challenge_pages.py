@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from incubator.audit.models import AuditEvent
 from incubator.challenges.models import Challenge
 from incubator.matching.models import PendingMatch
+from tests.conftest import unsent_tasks
 from tests.factories import ChallengeFactory, MembershipFactory, OrganizationFactory
 
 CHALLENGE = {
@@ -51,9 +52,13 @@ def test_an_enterprise_posts_a_challenge_for_its_organization(client, enterprise
 
 def test_a_challenge_is_saved_even_when_the_task_queue_is_down(enterprise, post_form, db, queue_down):
     response = post_form("/challenges/new", CHALLENGE, follow_redirects=True)
-    assert "Saved. Matching will run as soon as the task queue is back." in response.get_data(as_text=True)
+    assert "Saved. Matching suggestions will follow shortly." in response.get_data(as_text=True)
     challenge = db.session.scalar(select(Challenge))
-    assert pending_match(db, f"challenge:{challenge.id}").queued_at is None
+    assert pending_match(db, f"challenge:{challenge.id}").queued_at is not None  # its task is in the outbox
+    assert (
+        "incubator.matching.tasks.match_profile",
+        [f"challenge:{challenge.id}"],
+    ) in unsent_tasks()
 
 
 @pytest.mark.parametrize(

@@ -15,10 +15,11 @@ def test_defaults_serve_a_bare_machine():
     assert settings["SECRET_KEY"] == config.DEV_SECRET_KEY
 
 
-def test_redis_url_switches_broker_results_and_rate_limits_to_redis():
+def test_redis_url_switches_broker_and_rate_limits_to_redis_with_no_result_store():
     settings = config.build_config({"REDIS_URL": "redis://127.0.0.1:6379/3"})
     assert settings["CELERY"]["broker_url"] == "redis://127.0.0.1:6379/3"
-    assert settings["CELERY"]["result_backend"] == "redis://127.0.0.1:6379/3"
+    assert settings["CELERY"]["result_backend"] is None  # nothing reads results (a store made requests wait)
+    assert settings["CELERY"]["task_ignore_result"] is True
     assert settings["RATELIMIT_STORAGE_URI"] == "redis://127.0.0.1:6379/3"
 
 

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from incubator.audit.models import AuditEvent
 from incubator.labs.models import Lab
 from incubator.matching.models import PendingMatch
+from tests.conftest import unsent_tasks
 from tests.factories import LabFactory, MembershipFactory, OrganizationFactory
 
 LAB = {
@@ -69,9 +70,13 @@ def test_a_lab_not_open_for_booking_is_saved_unticked(university, post_form, db)
 def test_a_lab_is_saved_even_when_the_task_queue_is_down(university, post_form, db, queue_down):
     response = post_form("/labs/new", LAB, follow_redirects=True)
     assert response.status_code == 200
-    assert "Saved. Matching will run as soon as the task queue is back." in response.get_data(as_text=True)
+    assert "Saved. Matching suggestions will follow shortly." in response.get_data(as_text=True)
     lab = db.session.scalar(select(Lab))
-    assert pending_match(db, f"lab:{lab.id}").queued_at is None
+    assert pending_match(db, f"lab:{lab.id}").queued_at is not None  # its task is in the outbox
+    assert (
+        "incubator.matching.tasks.match_profile",
+        [f"lab:{lab.id}"],
+    ) in unsent_tasks()
 
 
 @pytest.mark.parametrize(

@@ -100,18 +100,14 @@ def test_concurrent_saves_of_one_startup_while_a_worker_matches_it_never_error(
     assert db.session.scalar(select(func.count()).select_from(PendingMatch)) <= 1
 
 
-def test_a_save_keeps_its_flag_when_the_broker_fails_after_a_worker_cleared_it(db, monkeypatch):
+def test_a_save_keeps_its_flag_and_task_when_a_worker_cleared_the_flag_meanwhile(db):
     startup = StartupFactory()
     doc_id = f"startup:{startup.id}"
-
-    def broker_down_after_the_worker_ran(*args: object) -> bool:
-        with _db.engine.begin() as worker:  # the worker finishes the previous match meanwhile
-            worker.execute(sa.delete(PendingMatch).where(PendingMatch.document_id == doc_id))
-        return False
-
-    monkeypatch.setattr("incubator.matching.incremental.dispatch", broker_down_after_the_worker_ran)
-    assert incremental.queue_profile_match("startup", startup.id) is False
-    assert db.session.scalar(select(PendingMatch.queued_at).where(PendingMatch.document_id == doc_id)) is None
+    incremental.queue_profile_match("startup", startup.id)
+    with _db.engine.begin() as worker:  # the worker finishes the previous match
+        worker.execute(sa.delete(PendingMatch).where(PendingMatch.document_id == doc_id))
+    assert incremental.queue_profile_match("startup", startup.id) is True  # the next save flags it again
+    assert db.session.scalar(select(PendingMatch.queued_at).where(PendingMatch.document_id == doc_id))
     assert incremental.pending_count() == 1
 
 

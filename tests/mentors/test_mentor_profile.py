@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from incubator.audit.models import AuditEvent
 from incubator.matching.models import PendingMatch
 from incubator.mentors.models import MentorProfile
+from tests.conftest import unsent_tasks
 from tests.factories import MentorProfileFactory
 
 PROFILE = {
@@ -60,9 +61,13 @@ def test_the_form_shows_the_stored_languages(client, login_as):
 def test_a_profile_is_saved_even_when_the_task_queue_is_down(client, login_as, post_form, db, queue_down):
     login_as("mentor")
     response = post_form("/mentors/profile", PROFILE, follow_redirects=True)
-    assert "Saved. Matching will run as soon as the task queue is back." in response.get_data(as_text=True)
+    assert "Saved. Matching suggestions will follow shortly." in response.get_data(as_text=True)
     profile = db.session.scalar(select(MentorProfile))
-    assert pending_match(db, f"mentor:{profile.id}").queued_at is None
+    assert pending_match(db, f"mentor:{profile.id}").queued_at is not None  # its task is in the outbox
+    assert (
+        "incubator.matching.tasks.match_profile",
+        [f"mentor:{profile.id}"],
+    ) in unsent_tasks()
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from incubator.audit.models import AuditEvent
 from incubator.matching.models import PendingMatch
 from incubator.startups.models import Startup
+from tests.conftest import unsent_tasks
 from tests.factories import StartupFactory
 
 NEEDS = "Bảo trì dự đoán cho dây chuyền dập; cần phòng thí nghiệm và cố vấn"
@@ -57,10 +58,14 @@ def test_a_startup_is_saved_even_when_the_task_queue_is_down(client, login_as, p
     login_as("founder")
     response = post_form("/startups/new", STARTUP, follow_redirects=True)
     assert response.status_code == 200
-    assert "Saved. Matching will run as soon as the task queue is back." in response.get_data(as_text=True)
+    assert "Saved. Matching suggestions will follow shortly." in response.get_data(as_text=True)
     startup = db.session.scalar(select(Startup))
     assert startup.name == "Cảm biến Bình Dương"
-    assert pending_match(db, f"startup:{startup.id}").queued_at is None
+    assert pending_match(db, f"startup:{startup.id}").queued_at is not None  # its task is in the outbox
+    assert (
+        "incubator.matching.tasks.match_profile",
+        [f"startup:{startup.id}"],
+    ) in unsent_tasks()
 
 
 @pytest.mark.parametrize(
