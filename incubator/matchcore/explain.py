@@ -23,7 +23,7 @@ from incubator.matchcore.glossary import Concepts
 from incubator.matchcore.inflect import same_term, singulars
 from incubator.matchcore.keys import among, terms_by_key
 from incubator.matchcore.normalize import TAG_PREFIX, tag_token, tokens
-from incubator.matchcore.phrases import as_written, chains, contains
+from incubator.matchcore.phrases import as_written, chains, contains, splits_a_word
 from incubator.matchcore.reasons import FUNCTION_WORDS, is_reason, may_be_reason
 from incubator.matchcore.stopwords import VIETNAMESE, stop_words_for
 
@@ -121,7 +121,8 @@ def ranked(weights: dict[str, float], source: Document, target: Document, n: int
     """
     weights = {term: w for term, w in weights.items() if not noise(term)}
     bigrams = {t: w for t, w in weights.items() if t.count(" ") == 1 and not t.startswith(TAG_PREFIX)}
-    top = dict(list(weights.items())[: CANDIDATES * n])
+    fragments = {t for t in bigrams if splits_a_word(t, source.text) or splits_a_word(t, target.text)}
+    top = {t: w for t, w in list(weights.items())[: CANDIDATES * n] if t not in fragments}
     for phrase, w in chains(source.text, target.text, bigrams).items():
         phrase = _trimmed(phrase)
         top[phrase] = max(top.get(phrase, 0.0), w)
@@ -208,22 +209,19 @@ def explain(
 def bridges(source: Document, target: Document, shared: np.ndarray, concepts: Concepts) -> list[str]:
     """Show the concepts among `shared` keys (strongest first) that the texts write differently.
 
-    A concept whose words on both sides lie within a bridge already shown is not shown again
-    ("máy tính ↔ computer" after "thị giác máy tính ↔ computer vision").
+    A concept whose words on both sides lie within another bridge is not shown on its own
+    ("máy tính ↔ computer" beside "thị giác máy tính ↔ computer vision").
     """
     wanted = shared[among(shared, _concept_keys(concepts))].tolist()
     if not wanted:
         return []
     ours, theirs = _phrases(concepts, source.text), _phrases(concepts, target.text)
+    pairs = [(ours.get(key), theirs.get(key)) for key in wanted]
+    pairs = [(a, b) for a, b in pairs if a and b and a != b and not contains(target.text, a)]
     found: list[str] = []
-    shown: list[tuple[str, str]] = []
-    for key in wanted:
-        mine, other = ours.get(key), theirs.get(key)
-        if mine is None or other is None or mine == other or contains(target.text, mine):
-            continue
-        if any(_within(mine, a) and _within(other, b) for a, b in shown):
-            continue
-        shown.append((mine, other))
+    for mine, other in dict.fromkeys(pairs):
+        if any((a, b) != (mine, other) and _within(mine, a) and _within(other, b) for a, b in pairs):
+            continue  # a longer bridge says it ("freeze dryer ↔ máy sấy thăng hoa" over "dryer ↔ máy sấy")
         if same_term(mine, other):  # "presses" / "press": one term, shown once as the source writes it
             found.append(_as_written(mine, source.text))
             continue

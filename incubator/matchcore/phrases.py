@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
+from incubator.matchcore.background import background_texts
+from incubator.matchcore.language import vietnamese_syllables
 from incubator.matchcore.normalize import FOLD_TABLE, TOKEN_RE, surface
 
 # Longest phrase shown, in words (syllables): "kiểm tra kích thước", "công nghệ xử lý nước thải".
@@ -74,14 +77,60 @@ def _pieces(run: list[int], words: list[str], target: str) -> list[list[int]]:
     return []
 
 
+@lru_cache(maxsize=1)
+def _pair_counts() -> Counter[str]:
+    """How often the background texts write each pair of folded words one after the other."""
+    counts: Counter[str] = Counter()
+    for text in background_texts():
+        words = written(text)[0].split()
+        counts.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if BREAK not in (a, b))
+    return counts
+
+
+def _whole_words(run: list[int], words: list[str]) -> list[int]:
+    """Trim a run whose first (or last) syllable belongs with the syllable before (or after) it.
+
+    "nghiệm thực phẩm" in "kiểm nghiệm thực phẩm": "kiểm nghiệm" is a word far more often than
+    "nghiệm thực" is, so the phrase starts mid-word and is cut to "thực phẩm".
+    """
+    pairs, syllables = _pair_counts(), vietnamese_syllables()
+
+    def glued(left: int, right: int, inner: int) -> bool:
+        outer = f"{words[left]} {words[right]}"
+        return {words[left], words[right]} <= syllables and pairs[outer] > pairs[words_at(inner)]
+
+    def words_at(i: int) -> str:
+        return f"{words[i]} {words[i + 1]}"
+
+    if run and run[0] > 0 and glued(run[0] - 1, run[0], run[0]):
+        run = run[1:]
+    if run and run[-1] + 2 < len(words) and glued(run[-1] + 1, run[-1] + 2, run[-1]):
+        run = run[:-1]
+    return run
+
+
+def splits_a_word(pair: str, text: str) -> bool:
+    """Tell whether a two-word term starts or ends inside a Vietnamese word where `text` writes it."""
+    words = written(text)[0].split()
+    first, _, second = pair.partition(" ")
+    return any(
+        not _whole_words([i], words)
+        for i in range(len(words) - 1)
+        if words[i] == first and words[i + 1] == second
+    )
+
+
 def chains(source: str, target: str, bigrams: dict[str, float]) -> dict[str, float]:
     """Join bigrams that follow each other in both texts into phrases, summing their weights.
 
-    Returns each phrase of three or more words with its weight; its bigrams are the parts.
+    Returns each phrase of three or more words with its weight; its bigrams are the parts. A
+    phrase never starts or ends inside a Vietnamese word of two syllables (`_whole_words`).
     """
     words = written(source)[0].split()  # "|" is never in a bigram, so runs stop at clauses
     found: dict[str, float] = {}
     for long_run in _runs(words, bigrams):
-        for run in _pieces(long_run, words, target):
-            found[_phrase(words, run)] = sum(bigrams[f"{words[i]} {words[i + 1]}"] for i in run)
+        for piece in _pieces(long_run, words, target):
+            run = _whole_words(piece, words)
+            if len(run) > 1:
+                found[_phrase(words, run)] = sum(bigrams[f"{words[i]} {words[i + 1]}"] for i in run)
     return found

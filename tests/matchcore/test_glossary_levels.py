@@ -88,3 +88,15 @@ def test_a_cross_language_pair_outranks_same_language_pairs_that_share_only_gene
     assert "computer vision ↔ thị giác máy tính" in calibrated["vi-vision"].terms
     assert plain["vi-vision"].score < calibrated["vi-vision"].score  # only the other language is scaled
     assert all(np.isclose(plain[t].score, calibrated[t].score) for t in plain if t.startswith("en-"))
+
+
+def test_reasons_never_start_or_end_inside_a_vietnamese_word():
+    targets = [
+        Document("food", "lab", "Phòng thử nghiệm thực phẩm: thời hạn sử dụng của trái cây sấy, vi sinh."),
+        Document("cnc", "lab", "Xưởng cơ khí: máy tiện CNC và máy phay."),
+        Document("robot", "lab", "Robot công nghiệp và tự động hóa dây chuyền."),
+    ]
+    need = Document("need", "challenge", "Cần kiểm nghiệm thực phẩm trái cây sấy xuất khẩu")
+    terms = Matcher().fit(targets).rank_one(need, k=1)[0].terms
+    assert "thực phẩm" in terms and "trái cây sấy" in terms
+    assert not any(term.startswith("nghiệm") for term in terms)  # never "nghiệm thực (phẩm)"
