@@ -119,6 +119,7 @@ def build_config(env: dict | None = None) -> dict:
                 "incubator.accounts.tasks",
                 "incubator.notifications.tasks",
                 "incubator.partnerships.tasks",
+                "incubator.idempotency.tasks",
             ],
             # The worker's beat (`worker -B`, or one `celery beat`) sweeps: stale runs, lost matches.
             "beat_schedule": {
@@ -132,6 +133,8 @@ def build_config(env: dict | None = None) -> dict:
                     "task": "incubator.partnerships.tasks.remind_unanswered",
                     "schedule": float(env.get("INTRODUCTION_REMINDER_EVERY", "21600")),
                 },
+                # Keys of forms sent more than a day ago are no longer needed.
+                "purge-idempotency-keys": {"task": "incubator.idempotency.tasks.purge", "schedule": 3600.0},
             },
             "beat_schedule_filename": str(INSTANCE / "celerybeat-schedule"),
             "task_acks_late": True,

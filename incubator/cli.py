@@ -18,6 +18,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(create_user_command)
     app.cli.add_command(matching_cli)
     app.cli.add_command(notifications_cli)
+    app.cli.add_command(idempotency_cli)
     app.shell_context_processor(shell_context)
 
 
@@ -123,3 +124,14 @@ def notifications_resend_command(days: int) -> None:
     from incubator.notifications import services
 
     click.echo(f"Queued {services.queue_unsent(days)} notification e-mail(s).")
+
+
+idempotency_cli = AppGroup("idempotency", help="The keys that make a form sent twice act once.")
+
+
+@idempotency_cli.command("purge")
+def idempotency_purge_command() -> None:
+    """Delete the idempotency keys older than a day (the beat does it every hour)."""
+    from incubator.idempotency.services import purge_expired
+
+    click.echo(f"Deleted {purge_expired()} expired idempotency key(s).")
