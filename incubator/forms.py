@@ -33,6 +33,10 @@ class InputHygiene:
 class KeyedCSRFTokenField(CSRFTokenField):
     """The CSRF token, rendered with a fresh idempotency key beside it (wherever a template puts it)."""
 
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.type = "CSRFTokenField"  # what templates test to leave it out of the visible fields
+
     def __call__(self, **kwargs: object) -> Markup:
         prefix = self.name[: -len(self.short_name)]  # the form's WTForms prefix
         return super().__call__(**kwargs) + key_input(prefix + KEY_FIELD)

@@ -24,6 +24,7 @@ from tests.redis_fixtures import RUN_PREFIX, queue_down, stopped_redis  # noqa: 
 
 IN_CI = os.environ.get("CI") == "true"
 CSRF_PATTERN = re.compile(r'name="(?:[\w-]+-)?csrf_token"(?: type="hidden")? value="([^"]+)"')
+KEY_PATTERN = re.compile(r'name="(?:[\w-]+-)?idempotency_key" value="([^"]+)"')
 TEST_PASSWORD = "correct-horse-battery"
 
 
@@ -194,8 +195,9 @@ def submit(
     """Open the page holding the form, then POST `data` with its CSRF token, as a browser would.
 
     `prefix` is the form's WTForms prefix: its fields are posted as `prefix-name`."""
-    page = client.get(form_url or url)
-    data = {**data, "csrf_token": csrf_token(page.get_data(as_text=True))}
+    html = client.get(form_url or url).get_data(as_text=True)
+    found = KEY_PATTERN.search(html)  # a browser sends the form's idempotency key too
+    data = {**data, "csrf_token": csrf_token(html), **({"idempotency_key": found.group(1)} if found else {})}
     if prefix:
         data = {f"{prefix}-{key}": value for key, value in data.items()}
     return client.post(url, data=data, **kwargs)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable
 
@@ -11,28 +10,34 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from incubator.audit.models import AuditEvent
+from incubator.database import utcnow
 from incubator.idempotency.models import IdempotencyKey
 from incubator.idempotency.services import purge_expired
 from incubator.labs.models import Booking
 from incubator.notifications.models import Notification
 from incubator.review import applications
 from incubator.review.models import Application
-from tests.conftest import csrf_token
-from tests.factories import ProgramFactory, StartupFactory
-from tests.labs.conftest import approval_lab, tomorrow_at  # noqa: F401  (a fixture)
+from tests.conftest import KEY_PATTERN, csrf_token
+from tests.factories import LabFactory, ProgramFactory, StartupFactory, open_every_day
+from tests.labs.conftest import tomorrow_at
 
-KEY = re.compile(r'name="idempotency_key" value="([^"]+)"')
 COPIES = 10
 ALREADY_SENT = "This form was already sent; here is the result."
+
+
+@pytest.fixture
+def lab(db):  # noqa: ANN001, ANN201
+    """A lab open every day whose manager approves each request."""
+    return open_every_day(LabFactory(approval_required=True))
 
 
 def form_of(client: FlaskClient, url: str) -> dict:
     """The CSRF token and idempotency key of the first form on `url`, as a browser would send them."""
     html = client.get(url).get_data(as_text=True)
-    return {"csrf_token": csrf_token(html), "idempotency_key": KEY.search(html).group(1)}
+    return {"csrf_token": csrf_token(html), "idempotency_key": KEY_PATTERN.search(html).group(1)}
 
 
-def booking_form(lab_id: int) -> dict:
+def booking_form() -> dict:
     day = tomorrow_at(9).date().isoformat()
     return {"day": day, "starts": "09:00", "ends": "11:00", "people": "1", "purpose": "Thử nghiệm"}
 
@@ -66,53 +71,53 @@ def at_once(app, client: FlaskClient, post: Callable[[FlaskClient], object]) -> 
     return answers
 
 
-def test_a_form_sent_twice_acts_once_and_the_second_answer_shows_the_first(client, login_as, db, approval_lab):  # noqa: F811
+def test_a_form_sent_twice_acts_once_and_the_second_answer_shows_the_first(client, login_as, db, lab):
     login_as("founder")
-    url = f"/labs/{approval_lab.id}/book"
-    data = {**booking_form(approval_lab.id), **form_of(client, url)}
+    url = f"/labs/{lab.id}/book"
+    data = {**booking_form(), **form_of(client, url)}
     first = client.post(url, data=data)
     second = client.post(url, data=data)
     assert first.status_code == second.status_code == 302
     assert second.location == first.location
     assert count(db, Booking) == 1 and count(db, Notification) == 1
     assert ALREADY_SENT in client.get(second.location).get_data(as_text=True)
-    assert count(db, IdempotencyKey) == 1
+    assert count(db, IdempotencyKey, IdempotencyKey.endpoint == url) == 1
 
 
-def test_a_form_without_a_key_is_a_normal_submission(client, login_as, db, approval_lab):  # noqa: F811
+def test_a_form_without_a_key_is_a_normal_submission(client, login_as, db, lab):
     login_as("founder")
-    url = f"/labs/{approval_lab.id}/book"
-    data = {**booking_form(approval_lab.id), **form_of(client, url), "idempotency_key": ""}
+    url = f"/labs/{lab.id}/book"
+    data = {**booking_form(), **form_of(client, url), "idempotency_key": ""}
     assert client.post(url, data=data).status_code == 302
-    assert count(db, Booking) == 1 and count(db, IdempotencyKey) == 0
+    assert count(db, Booking) == 1 and count(db, IdempotencyKey, IdempotencyKey.endpoint == url) == 0
 
 
-def test_a_key_of_another_session_is_refused(app, client, login_as, db, approval_lab):  # noqa: F811
-    url = f"/labs/{approval_lab.id}/book"
+def test_a_key_of_another_session_is_refused(app, client, login_as, db, lab):
+    url = f"/labs/{lab.id}/book"
     founder = login_as("founder")
     theirs = form_of(client, url)["idempotency_key"]
     other = app.test_client()
     other.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
     other.post("/login", data={"email": founder.email, "password": "correct-horse-battery",
                                **form_of(other, "/login")})  # fmt: skip
-    data = {**booking_form(approval_lab.id), **form_of(other, url), "idempotency_key": theirs}
+    data = {**booking_form(), **form_of(other, url), "idempotency_key": theirs}
     assert other.post(url, data=data).status_code == 400
     assert count(db, Booking) == 0
 
 
-def test_a_key_whose_change_was_refused_stays_free(client, login_as, db, approval_lab):  # noqa: F811
+def test_a_key_whose_change_was_refused_stays_free(client, login_as, db, lab):
     login_as("founder")
-    url = f"/labs/{approval_lab.id}/book"
-    data = {**booking_form(approval_lab.id), **form_of(client, url), "ends": "23:00"}  # after closing
+    url = f"/labs/{lab.id}/book"
+    data = {**booking_form(), **form_of(client, url), "ends": "23:00"}  # after closing
     assert client.post(url, data=data).status_code == 409
-    assert count(db, IdempotencyKey) == 0
+    assert count(db, IdempotencyKey, IdempotencyKey.endpoint == url) == 0
 
 
 @pytest.mark.parametrize("same_key", [True, False], ids=["one key", "no key"])
-def test_a_booking_request_sent_ten_times_at_once_makes_one(app, client, login_as, db, approval_lab, same_key):  # noqa: F811
+def test_a_booking_request_sent_ten_times_at_once_makes_one(app, client, login_as, db, lab, same_key):
     login_as("founder")
-    url = f"/labs/{approval_lab.id}/book"
-    data = {**booking_form(approval_lab.id), **form_of(client, url)}
+    url = f"/labs/{lab.id}/book"
+    data = {**booking_form(), **form_of(client, url)}
     if not same_key:
         data["idempotency_key"] = ""  # an old page: the row lock and the rules decide
     answers = at_once(app, client, lambda copy: copy.post(url, data=data))
@@ -143,9 +148,8 @@ def test_a_draft_submitted_ten_times_at_once_is_submitted_once(app, client, logi
 
 
 def test_expired_keys_are_purged(db):
-    from incubator.database import utcnow
-
-    db.session.add(IdempotencyKey(key="old", session_hash="x", endpoint="/", created_at=utcnow().replace(year=2020)))
+    long_ago = utcnow().replace(year=2020)
+    db.session.add(IdempotencyKey(key="old", session_hash="x", endpoint="/", created_at=long_ago))
     db.session.add(IdempotencyKey(key="new", session_hash="x", endpoint="/"))
     db.session.commit()
     assert purge_expired() == 1
