@@ -189,6 +189,11 @@ def csrf_token(html: str) -> str:
     return match.group(1)
 
 
+def without_keys(html: str) -> str:
+    """`html` with its forms' idempotency keys blanked (each rendering of a form has a fresh one)."""
+    return KEY_PATTERN.sub(lambda m: m.group(0).replace(m.group(1), ""), html)
+
+
 def submit(
     client: FlaskClient, url: str, data: dict, form_url: str | None = None, prefix: str = "", **kwargs
 ):  # noqa: ANN201
