@@ -123,6 +123,7 @@ def build_config(env: dict | None = None) -> dict:
                 "incubator.partnerships.tasks",
                 "incubator.glossary.tasks",
                 "incubator.outbox.tasks",
+                "incubator.idempotency.tasks",
             ],
             # The worker's beat (`worker -B`, or one `celery beat`) sweeps: stale runs, lost matches.
             "beat_schedule": {
@@ -147,6 +148,8 @@ def build_config(env: dict | None = None) -> dict:
                     "task": "incubator.glossary.tasks.mine",
                     "schedule": float(env.get("GLOSSARY_MINING_EVERY", "3600")),
                 },
+                # Keys of forms sent more than a day ago are no longer needed.
+                "purge-idempotency-keys": {"task": "incubator.idempotency.tasks.purge", "schedule": 3600.0},
             },
             "beat_schedule_filename": str(INSTANCE / "celerybeat-schedule"),
             "task_acks_late": True,

@@ -10,6 +10,7 @@ from flask import Flask
 import config
 from incubator import cli, errors, security, static_files
 from incubator.extensions import init_extensions
+from incubator.idempotency import services as idempotency
 from incubator.templating import register_template_helpers
 
 
@@ -28,6 +29,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     config.INSTANCE.mkdir(exist_ok=True)
     init_extensions(app)
     security.init_app(app)
+    idempotency.init_app(app)
     register_blueprints(app)
     register_template_helpers(app)
     static_files.register_static_versions(app)

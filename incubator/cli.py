@@ -22,6 +22,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(glossary_cli)
     app.cli.add_command(search_cli)
     app.cli.add_command(outbox_cli)
+    app.cli.add_command(idempotency_cli)
     app.shell_context_processor(shell_context)
 
 
@@ -175,3 +176,14 @@ def outbox_relay_command(every: float) -> None:
         if every <= 0:
             return
         time.sleep(every)
+
+
+idempotency_cli = AppGroup("idempotency", help="The keys that make a form sent twice act once.")
+
+
+@idempotency_cli.command("purge")
+def idempotency_purge_command() -> None:
+    """Delete the idempotency keys older than a day (the beat does it every hour)."""
+    from incubator.idempotency.services import purge_expired
+
+    click.echo(f"Deleted {purge_expired()} expired idempotency key(s).")

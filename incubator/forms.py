@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from flask import request
 from flask_wtf import FlaskForm
+from markupsafe import Markup
 from wtforms import FieldList, Form, FormField, PasswordField, StringField, TextAreaField
+from wtforms.csrf.core import CSRFTokenField
 from wtforms.fields.core import UnboundField
 
 from incubator.fields import in_range
+from incubator.idempotency.services import KEY_FIELD, claim, key_input
 from incubator.text import one_line
 
 MULTI_LINE = (TextAreaField, PasswordField)  # a password is kept exactly as typed
@@ -26,11 +30,35 @@ class InputHygiene:
         return super().bind_field(form, unbound_field, options)
 
 
+class KeyedCSRFTokenField(CSRFTokenField):
+    """The CSRF token, rendered with a fresh idempotency key beside it (wherever a template puts it)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.type = "CSRFTokenField"  # what templates test to leave it out of the visible fields
+
+    def __call__(self, **kwargs: object) -> Markup:
+        prefix = self.name[: -len(self.short_name)]  # the form's WTForms prefix
+        return super().__call__(**kwargs) + key_input(prefix + KEY_FIELD)
+
+
 class AppForm(FlaskForm):
-    """Every form posted to the site (with its CSRF token)."""
+    """Every form posted to the site (with its CSRF token and idempotency key): sent twice, it acts once."""
 
     class Meta(InputHygiene):
-        pass
+        def build_csrf(self, form: object) -> object:
+            csrf = super().build_csrf(form)
+            if csrf is not None:
+                csrf.field_class = KeyedCSRFTokenField
+            return csrf
+
+    def validate_on_submit(self, extra_validators: object = None) -> bool:
+        """Valid and sent, with its key claimed: a key that acted before raises AlreadySent instead."""
+        if not super().validate_on_submit(extra_validators=extra_validators):
+            return False
+        if self.meta.csrf:
+            claim(request.form.get(self._prefix + KEY_FIELD))
+        return True
 
 
 class QueryForm(Form):

@@ -4,6 +4,7 @@ from incubator.accounts.models import User
 from incubator.audit.models import AuditEvent
 from incubator.challenges.models import Capability, Challenge
 from incubator.glossary.models import GlossaryCandidate, GlossaryTerm
+from incubator.idempotency.models import IdempotencyKey
 from incubator.labs.models import Booking, CalendarFeed, ClosedDate, Lab, OpeningHours, Training
 from incubator.matching.models import MatchingRun, PendingMatch, RunModel, RunShard, Suggestion
 from incubator.mentors.models import MentorProfile, MentorSession, Mentorship
@@ -31,6 +32,7 @@ __all__ = [
     "Challenge",
     "GlossaryCandidate",
     "GlossaryTerm",
+    "IdempotencyKey",
     "ClosedDate",
     "Introduction",
     "Lab",

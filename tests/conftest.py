@@ -24,6 +24,7 @@ from tests.redis_fixtures import RUN_PREFIX, queue_down, stopped_redis  # noqa: 
 
 IN_CI = os.environ.get("CI") == "true"
 CSRF_PATTERN = re.compile(r'name="(?:[\w-]+-)?csrf_token"(?: type="hidden")? value="([^"]+)"')
+KEY_PATTERN = re.compile(r'name="(?:[\w-]+-)?idempotency_key" value="([^"]+)"')
 TEST_PASSWORD = "correct-horse-battery"
 
 
@@ -196,14 +197,20 @@ def csrf_token(html: str) -> str:
     return match.group(1)
 
 
+def without_keys(html: str) -> str:
+    """`html` with its forms' idempotency keys blanked (each rendering of a form has a fresh one)."""
+    return KEY_PATTERN.sub(lambda m: m.group(0).replace(m.group(1), ""), html)
+
+
 def submit(
     client: FlaskClient, url: str, data: dict, form_url: str | None = None, prefix: str = "", **kwargs
 ):  # noqa: ANN201
     """Open the page holding the form, then POST `data` with its CSRF token, as a browser would.
 
     `prefix` is the form's WTForms prefix: its fields are posted as `prefix-name`."""
-    page = client.get(form_url or url)
-    data = {**data, "csrf_token": csrf_token(page.get_data(as_text=True))}
+    html = client.get(form_url or url).get_data(as_text=True)
+    found = KEY_PATTERN.search(html)  # a browser sends the form's idempotency key too
+    data = {**data, "csrf_token": csrf_token(html), **({"idempotency_key": found.group(1)} if found else {})}
     if prefix:
         data = {f"{prefix}-{key}": value for key, value in data.items()}
     return client.post(url, data=data, **kwargs)

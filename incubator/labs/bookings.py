@@ -57,8 +57,13 @@ def commit_or_refuse(write: Callable[[], object]) -> None:
 
 
 def request_booking(lab: Lab, user: User, slot: Slot) -> Booking:
-    """Check every rule and save the request; a lab without approval confirms it at once."""
+    """Check every rule and save the request; a lab without approval confirms it at once.
+
+    The lab's row is locked (PostgreSQL; SQLite takes its write lock) so concurrent requests of the
+    lab are checked one after the other: the same request sent twice at once makes one booking.
+    """
     lock_for_writing(db.session)
+    db.session.execute(select(Lab.id).where(Lab.id == lab.id).with_for_update())
     try:
         check_slot(lab, user, slot, now_local().replace(tzinfo=None))
     except BookingRefused:

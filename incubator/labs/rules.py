@@ -17,6 +17,7 @@ from incubator.organizations.services import is_member
 
 REQUESTER_ROLES = ("founder", "enterprise", "mentor", "university")
 OVERLAP = N_("The slot overlaps an approved booking.")
+ASKED_ALREADY = N_("You have already asked for this slot; the request waits for the lab's answer.")
 
 
 class BookingRefused(DomainError):
@@ -149,3 +150,13 @@ def check_slot(lab: Lab, user: User, slot: Slot, now: datetime) -> None:
     check_needs(lab, user, slot)
     if overlapping_approved(lab.id, to_utc(slot.starts_at), to_utc(slot.ends_at)):
         raise BookingRefused(OVERLAP)
+    if asked_already(lab.id, user.id, to_utc(slot.starts_at), to_utc(slot.ends_at)):
+        raise BookingRefused(ASKED_ALREADY)
+
+
+def asked_already(lab_id: int, user_id: int, starts_at: datetime, ends_at: datetime) -> bool:
+    """Whether `user_id` has a request of exactly this slot still waiting (a second click, not a need)."""
+    query = select(Booking.id).filter_by(
+        lab_id=lab_id, requester_id=user_id, starts_at=starts_at, ends_at=ends_at, status="requested"
+    )
+    return db.session.scalar(query.limit(1)) is not None

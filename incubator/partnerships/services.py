@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from incubator.accounts.models import User
 from incubator.audit.services import changed_fields, record
+from incubator.database import lock_for_writing
 from incubator.errors import N_, DomainError
 from incubator.extensions import db
 from incubator.localtime import today_local
@@ -79,9 +80,14 @@ def may_edit(user: User, partnership: Partnership, parties: Parties | None = Non
 
 
 def set_status(partnership: Partnership, status: str, actor: User) -> Partnership:
-    """Move a partnership along proposed → active → completed (or to ended), audited."""
+    """Move a partnership along proposed → active → completed (or to ended), audited.
+
+    The row is locked and re-read first: of two concurrent moves, the second sees the first's status.
+    """
     if not may_edit(actor, partnership):
         raise PartnershipRefused(N_("Only the partners and staff may change a partnership."))
+    lock_for_writing(db.session)
+    db.session.refresh(partnership, with_for_update=True)
     if status not in TRANSITIONS.get(partnership.status, ()):
         raise PartnershipRefused(N_("A partnership cannot move to this status from its current one."))
     previous, partnership.status = partnership.status, status

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 
 from incubator.accounts.models import User
 from incubator.audit.services import record
+from incubator.database import lock_for_writing
 from incubator.errors import N_
 from incubator.extensions import db
 from incubator.organizations.models import Membership
@@ -79,7 +80,12 @@ def _assign(application: Application, reviewer: User, actor_id: int) -> Reviewer
 
 
 def assign_reviewers(application: Application, chosen: list[User], actor_id: int) -> int:
-    """Assign each of `chosen` to `application` in one transaction; return how many."""
+    """Assign each of `chosen` to `application` in one transaction; return how many.
+
+    The application's row is locked first, so two managers assigning at once see each other's work.
+    """
+    lock_for_writing(db.session)
+    db.session.refresh(application, with_for_update=True)
     try:
         for reviewer in chosen:
             _assign(application, reviewer, actor_id)

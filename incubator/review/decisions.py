@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from incubator.database import utcnow
+from incubator.database import lock_for_writing, utcnow
 from incubator.errors import N_
 from incubator.extensions import db
 from incubator.review import notices, states
 from incubator.review.errors import NotEnoughReviews, SeatsFull
-from incubator.review.models import Application
+from incubator.review.models import Application, Program
 from incubator.review.reviews import submitted_reviews
 
 
@@ -27,6 +27,8 @@ def decide(
     Refused while fewer than the program's required reviews are submitted, and, for an acceptance
     beyond the program's seats, unless `confirm` is set.
     """
+    lock_for_writing(db.session)  # the seats are counted by one decision of the program at a time
+    db.session.execute(select(Program.id).where(Program.id == application.program_id).with_for_update())
     program = application.program
     done = len(submitted_reviews(application))
     if done < program.required_reviews:

@@ -13,7 +13,7 @@ from incubator.audit.models import AuditEvent
 from incubator.database import utcnow
 from incubator.outbox.models import OutboxMessage
 from tests.accounts.test_auth import NEW_USER
-from tests.conftest import TEST_PASSWORD, csrf_token, submit
+from tests.conftest import TEST_PASSWORD, csrf_token, submit, without_keys
 from tests.factories import MembershipFactory, StartupFactory, UserFactory
 
 
@@ -115,7 +115,10 @@ def test_asking_for_a_reset_answers_the_same_and_writes_nothing_whether_or_not_t
     ghost = post_form("/password/forgot", {"email": "ghost@example.test"}, follow_redirects=True)
     assert known.status_code == ghost.status_code == 200
     assert known.request.path == ghost.request.path == "/login"
-    known_body, ghost_body = known.get_data(as_text=True), ghost.get_data(as_text=True)
+    known_body, ghost_body = (
+        without_keys(known.get_data(as_text=True)),
+        without_keys(ghost.get_data(as_text=True)),
+    )
     assert "If an account uses known@example.test, we sent it a link" in known_body
     assert known_body.replace("known@", "ghost@").replace(csrf_token(known_body), csrf_token(ghost_body)) == (
         ghost_body

@@ -1,0 +1,1 @@
+"""Idempotency keys: a form sent twice acts once, and the second answer shows the first result."""
