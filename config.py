@@ -163,7 +163,7 @@ def build_config(env: dict | None = None) -> dict:
         },
         # Seconds the broker is given to take the tasks a commit wrote (then the relay's turn), and the
         # relay's own timeout; sent outbox rows are kept this many hours (incubator/outbox).
-        "OUTBOX_SEND_TIMEOUT": float(env.get("OUTBOX_SEND_TIMEOUT", "1")),
+        "OUTBOX_SEND_TIMEOUT": float(env.get("OUTBOX_SEND_TIMEOUT", "0.5")),
         "OUTBOX_RELAY_TIMEOUT": float(env.get("OUTBOX_RELAY_TIMEOUT", "5")),
         "OUTBOX_KEEP_SENT_HOURS": float(env.get("OUTBOX_KEEP_SENT_HOURS", "24")),
         "MATCHING_TOP_K": int(env.get("MATCHING_TOP_K", "5")),
