@@ -87,8 +87,11 @@ def test_staff_delete_a_pair(client, login_as, post_form, db):
     assert pairs(db) == []
 
 
-def test_a_glossary_edit_takes_effect_at_the_next_run(db):
-    fitted.forget()
+def deionization_pair(db):  # noqa: ANN001, ANN201
+    """An English challenge and a Vietnamese-only lab that share no word (and a food lab beside them).
+
+    Returns a function that runs matching and gives the challenge's suggestions of that lab.
+    """
     challenge = ChallengeFactory(
         title="Capacitive deionization pilot",
         description="We need capacitive deionization to desalinate brackish process water.",
@@ -108,6 +111,12 @@ def test_a_glossary_edit_takes_effect_at_the_next_run(db):
         )
         return list(db.session.scalars(query.where(Suggestion.target_type == "lab")))
 
+    return suggested
+
+
+def test_a_glossary_edit_takes_effect_at_the_next_run(db):
+    fitted.forget()
+    suggested = deionization_pair(db)
     assert suggested() == []
     services.add_term("capacitive deionization", "khử ion điện dung", "environment", None)
     found = suggested()

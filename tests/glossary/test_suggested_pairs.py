@@ -6,9 +6,8 @@ from incubator.audit.models import AuditEvent
 from incubator.glossary import candidates, services
 from incubator.glossary.models import GlossaryCandidate, GlossaryTerm
 from incubator.matching import fitted
-from incubator.matching import services as matching
-from incubator.matching.models import Suggestion
 from tests.factories import CapabilityFactory, ChallengeFactory, LabFactory, ProgramFactory
+from tests.glossary.test_glossary_pages import deionization_pair
 
 
 def pending(db) -> list[tuple[str, str]]:  # noqa: ANN001
@@ -85,25 +84,8 @@ def test_a_decision_is_taken_once(client, login_as, post_form, db):
 
 def test_an_accepted_pair_is_edited_first_and_used_by_the_next_run(client, login_as, post_form, db):
     fitted.forget()
-    challenge = ChallengeFactory(
-        title="Capacitive deionization pilot",
-        description="We need capacitive deionization to desalinate brackish process water.",
-        sector="",
-    )
-    lab = LabFactory(
-        name="Phòng thí nghiệm khử ion điện dung",
-        description="Nghiên cứu khử ion điện dung: điện cực than hoạt tính, mô-đun thí điểm.",
-        equipment="",
-    )
-    LabFactory(name="Phòng thí nghiệm thực phẩm", description="Kiểm nghiệm vi sinh thực phẩm.", equipment="")
+    suggested = deionization_pair(db)
     ProgramFactory(description="Chủ đề: khử ion điện dung (capacitive deionisation)")
-
-    def suggested() -> list[Suggestion]:
-        matching.run_in_process(None)
-        query = select(Suggestion).filter_by(
-            source_type="challenge", source_id=challenge.id, target_id=lab.id
-        )
-        return list(db.session.scalars(query.where(Suggestion.target_type == "lab")))
 
     candidates.mine_candidates(db.session)
     assert pending(db) == [("capacitive deionisation", "khử ion điện dung")]
