@@ -29,6 +29,8 @@ ROUTES = [
     ("GET", "/admin/glossary/", STAFF, 200),
     ("POST", "/admin/glossary/", STAFF, 200),  # the form again, with its errors
     ("POST", "/admin/glossary/{term_id}/delete", STAFF, None),  # no term in the world: 404
+    ("POST", "/admin/glossary/suggested/{candidate_id}/accept", STAFF, None),  # no suggested pair: 404
+    ("POST", "/admin/glossary/suggested/{candidate_id}/reject", STAFF, None),
     ("POST", "/matching/suggestions/{suggestion_id}/decision", STAFF, 400),  # no decision chosen
     ("GET", "/startups/", {"founder"}, 200),
     ("GET", "/startups/new", {"founder"}, 200),
