@@ -13,6 +13,7 @@ worker's busy threads a refused request waits for nothing but a free thread.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -27,6 +28,8 @@ from incubator.static_files import is_static
 HEALTH_PATH = "/healthz"
 RETRY_AFTER = 5  # seconds a refused visitor is asked to wait before trying again
 OVERLOADED = 503
+LOG_EVERY = 60  # seconds between two warnings counting the refusals of a process
+logger = logging.getLogger(__name__)
 MESSAGE = _l("The site is very busy right now. Please try again in a few seconds.")
 
 
@@ -43,6 +46,7 @@ class OverloadGuard:
             rule.rule.split("<", 1)[0] for rule in app.url_map.iter_rules() if is_static(rule.endpoint)
         )
         self.pages: dict[tuple[str, bool], tuple[bytes, list]] = {}  # (locale, JSON?) -> body, headers
+        self.refused, self.logged_at = 0, -float("inf")
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
@@ -65,12 +69,25 @@ class OverloadGuard:
 
     def refuse(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         """503 with `Retry-After` and the page (or JSON) in the visitor's language, rendered once each."""
+        self.note_refusal()
         key = (self.visitor_locale(environ), wants_json(environ))
         if key not in self.pages:
             self.pages[key] = self.render(*key)
         body, headers = self.pages[key]
         start_response("503 Service Unavailable", headers)
         return [body]
+
+    def note_refusal(self) -> None:
+        """Count a refusal; warn at the first one, then at most once every LOG_EVERY seconds (approximate
+        counts: threads may race, a log line is not worth a lock on this path)."""
+        self.refused += 1
+        now = time.monotonic()
+        if now - self.logged_at >= LOG_EVERY:
+            count, self.refused, self.logged_at = self.refused, 0, now
+            logger.warning(
+                "overloaded: %d request(s) answered 503 since the last warning (MAX_CONCURRENT_REQUESTS=%d, "
+                "MAX_REQUEST_WAIT=%g)", count, self.limit, self.max_wait,
+            )  # fmt: skip
 
     def render(self, locale: str, as_json: bool) -> tuple[bytes, list]:
         """The refusal in `locale`, with the site's security headers: a page standing alone (no user, no

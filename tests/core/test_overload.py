@@ -34,7 +34,7 @@ def held_app(own_app):  # noqa: ANN001, ANN201
     return app, entered, release
 
 
-def test_a_page_past_the_cap_is_refused_at_once_and_the_rest_still_served(held_app):
+def test_a_page_past_the_cap_is_refused_at_once_and_the_rest_still_served(held_app, caplog):
     app, entered, release = held_app
     answers = {}
     thread = threading.Thread(target=lambda: answers.update(held=app.test_client().get("/held-by-the-test")))
@@ -67,6 +67,8 @@ def test_a_page_past_the_cap_is_refused_at_once_and_the_rest_still_served(held_a
     assert answers["held"].status_code == 200 and answers["held"].get_data() == b"done"
     for _ in range(3):  # each page gives its slot back once sent
         assert client.get("/login").status_code == 200
+    warnings = [r.getMessage() for r in caplog.records if r.name == "incubator.overload"]
+    assert len(warnings) == 1 and "1 request(s) answered 503" in warnings[0]  # then at most one a minute
 
 
 def test_the_language_picked_on_the_site_wins_over_the_browsers(held_app):
