@@ -305,9 +305,7 @@ def mixed_load(port: int, cookies: dict, args: argparse.Namespace) -> None:
     print(f"\nmix: {len(pages)} logged-in pages in turn at {args.rate:g}/s and {STATIC_FILE} at "
           f"{args.static_rate:g}/s, open loop, {args.seconds:g} s, client timeout {args.timeout:g} s "
           f"(latency in ms from each request's planned start; t/o = given up by the client)")  # fmt: skip
-    print(
-        f"{'stream':<12} " + " ".join(f"{c:>{7 if c.startswith(('p', 'other')) else 6}}" for c in MIX_COLUMNS)
-    )
+    print(f"{'stream':<12} " + " ".join(f"{column:>7}" for column in MIX_COLUMNS))
     results = mixed_rate(HOST, port, streams, args.seconds, args.timeout)
     for label, *_ in streams:
         print(mix_line(label, [row for row in results if row[0] == label], args.seconds), flush=True)
