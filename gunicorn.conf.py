@@ -33,3 +33,14 @@ def post_fork(server, worker) -> None:  # noqa: ANN001  (gunicorn's hook signatu
     """Tell the app its process's thread count (the default of MAX_CONCURRENT_REQUESTS is half of it);
     runs in each worker before the app is loaded, so `--threads` on the command line counts too."""
     os.environ["WEB_THREADS"] = str(worker.cfg.threads)
+
+
+def when_ready(server) -> None:  # noqa: ANN001  (gunicorn's hook signature)
+    """Warn when a cap set by hand leaves no spare thread: past it requests would queue, not be refused."""
+    cap = int(os.environ.get("MAX_CONCURRENT_REQUESTS") or 0)
+    if cap >= server.cfg.threads:
+        server.log.warning(
+            "MAX_CONCURRENT_REQUESTS=%d with %d threads per worker: no thread is left to refuse requests "
+            "with 503 at once; keep the cap below the threads (README, 'Under overload')",
+            cap, server.cfg.threads,
+        )  # fmt: skip

@@ -130,3 +130,10 @@ def test_the_shipped_gunicorn_file_sets_threads_a_small_backlog_and_timeouts(mon
     assert gunicorn.worker_class_str == "gthread" and gunicorn.backlog == 64
     settings.post_fork(None, SimpleNamespace(cfg=SimpleNamespace(threads=6)))  # `--threads 6` counts
     assert config.build_config(dict(os.environ))["MAX_CONCURRENT_REQUESTS"] == 3
+    warnings = []
+    server = SimpleNamespace(
+        cfg=SimpleNamespace(threads=4), log=SimpleNamespace(warning=lambda *a: warnings.append(a))
+    )
+    monkeypatch.setenv("MAX_CONCURRENT_REQUESTS", "4")  # no thread left to refuse with
+    settings.when_ready(server)
+    assert len(warnings) == 1 and "no thread is left" in warnings[0][0] % warnings[0][1:]
