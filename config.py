@@ -70,12 +70,14 @@ def broker_settings(env: dict) -> dict:
 
 
 def concurrency_cap(env: dict) -> int:
-    """MAX_CONCURRENT_REQUESTS, else half of gunicorn's threads per worker (WEB_THREADS, which
-    gunicorn.conf.py exports to its workers), else 0: no cap under a server of unknown threads."""
+    """MAX_CONCURRENT_REQUESTS, else a quarter of gunicorn's threads per worker, at least 1 (WEB_THREADS,
+    which gunicorn.conf.py exports to its workers), else 0: no cap under a server of unknown threads.
+    One page per process served 80 pages/s at a p95 of 99 ms where two served 46-64 at 300-420 ms
+    (bench/README.md, "Under overload"): a second page in a process only competes for its GIL."""
     if env.get("MAX_CONCURRENT_REQUESTS"):
         return int(env["MAX_CONCURRENT_REQUESTS"])
     threads = int(env.get("WEB_THREADS") or 0)
-    return max(1, threads // 2) if threads else 0
+    return max(1, threads // 4) if threads else 0
 
 
 def matching_floors(env: dict) -> dict[str, float]:

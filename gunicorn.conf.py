@@ -1,9 +1,9 @@
 """gunicorn's settings for production: `gunicorn -c gunicorn.conf.py 'incubator.app:create_app()'`.
 
 Sized for a small machine behind one reverse proxy (README, "Production deployment", how to size them).
-Every process runs WEB_THREADS threads and works on at most half of them as pages at once
-(MAX_CONCURRENT_REQUESTS, incubator/overload.py); the other threads serve static files, the health check
-and fast 503s, so an overloaded site refuses at once instead of queueing its visitors for minutes.
+Every process runs WEB_THREADS threads and works on at most a quarter of them as pages at once (at least
+one: MAX_CONCURRENT_REQUESTS, incubator/overload.py); the other threads serve static files, the health
+check and fast 503s, so an overloaded site refuses at once instead of queueing its visitors for minutes.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ max_requests_jitter = 200
 
 
 def post_fork(server, worker) -> None:  # noqa: ANN001  (gunicorn's hook signature)
-    """Tell the app its process's thread count (the default of MAX_CONCURRENT_REQUESTS is half of it);
+    """Tell the app its process's thread count (the default of MAX_CONCURRENT_REQUESTS is a quarter);
     runs in each worker before the app is loaded, so `--threads` on the command line counts too."""
     os.environ["WEB_THREADS"] = str(worker.cfg.threads)
 

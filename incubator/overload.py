@@ -7,8 +7,8 @@ the others until its visitor gave up. A request that a front proxy stamped (`X-R
 and the health check (`/healthz`, answered here without the database) are never counted nor refused: they
 cost little, and a load balancer must not take a busy process for a dead one.
 
-The cap needs spare threads to answer with (gunicorn.conf.py: gthread, cap = half the threads): behind a
-worker's busy threads a refused request waits for nothing but a free thread.
+The cap needs spare threads to answer with (gunicorn.conf.py: gthread, cap = a quarter of the threads):
+behind a worker's busy threads a refused request waits for nothing but a free thread.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from incubator.static_files import is_static
 HEALTH_PATH = "/healthz"
 RETRY_AFTER = 5  # seconds a refused visitor is asked to wait before trying again
 OVERLOADED = 503
+END = object()  # a body's end
 LOG_EVERY = 60  # seconds between two warnings counting the refusals of a process
 logger = logging.getLogger(__name__)
 MESSAGE = _l("The site is very busy right now. Please try again in a few seconds.")
@@ -127,7 +128,14 @@ class Held:
 
     def __iter__(self) -> Iterator[bytes]:
         try:
-            yield from self.body
+            chunks = iter(self.body)
+            last = next(chunks, END)
+            for chunk in chunks:
+                yield last
+                last = chunk
+            self.give_back()  # the page is made: free the slot before its last bytes go out, else the
+            if last is not END:  # visitor's next request can arrive before this thread gave it back
+                yield last
         finally:
             self.give_back()
 

@@ -102,9 +102,10 @@ def test_without_a_cap_and_a_stamp_pages_are_served_as_before(client, app):
     assert client.get("/login").status_code == 200
 
 
-def test_the_cap_defaults_to_half_of_gunicorns_threads():
+def test_the_cap_defaults_to_a_quarter_of_gunicorns_threads():
     assert config.build_config({})["MAX_CONCURRENT_REQUESTS"] == 0
-    assert config.build_config({"WEB_THREADS": "4"})["MAX_CONCURRENT_REQUESTS"] == 2
+    assert config.build_config({"WEB_THREADS": "4"})["MAX_CONCURRENT_REQUESTS"] == 1
+    assert config.build_config({"WEB_THREADS": "8"})["MAX_CONCURRENT_REQUESTS"] == 2
     assert config.build_config({"WEB_THREADS": "1"})["MAX_CONCURRENT_REQUESTS"] == 1
     settings = config.build_config({"WEB_THREADS": "4", "MAX_CONCURRENT_REQUESTS": "3"})
     assert settings["MAX_CONCURRENT_REQUESTS"] == 3
@@ -128,7 +129,7 @@ def test_the_shipped_gunicorn_file_sets_threads_a_small_backlog_and_timeouts(mon
     for name in names:
         gunicorn.set(name, getattr(settings, name))  # gunicorn validates each value (and the hook)
     assert gunicorn.worker_class_str == "gthread" and gunicorn.backlog == 64
-    settings.post_fork(None, SimpleNamespace(cfg=SimpleNamespace(threads=6)))  # `--threads 6` counts
+    settings.post_fork(None, SimpleNamespace(cfg=SimpleNamespace(threads=12)))  # `--threads 12` counts
     assert config.build_config(dict(os.environ))["MAX_CONCURRENT_REQUESTS"] == 3
     warnings = []
     server = SimpleNamespace(
