@@ -72,7 +72,7 @@ def broker_settings(env: dict) -> dict:
 def concurrency_cap(env: dict) -> int:
     """MAX_CONCURRENT_REQUESTS, else a quarter of gunicorn's threads per worker, at least 1 (WEB_THREADS,
     which gunicorn.conf.py exports to its workers), else 0: no cap under a server of unknown threads.
-    One page per process served 80 pages/s at a p95 of 99 ms where two served 46-64 at 300-420 ms
+    One page per process served 80-123 pages/s at a p95 of 49-99 ms where two served 46-64 at 297-417 ms
     (bench/README.md, "Under overload"): a second page in a process only competes for its GIL."""
     if env.get("MAX_CONCURRENT_REQUESTS"):
         return int(env["MAX_CONCURRENT_REQUESTS"])
