@@ -69,6 +69,17 @@ def broker_settings(env: dict) -> dict:
     return settings
 
 
+def concurrency_cap(env: dict) -> int:
+    """MAX_CONCURRENT_REQUESTS, else a quarter of gunicorn's threads per worker, at least 1 (WEB_THREADS,
+    which gunicorn.conf.py exports to its workers), else 0: no cap under a server of unknown threads.
+    One page per process served 80-123 pages/s at a p95 of 49-99 ms where two served 46-64 at 297-417 ms
+    (bench/README.md, "Under overload"): a second page in a process only competes for its GIL."""
+    if env.get("MAX_CONCURRENT_REQUESTS"):
+        return int(env["MAX_CONCURRENT_REQUESTS"])
+    threads = int(env.get("WEB_THREADS") or 0)
+    return max(1, threads // 4) if threads else 0
+
+
 def matching_floors(env: dict) -> dict[str, float]:
     """The calibrated floor per kind of match; MATCHING_FLOORS="startup-mentor=0.05,..." overrides some."""
     floors = dict(DEFAULT_FLOORS)
@@ -203,6 +214,10 @@ def build_config(env: dict | None = None) -> dict:
         # registrations sent per client address (a form sent back with its errors does not count)
         "REGISTER_RATE_LIMIT": env.get("REGISTER_RATE_LIMIT", "5 per hour"),
         "TRUSTED_PROXIES": int(env.get("TRUSTED_PROXIES", "0")),
+        # Overload protection (incubator/overload.py): pages one process works on at once, the rest
+        # refused with 503 at once; and the longest a request stamped by the front proxy may have waited.
+        "MAX_CONCURRENT_REQUESTS": concurrency_cap(env),
+        "MAX_REQUEST_WAIT": float(env.get("MAX_REQUEST_WAIT", "10")),
         "SERVER_NAME": env.get("SERVER_NAME") or None,
         "PREFERRED_URL_SCHEME": "https" if mode == PRODUCTION else "http",
         "LOG_LEVEL": env.get("LOG_LEVEL", "INFO").upper(),
@@ -231,6 +246,8 @@ def validate(config: dict) -> None:
         raise ConfigError(f"SECRET_KEY must be set when INCUBATOR_ENV={mode}")
     if config.get("MATCHING_SHARD_HEARTBEAT", 5) * 3 > config.get("MATCHING_SHARD_LOST_AFTER", 60):
         raise ConfigError("MATCHING_SHARD_LOST_AFTER must be at least 3 MATCHING_SHARD_HEARTBEAT intervals")
+    if config.get("MAX_CONCURRENT_REQUESTS", 0) < 0 or config.get("MAX_REQUEST_WAIT", 0) < 0:
+        raise ConfigError("MAX_CONCURRENT_REQUESTS and MAX_REQUEST_WAIT must be 0 (off) or more")
     if config.get("LOG_LEVEL", "INFO") not in LOG_LEVELS:
         raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
     if mode == PRODUCTION:

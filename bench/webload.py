@@ -134,6 +134,48 @@ def summarise(latencies: list[float], errors: int, wall: float) -> dict:
     return figures
 
 
+TIMED_OUT, NO_ANSWER = 0, -1  # the status of a request given up by the client, and of a refused connection
+
+
+async def mixed_loop(
+    host: str, port: int, streams: list[tuple[str, list[bytes], float]], seconds: float, timeout: float
+) -> list[tuple[str, int, float]]:
+    """Open loop over several streams at once: each (label, payloads, rate) starts a request every
+    1/rate s, taking its payloads in turn, whatever the answers. Returns (label, status, seconds from the
+    planned start) per request; a request unanswered after `timeout` s is given up (TIMED_OUT)."""
+    plan = sorted(
+        (i / rate, label, payloads[i % len(payloads)])
+        for label, payloads, rate in streams
+        for i in range(int(rate * seconds))
+    )
+    results: list[tuple[str, int, float]] = []
+
+    async def timed(label: str, payload: bytes, planned: float) -> None:
+        try:
+            status = await asyncio.wait_for(one_request(host, port, payload), timeout=timeout)
+        except TimeoutError:
+            status = TIMED_OUT
+        except OSError:
+            status = NO_ANSWER
+        results.append((label, status, time.perf_counter() - planned))
+
+    began = time.perf_counter()
+    tasks = []
+    for offset, label, payload in plan:
+        planned = began + offset
+        await asyncio.sleep(max(0.0, planned - time.perf_counter()))
+        tasks.append(asyncio.create_task(timed(label, payload, planned)))
+    await asyncio.gather(*tasks)
+    return results
+
+
+def mixed_rate(
+    host: str, port: int, streams: list[tuple[str, list[bytes], float]], seconds: float, timeout: float
+) -> list[tuple[str, int, float]]:
+    """`mixed_loop` run to its end."""
+    return asyncio.run(mixed_loop(host, port, streams, seconds, timeout))
+
+
 def fixed_rate(url_host: str, port: int, path: str, cookie: str, rate: float, seconds: float) -> dict:
     """Latency percentiles (ms) of GET `path` at a fixed `rate` of requests per second (open loop)."""
     return asyncio.run(open_loop(url_host, port, path, cookie, rate, seconds))

@@ -8,14 +8,14 @@ import sys
 from flask import Flask
 
 import config
-from incubator import cli, errors, security, static_files
+from incubator import cli, errors, overload, security, static_files
 from incubator.extensions import init_extensions
 from incubator.idempotency import services as idempotency
 from incubator.templating import register_template_helpers
 
 
 def create_app(overrides: dict | None = None) -> Flask:
-    """Build the app: config → extensions → blueprints → subscribers → errors → CLI."""
+    """Build the app: config → extensions → blueprints → subscribers → errors → CLI → overload guard."""
     app = Flask(
         __name__,
         template_folder=str(config.ROOT / "templates"),
@@ -36,6 +36,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     register_subscribers()
     errors.register_error_handlers(app)
     cli.register_commands(app)
+    overload.init_app(app)  # last: in front of the proxy fix, knowing every static path
     return app
 
 

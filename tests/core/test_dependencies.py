@@ -9,7 +9,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "incubator"
 DOMAINS = ("startups", "labs", "mentors", "challenges", "organizations", "accounts", "review", "glossary")
-BELOW_DOMAINS = ("events", "permissions", "audit", "database", "csv_export", "search", "outbox")
+BELOW_DOMAINS = ("events", "permissions", "audit", "database", "csv_export", "search", "outbox", "overload")
 ALL_DOMAINS = (*DOMAINS, "matching", "partnerships", "dashboard", "notifications", "home", "demo")
 
 
