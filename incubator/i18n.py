@@ -8,15 +8,20 @@ object, so the kept catalog is used only while the locale it was found for is st
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from babel import support
-from flask import Flask, g
-from flask_babel import get_translations
+from flask import Flask, current_app, g
+from flask_babel import get_locale, get_translations
 from flask_babel.speaklater import LazyString
 from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
 NO_CATALOG = support.NullTranslations()  # outside an application context: the source texts
+# Our "wtforms" domain: the languages WTForms ships no catalogue for (Vietnamese), merged over its own.
+OWN_FORM_MESSAGES = Path(__file__).parent / "translations"
+_FORM_CATALOGS: dict[str, support.NullTranslations] = {}
 
 
 def catalog():  # noqa: ANN201  (babel.support.Translations or NullTranslations)
@@ -73,6 +78,43 @@ def ngettext(__context: Context, __singular: str, __plural: str, __num: int, **v
     if __context.eval_ctx.autoescape:
         rv = Markup(rv)  # noqa: S704  (the catalog's own text, as Jinja's i18n does)
     return rv % variables
+
+
+def form_catalog(locale: str) -> support.NullTranslations:
+    """WTForms' own catalogue of its validation messages for `locale`, with ours merged over it."""
+    found = _FORM_CATALOGS.get(locale)
+    if found is None:
+        from wtforms.i18n import messages_path
+
+        found = support.Translations.load(messages_path(), [locale], domain="wtforms")
+        own = support.Translations.load(str(OWN_FORM_MESSAGES), [locale], domain="wtforms")
+        if isinstance(own, support.Translations):  # (NullTranslations: no catalogue of ours)
+            found = own if not isinstance(found, support.Translations) else found.merge(own)
+        _FORM_CATALOGS[locale] = found
+    return found
+
+
+class FormTranslations:
+    """WTForms' messages in the reader's language (Flask-Babel's locale), as Flask-WTF's `translations`
+    does, but with our catalogue for the languages WTForms has none of."""
+
+    def gettext(self, string: str) -> str:
+        return form_catalog(str(get_locale())).ugettext(string)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return form_catalog(str(get_locale())).ungettext(singular, plural, n)
+
+
+FORM_TRANSLATIONS = FormTranslations()
+
+
+def form_translations() -> FormTranslations | None:
+    """The translations a form's Meta hands WTForms: ours, unless `WTF_I18N_ENABLED` is turned off."""
+    try:
+        enabled = current_app.config.get("WTF_I18N_ENABLED", True)
+    except RuntimeError:  # outside an application context: WTForms' English
+        return None
+    return FORM_TRANSLATIONS if enabled else None
 
 
 def install(app: Flask) -> None:

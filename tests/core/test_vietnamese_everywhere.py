@@ -1,0 +1,38 @@
+"""Issue 27: the Vietnamese interface speaks Vietnamese throughout, the English one English, nothing raw."""
+
+import pytest
+from babel.messages.pofile import read_po
+from wtforms.i18n import messages_path
+
+from tests.core.test_translations import PLACEHOLDER, ROOT
+
+BAD_REGISTRATION = {"full_name": "", "email": "not-an-address", "role": "founder", "language": "vi",
+                    "password": "short", "confirm": "short"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "messages"),
+    [
+        ("vi", ["Trường này là bắt buộc.", "Địa chỉ email không hợp lệ.", "ít nhất 10 ký tự"]),
+        ("en", ["This field is required.", "Invalid email address.", "at least 10 characters"]),
+    ],
+)
+def test_validation_messages_come_in_the_readers_language(client, post_form, db, language, messages):
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = language
+    html = post_form("/register", BAD_REGISTRATION).get_data(as_text=True)
+    assert all(message in html for message in messages), messages
+    if language == "vi":
+        assert "This field is required." not in html and "Invalid email address." not in html
+
+
+def test_our_wtforms_catalogue_translates_every_wtforms_message_with_its_placeholders():
+    with open(f"{messages_path()}/wtforms.pot", "rb") as source:
+        template = {m.id for m in read_po(source) if m.id}
+    with (ROOT / "incubator/translations/vi/LC_MESSAGES/wtforms.po").open("rb") as source:
+        ours = {m.id: m for m in read_po(source) if m.id}
+    assert template <= set(ours)
+    for message in ours.values():
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        assert all(strings) and not message.fuzzy, message.id
+        assert all(set(PLACEHOLDER.findall(s)) == set(PLACEHOLDER.findall(ids[-1])) for s in strings)
