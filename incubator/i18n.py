@@ -53,12 +53,21 @@ def lazy_gettext(string: str, **variables: object) -> LazyString:
 
 
 def template_catalog(context: Context):  # noqa: ANN201
-    """`catalog()`, kept for the rest of one template's rendering (no locale changes in mid-render)."""
+    """`catalog()`, kept while the request's Babel context and locale stay the ones it was found for.
+
+    Not kept for the template's life alone: the macros of a template imported without context live in a
+    module Jinja caches across requests, so their text stayed in the first reader's language."""
     try:
-        return context.eval_ctx.incubator_catalog
-    except AttributeError:
-        found = context.eval_ctx.incubator_catalog = catalog()
-        return found
+        babel = g.get("_flask_babel")
+    except RuntimeError:  # outside an application context
+        return NO_CATALOG
+    kept = getattr(context.eval_ctx, "incubator_catalog", None)
+    if kept is not None and kept[0] is babel and kept[1] is getattr(babel, "babel_locale", None):
+        return kept[2]
+    found = catalog()
+    babel = g.get("_flask_babel")  # (made by the lookup when the request had none yet)
+    context.eval_ctx.incubator_catalog = (babel, getattr(babel, "babel_locale", None), found)
+    return found
 
 
 @pass_context

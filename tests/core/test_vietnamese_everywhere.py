@@ -2,6 +2,7 @@
 
 import pytest
 from babel.messages.pofile import read_po
+from flask import render_template_string
 from wtforms.i18n import messages_path
 
 from tests.core.test_translations import PLACEHOLDER, ROOT
@@ -36,3 +37,10 @@ def test_our_wtforms_catalogue_translates_every_wtforms_message_with_its_placeho
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         assert all(strings) and not message.fuzzy, message.id
         assert all(set(PLACEHOLDER.findall(s)) == set(PLACEHOLDER.findall(ids[-1])) for s in strings)
+
+
+def test_imported_macros_translate_for_each_request_not_once_for_the_first(app):
+    page = '{% from "labs/_booking_actions.html" import feed_links %}{{ feed_links("http://x/f.ics", "f") }}'
+    for language, text in [("vi", "Tải tệp .ics"), ("en", "Download .ics"), ("vi", "Tải tệp .ics")]:
+        with app.test_request_context(headers={"Accept-Language": language}):
+            assert text in render_template_string(page)
