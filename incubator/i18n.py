@@ -126,6 +126,15 @@ def form_translations() -> FormTranslations | None:
     return FORM_TRANSLATIONS if enabled else None
 
 
+@pass_context
+def pgettext(__context: Context, __msgctxt: str, __string: str, **variables: object) -> str:
+    """Jinja's new-style `pgettext()`: one English word with two meanings ("Open": a link, a state)."""
+    rv = template_catalog(__context).upgettext(__msgctxt, __string)
+    if __context.eval_ctx.autoescape:
+        rv = Markup(rv)  # noqa: S704  (the catalog's own text, as Jinja's i18n does)
+    return rv % variables
+
+
 def install(app: Flask) -> None:
     """Replace the gettext callables Flask-Babel installed in Jinja with the ones above (same output)."""
-    app.jinja_env.globals.update(_=gettext, gettext=gettext, ngettext=ngettext)
+    app.jinja_env.globals.update(_=gettext, gettext=gettext, ngettext=ngettext, pgettext=pgettext)

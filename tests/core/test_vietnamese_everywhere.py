@@ -44,3 +44,24 @@ def test_imported_macros_translate_for_each_request_not_once_for_the_first(app):
     for language, text in [("vi", "Tải tệp .ics"), ("en", "Download .ics"), ("vi", "Tải tệp .ics")]:
         with app.test_request_context(headers={"Accept-Language": language}):
             assert text in render_template_string(page)
+
+
+@pytest.mark.parametrize(
+    ("language", "names", "link"),
+    [("vi", "Tiếng Việt, Tiếng Anh, Tiếng Nhật", "Mở"), ("en", "Vietnamese, English, Japanese", "Open")],
+)
+def test_mentor_languages_show_by_name_sectors_apart_and_the_inbox_link_says_open(
+    client, login_as, db, language, names, link
+):
+    from incubator.notifications.services import notify
+    from tests.factories import MentorProfileFactory
+
+    MentorProfileFactory(languages="vi,en,ja", sectors="agritech,fintech")
+    founder = login_as("founder", language=language)
+    html = client.get("/mentors/").get_data(as_text=True)
+    assert f'data-testid="mentor-languages">{names}<' in html
+    assert ">agritech</span><span" in html and ">fintech</span>" in html
+    notify(founder.id, "test.event", "Something happened", link="/mentors", email=False)
+    db.session.commit()
+    html = client.get("/notifications/").get_data(as_text=True)
+    assert f'<a href="/mentors">{link}</a>' in html
