@@ -65,3 +65,41 @@ def test_mentor_languages_show_by_name_sectors_apart_and_the_inbox_link_says_ope
     db.session.commit()
     html = client.get("/notifications/").get_data(as_text=True)
     assert f'<a href="/mentors">{link}</a>' in html
+
+
+@pytest.mark.parametrize(
+    ("language", "moment", "day", "score", "weight"),
+    [("en", "Dec 7, 2026, 3:05 PM", "Dec 7, 2026", "4.32", "1.5"),
+     ("vi", "15:05 7 thg 12, 2026", "7 thg 12, 2026", "4,32", "1,5")],
+)  # fmt: skip
+def test_dates_and_numbers_take_one_format_per_language(app, language, moment, day, score, weight):
+    from datetime import date, datetime
+
+    from incubator.labs.rules import BookingRefused
+
+    page = "{{ at|localtime }}|{{ on|localdate }}|{{ 4.3211|number(2) }}|{{ 1.5|number }}|{{ none|number }}"
+    with app.test_request_context(headers={"Accept-Language": language}):
+        shown = render_template_string(page, at=datetime(2026, 12, 7, 8, 5), on=date(2026, 12, 7))
+        assert shown.replace("\u202f", " ") == f"{moment}|{day}|{score}|{weight}|—"
+        refused = BookingRefused(
+            "Outside opening hours: the lab is closed on %(day)s.", day=date(2026, 12, 7)
+        )
+        assert day in refused.translated()
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "meaning"),
+    [("vi", "Dữ liệu mở: hệ sinh thái", "tên phòng thí nghiệm"), ("en", "Open data: the Binh", "lab name")],
+)
+def test_the_open_data_page_sits_in_the_layout_with_a_way_back_in_both_languages(
+    client, login_as, language, heading, meaning
+):
+    login_as("staff", language=language)
+    html = client.get("/open-data/").get_data(as_text=True)
+    assert f'lang="{language}"' in html and 'data-testid="role-nav"' in html
+    assert (
+        'data-testid="back-dashboard" href="/dashboard/"' in html
+        or 'href="/dashboard/" data-testid="back-dashboard"' in html
+    )
+    assert heading in html and f"<td>{meaning}</td>" in html
+    assert client.get("/open-data/lab-utilisation.json").get_json()["fields"][0]["description"] == "lab name"

@@ -98,7 +98,7 @@ def test_staff_assign_reviewers_who_score_and_staff_accept_through_the_pages(cli
     decision = {"outcome": "accepted", "message": "Chúc mừng!", "submit": "1"}
     response = submit(client, f"{page}/decide", decision, form_url=page, follow_redirects=True)
     assert "Decision recorded" in response.get_data(as_text=True)
-    assert "application.accepted" in response.get_data(as_text=True)  # the audit trail on the page
+    assert "Application accepted" in response.get_data(as_text=True)  # the audit trail on the page
 
 
 def login_reviewer(client, reviewer) -> None:  # noqa: ANN001
