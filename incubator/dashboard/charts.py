@@ -52,7 +52,9 @@ class Chart:
         """A table cell: codes shown with their label, numbers in the reader's language, empty as "—"."""
         if value is None or value == "":
             return "—"
-        if isinstance(value, int | float) and not isinstance(value, bool):
+        if isinstance(value, float):  # hours and percentages, measured to a decimal: "15.0", "15,0"
+            return format_decimal(value, format="#,##0.0##")
+        if isinstance(value, int) and not isinstance(value, bool):
             return format_decimal(value)
         return label(value, self.groups[name]) if name in self.groups else str(value)
 
