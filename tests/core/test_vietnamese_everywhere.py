@@ -103,3 +103,9 @@ def test_the_open_data_page_sits_in_the_layout_with_a_way_back_in_both_languages
     )
     assert heading in html and f"<td>{meaning}</td>" in html
     assert client.get("/open-data/lab-utilisation.json").get_json()["fields"][0]["description"] == "lab name"
+
+
+def test_the_log_in_request_of_a_protected_page_is_in_the_readers_language(client, db):
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "vi"
+    html = client.get("/notifications/", follow_redirects=True).get_data(as_text=True)
+    assert "Vui lòng đăng nhập để truy cập trang này." in html
