@@ -104,6 +104,8 @@ def claim(raw: str | None) -> None:
 
 def sent_key() -> str | None:
     """The nonce of the key this POST carries (under any form prefix), if this session issued it."""
+    if current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token") not in session:
+        return None  # a session cleared by this request (a login, a password change): no key is its own
     try:
         fields = list(request.form.items())
     except HTTPException:  # a body too large to read: answered as it is
