@@ -239,6 +239,11 @@ def login_as(client: FlaskClient, db) -> Callable:  # noqa: ANN001
 @pytest.fixture
 def world(db) -> dict:  # noqa: ANN001
     """A user of every role, each owning what their pages edit, and a run with a suggestion."""
+    return make_world(db)
+
+
+def make_world(db) -> dict:  # noqa: ANN001
+    """The `world` fixture's records (a module may share one)."""
     from incubator.accounts.models import ROLES
     from incubator.matching.models import MatchingRun, Suggestion
     from tests.factories import (

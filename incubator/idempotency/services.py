@@ -23,6 +23,7 @@ from flask_wtf.csrf import CSRFError, generate_csrf
 from markupsafe import Markup
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
+from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
 from incubator.database import lock_for_writing, utcnow
@@ -101,6 +102,39 @@ def claim(raw: str | None) -> None:
     g.idempotency_key = nonce
 
 
+def sent_key() -> str | None:
+    """The nonce of the key this POST carries (under any form prefix), if this session issued it."""
+    if current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token") not in session:
+        return None  # a session cleared by this request (a login, a password change): no key is its own
+    try:
+        fields = list(request.form.items())
+    except HTTPException:  # a body too large to read: answered as it is
+        return None
+    for name, raw in fields:
+        if name == KEY_FIELD or name.endswith("-" + KEY_FIELD):
+            try:
+                return verified(raw) if raw else None
+            except CSRFError:
+                return None  # refused where the form is read, with the CSRF error's page
+    return None
+
+
+def taken(nonce: str) -> bool:
+    """Whether a request already acted with this key (its change is committed)."""
+    return db.session.scalar(select(IdempotencyKey.id).where(IdempotencyKey.key == nonce)) is not None
+
+
+def replay_if_sent() -> None:
+    """Answer a form sent again with a key that acted before the first result, before the route runs.
+
+    The route would otherwise judge the form against the state its first sending made (an e-mail now
+    taken, a record deleted, a status moved on) and answer with an error instead of the first result.
+    """
+    if request.method == "POST" and (nonce := sent_key()) and taken(nonce):
+        db.session.rollback()
+        raise AlreadySent(nonce)
+
+
 def referrer_path() -> str | None:
     """The page the form was on, when it is on this site."""
     parts = urlsplit(request.referrer or "")
@@ -113,13 +147,28 @@ def record_answer(response: Response) -> Response:
     """Keep the answer of a request that claimed a key, if its change was committed with the key."""
     nonce = g.pop("idempotency_key", None)
     if nonce is None:
-        return response
+        return replay_if_beaten(response)
     db.session.rollback()  # what the request did not commit is dropped (the teardown would do the same)
     location = response.location if response.status_code in REDIRECTS else referrer_path()
     answer = {"status": response.status_code, "location": location}
     db.session.execute(update(IdempotencyKey).where(IdempotencyKey.key == nonce).values(**answer))
     db.session.commit()  # no row when the change was not committed: the key stays free
     return response
+
+
+def replay_if_beaten(response: Response) -> Response:
+    """A copy that did not act, answered while another sending of its key did: the first result instead.
+
+    Concurrent copies pass `replay_if_sent` before the first commits; one that then meets the first's
+    change (a deleted record's 404, a form error) answers with the first result all the same.
+    """
+    if request.method != "POST" or g.pop("replayed", False) or response.status_code >= 500:
+        return response
+    nonce = sent_key()
+    if nonce is None:
+        return response
+    db.session.rollback()  # a fresh look: the first sending's commit is visible
+    return replay(AlreadySent(nonce)) if taken(nonce) else response
 
 
 def first_answer(nonce: str) -> str | None:
@@ -136,6 +185,7 @@ def first_answer(nonce: str) -> str | None:
 
 def replay(error: AlreadySent) -> Response:
     """Answer a second sending with the first result."""
+    g.replayed = True
     flash(_("This form was already sent; here is the result."), "info")
     return redirect(first_answer(error.key) or referrer_path() or "/")
 
@@ -149,6 +199,7 @@ def purge_expired() -> int:
 
 def init_app(app: Flask) -> None:
     """Keep answers, replay duplicates, and offer `idempotency_key()` to forms written by hand."""
+    app.before_request(replay_if_sent)
     app.after_request(record_answer)
     app.register_error_handler(AlreadySent, replay)
     app.add_template_global(key_input, "idempotency_key")

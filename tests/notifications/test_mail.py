@@ -11,8 +11,8 @@ from tests.factories import ProgramFactory, StartupFactory, UserFactory
 from tests.review.conftest import ANSWERS, score
 
 
-def decided_application(language: str = "vi"):  # noqa: ANN201
-    """An application accepted through the services (its founder reads `language`)."""
+def scored_application(language: str = "vi"):  # noqa: ANN201
+    """An application scored by two reviewers through the services, and the first reviewer."""
     startup = StartupFactory(owner=UserFactory(language=language, email="founder@startup.test"))
     application = start_application(startup.owner, ProgramFactory(name="Block71 – Khóa 3"), startup,
                                     {**ANSWERS, "submit": True})  # fmt: skip
@@ -20,7 +20,17 @@ def decided_application(language: str = "vi"):  # noqa: ANN201
     assignments.assign_reviewers(application, [first, second], first.id)
     score(application, first, 5, 4)
     score(application, second, 4, 4)
-    decisions.decide(application, "accepted", "Chúc mừng Nhóm Nhuộm Xanh!", first.id)
+    return application, first
+
+
+def decided_application(language: str = "vi"):  # noqa: ANN201
+    """An application accepted through the services (its founder reads `language`)."""
+    application, first = scored_application(language)
+    return accept(application, first)
+
+
+def accept(application, reviewer):  # noqa: ANN001, ANN201
+    decisions.decide(application, "accepted", "Chúc mừng Nhóm Nhuộm Xanh!", reviewer.id)
     return application
 
 

@@ -17,14 +17,26 @@ import redis
 import sqlalchemy as sa
 from celery import Celery
 from flask import Flask
+from flask.testing import FlaskClient
 from sqlalchemy import func, select
+from werkzeug.test import TestResponse
 
 from incubator.database import utcnow
 from incubator.extensions import db as _db
 from incubator.outbox import services
 from incubator.outbox.models import OutboxMessage
 from incubator.outbox.services import dispatch
-from tests.conftest import IsolatedClient, dispose, empty_tables, make_app, submit, unsent_tasks
+from incubator.search.index import concepts_for
+from tests.conftest import (
+    KEY_PATTERN,
+    IsolatedClient,
+    csrf_token,
+    dispose,
+    empty_tables,
+    make_app,
+    submit,
+    unsent_tasks,
+)
 from tests.factories import UserFactory
 from tests.matching.conftest import Workers, wait_for
 from tests.notifications.conftest import mail_settings
@@ -33,6 +45,18 @@ from tests.redis_fixtures import free_port
 WARN = "incubator.notifications.tasks.warn_of_failed_logins"
 STARTUP = {"name": "Cảm biến Bình Dương", "description": "IoT", "needs": "lab", "sector": "manufacturing",
            "stage": "mvp", "website": "", "team_size": "3"}  # fmt: skip
+
+
+def timed_post(client: FlaskClient, url: str, data: dict) -> tuple[TestResponse, float]:
+    """Open the form on `url`, then POST `data` with its tokens; the answer and the POST's own seconds.
+
+    The glossary is compiled first: once per process (1–4 s here), it is no request's broker time."""
+    concepts_for(_db.session)
+    html = client.get(url).get_data(as_text=True)
+    tokens = {"csrf_token": csrf_token(html), "idempotency_key": KEY_PATTERN.search(html).group(1)}
+    started = time.monotonic()
+    response = client.post(url, data={**data, **tokens})
+    return response, time.monotonic() - started
 
 
 @contextmanager
@@ -84,27 +108,22 @@ def test_a_task_of_a_rolled_back_transaction_is_never_sent(db):
     assert db.session.scalar(select(func.count()).select_from(OutboxMessage)) == 0
 
 
-def test_with_the_broker_down_requests_answer_at_once_and_their_tasks_wait(
-    login_as, post_form, db, queue_down
-):
+def test_with_the_broker_down_requests_answer_at_once_and_their_tasks_wait(client, login_as, db, queue_down):
     login_as("founder")
     for name in ("Cảm biến Bình Dương", "Nông nghiệp số"):
-        started = time.monotonic()
-        response = post_form("/startups/new", {**STARTUP, "name": name})
-        assert response.status_code == 302 and time.monotonic() - started < 2
+        response, elapsed = timed_post(client, "/startups/new", {**STARTUP, "name": name})
+        assert response.status_code == 302 and elapsed < 1, elapsed  # the issue's figure: under 1 s
     waiting = [row for row in rows() if row.task == "incubator.matching.tasks.match_profile"]
     assert len(waiting) == 2 and all(row.sent_at is None for row in waiting)
     assert waiting[0].attempts == 1 and "refused" in waiting[0].last_error.lower()
     assert waiting[1].attempts <= 1  # the first failure let the next request leave its task to the relay
 
 
-def test_a_hung_broker_costs_a_request_about_a_second(app, login_as, post_form, db, hung_redis):
+def test_a_hung_broker_costs_a_request_under_a_second(app, client, login_as, db, hung_redis):
     login_as("founder")
     with broker(app, hung_redis):
-        started = time.monotonic()
-        response = post_form("/startups/new", STARTUP)
-        elapsed = time.monotonic() - started
-    assert response.status_code == 302 and elapsed < 2.5
+        response, elapsed = timed_post(client, "/startups/new", STARTUP)
+    assert response.status_code == 302 and elapsed < 1, elapsed  # one send of OUTBOX_SEND_TIMEOUT (0.5 s)
     assert [row.sent_at for row in rows() if "match_profile" in row.task] == [None]
 
 
