@@ -16,7 +16,7 @@ from sqlalchemy.orm import selectinload
 
 from incubator.accounts.models import User
 from incubator.audit.services import record
-from incubator.database import utcnow
+from incubator.database import lock_for_writing, utcnow
 from incubator.errors import N_
 from incubator.extensions import db
 from incubator.localtime import LOCAL_ZONE, to_local
@@ -78,6 +78,7 @@ def propose_meeting(
 
 def answer(meeting: MentorMeeting, user: User, status: str) -> None:
     """Move a proposal to `status` if it still waits and `user` is the side that did not propose it."""
+    lock_for_writing(db.session)  # SQLite: the write lock first, so concurrent answers queue
     if meeting.proposed_by_id == user.id:
         raise refuse(N_("The other side answers your proposal."))
     if meeting.mentorship.status != "active":

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime, timedelta
 
 import pytest
 from icalendar import Calendar
 from sqlalchemy import select
 
+from incubator.accounts.models import User
+from incubator.extensions import db as _db
 from incubator.localtime import now_local
 from incubator.mentors import contacts, meetings
 from incubator.mentors.mentorships import MentorshipRefused
@@ -191,3 +194,38 @@ def test_the_mentor_home_lists_waiting_requests_and_answers_them(client, db):
     db.session.refresh(waiting)
     assert waiting.status == "active"
     assert 'data-testid="waiting-request"' not in client.get("/").get_data(as_text=True)
+
+
+def test_concurrent_answers_to_one_proposal_act_once(app, db, pair):
+    starts = datetime.fromisoformat(next_week())
+    meeting_id = meetings.propose_meeting(
+        pair, pair.mentor, {"starts_local": starts, "minutes": 30, "place": "Hub"}
+    ).id
+    founder_id, threads_count = pair.founder_id, 6
+    barrier, outcomes = threading.Barrier(threads_count), [""] * threads_count
+
+    def run(i: int) -> None:
+        with app.app_context():
+            barrier.wait()
+            try:
+                action = meetings.accept_meeting if i % 2 else meetings.decline_meeting
+                founder = _db.session.get(User, founder_id)
+                outcomes[i] = action(_db.session.get(MentorMeeting, meeting_id), founder).status
+            except MentorshipRefused as refused:
+                outcomes[i] = refused.args[0]
+            except Exception as error:  # noqa: BLE001  (shown in the assertion, never swallowed)
+                outcomes[i] = repr(error)
+            finally:
+                _db.session.remove()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(threads_count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    winners = [o for o in outcomes if o in ("accepted", "declined")]
+    assert len(winners) == 1 and outcomes.count("This proposal was already answered.") == 5, outcomes
+    db.session.expire_all()
+    assert db.session.get(MentorMeeting, meeting_id).status == winners[0]
+    told = select(Notification).where(Notification.kind.in_(("meeting.accepted", "meeting.declined")))
+    assert len(db.session.scalars(told).all()) == (2 if winners[0] == "accepted" else 1)
