@@ -23,6 +23,7 @@ from incubator.localtime import LOCAL_ZONE, to_local
 from incubator.mentors.mentorships import refuse
 from incubator.mentors.models import MentorMeeting, Mentorship
 from incubator.notifications.services import notify
+from incubator.templating import local_datetime
 from incubator.text import one_line
 
 PRODID = "-//Binh Duong Innovation Platform//Mentor meetings//EN"
@@ -40,8 +41,8 @@ def ics_path(meeting: MentorMeeting) -> str:
 
 def tell(user: User, kind: str, message: str, meeting: MentorMeeting, link: str = "") -> None:
     """Notify `user` about `meeting` in their own language, with its time in Asia/Ho_Chi_Minh."""
-    when = to_local(meeting.starts_at).strftime("%Y-%m-%d %H:%M")
     with force_locale(user.language):
+        when = local_datetime(meeting.starts_at)  # the site's one date format of the reader's language
         text = gettext(message, startup=meeting.mentorship.startup.name, when=when)
     notify(user.id, kind, text, link or f"/mentors/mentorships/{meeting.mentorship_id}")
 
