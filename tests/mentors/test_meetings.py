@@ -229,3 +229,19 @@ def test_concurrent_answers_to_one_proposal_act_once(app, db, pair):
     assert db.session.get(MentorMeeting, meeting_id).status == winners[0]
     told = select(Notification).where(Notification.kind.in_(("meeting.accepted", "meeting.declined")))
     assert len(db.session.scalars(told).all()) == (2 if winners[0] == "accepted" else 1)
+
+
+def test_nobody_answers_or_replaces_a_meeting_of_another_mentorship(client, db, pair):
+    starts = datetime.fromisoformat(next_week())
+    meeting = meetings.propose_meeting(
+        pair, pair.mentor, {"starts_local": starts, "minutes": 30, "place": "Hub"}
+    )
+    other = MentorshipFactory(status="active", mentor=pair.mentor)
+    log_in(client, other.founder)
+    own = f"/mentors/mentorships/{other.id}"
+    for action in ("accept", "decline"):
+        assert submit(client, f"/mentors/meetings/{meeting.id}/{action}", {}, form_url=own).status_code == 404
+    replacing = proposal(replaces=str(meeting.id))
+    assert submit(client, f"{own}/meetings", replacing, form_url=own).status_code == 404
+    db.session.refresh(meeting)
+    assert meeting.status == "proposed" and len(db.session.scalars(select(MentorMeeting)).all()) == 1
