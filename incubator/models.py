@@ -7,7 +7,7 @@ from incubator.glossary.models import GlossaryCandidate, GlossaryTerm
 from incubator.idempotency.models import IdempotencyKey
 from incubator.labs.models import Booking, CalendarFeed, ClosedDate, Lab, OpeningHours, Training
 from incubator.matching.models import MatchingRun, PendingMatch, RunModel, RunShard, Suggestion
-from incubator.mentors.models import MentorProfile, MentorSession, Mentorship
+from incubator.mentors.models import ContactCard, MentorMeeting, MentorProfile, MentorSession, Mentorship
 from incubator.notifications.models import Notification
 from incubator.organizations.models import Membership, Organization
 from incubator.outbox.models import OutboxMessage
@@ -38,6 +38,8 @@ __all__ = [
     "Lab",
     "MatchingRun",
     "Membership",
+    "ContactCard",
+    "MentorMeeting",
     "MentorProfile",
     "MentorSession",
     "Mentorship",

@@ -10,7 +10,7 @@ from incubator.demo import data
 from incubator.extensions import db
 from incubator.labs.models import Booking, ClosedDate, Lab, OpeningHours, Training
 from incubator.labs.rules import to_utc
-from incubator.mentors.models import MentorSession, Mentorship
+from incubator.mentors.models import ContactCard, MentorMeeting, MentorSession, Mentorship
 
 
 class BookingSeeds:
@@ -93,3 +93,11 @@ class BookingSeeds:
                 self.ensure(
                     MentorSession, session_key, duration_minutes=minutes, notes=notes, private_notes=private
                 )
+            for offset, hour, minutes, place, note, status, side in spec.get("meetings", ()):
+                proposer = mentorship.mentor_id if side == "mentor" else startup.owner_id
+                starts_at = to_utc(datetime.combine(self.days(offset), time(hour)))
+                meeting_key = {"mentorship_id": mentorship.id, "starts_at": starts_at}
+                self.ensure(MentorMeeting, meeting_key, proposed_by_id=proposer, duration_minutes=minutes,
+                            place=place, note=note, status=status)  # fmt: skip
+        for email, card in data.CONTACT_CARDS.items():
+            self.ensure(ContactCard, {"user_id": self.user(email).id}, **card)

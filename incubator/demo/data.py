@@ -1175,6 +1175,12 @@ MENTORSHIPS = [
             (-14, 60, "Reviewed the pilot plan and the pricing page.", "Team strong on tech, weak on sales."),
             (-7, 45, "Practised the pitch for Becamex; next: a customer interview guide.", ""),
         ],
+        # (days from today, local hour, minutes, place or link, note, status, who proposed)
+        "meetings": [
+            (-1, 9, 60, "https://meet.example/vibrasense", "Customer interview guide", "accepted", "founder"),
+            (3, 10, 45, "BLOCK71 Saigon, tầng 3", "Bring the pilot figures", "accepted", "mentor"),
+            (10, 14, 60, "https://meet.example/vibrasense", "", "proposed", "mentor"),
+        ],
     },
     {
         "mentor": "mentor2@demo.test",
@@ -1184,6 +1190,11 @@ MENTORSHIPS = [
         "sessions": [],
     },
 ]
+
+# What a demo user shares with the other side of their accepted mentorships (the others: their e-mail).
+CONTACT_CARDS = {
+    "mentor@demo.test": {"phone": "0909 123 456", "zalo": "0909123456"},
+}
 
 # Details a challenge or capability gained with the partnership workflow, by title.
 CHALLENGE_DETAILS = {

@@ -14,6 +14,7 @@ from incubator.labs import services as lab_services
 from incubator.labs.models import Booking, Lab
 from incubator.labs.visibility import visible_labs
 from incubator.matching.models import MatchingRun, Suggestion
+from incubator.mentors import mentorships
 from incubator.mentors.models import MentorProfile
 from incubator.notifications import services as notification_services
 from incubator.organizations.models import ACTIVE, PENDING, Membership, Organization
@@ -96,7 +97,7 @@ def active_memberships(user: User) -> ScalarSelect:
 
 def mentor_overview(user: User) -> dict:
     profile = db.session.scalar(select(MentorProfile).where(MentorProfile.user_id == user.id))
-    return {"profile": profile}
+    return {"profile": profile, "waiting_requests": mentorships.waiting_requests(user)}
 
 
 def staff_overview(user: User) -> dict:

@@ -1,10 +1,12 @@
-"""The mentor profile form."""
+"""Mentor forms: profile, directory search, requests and answers, sessions, meetings, contact cards."""
 
 from __future__ import annotations
 
 from wtforms import (
     BooleanField,
     DateField,
+    DateTimeLocalField,
+    HiddenField,
     IntegerField,
     SearchField,
     SelectField,
@@ -14,11 +16,12 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from incubator.forms import AppForm, QueryForm
 from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register
+from incubator.localtime import now_local
 from incubator.text import clean_tags, clean_text
 
 LANGUAGE_CHOICES = [SelectChoice("vi", "Tiếng Việt"), SelectChoice("en", "English")]
@@ -99,16 +102,31 @@ class MentorshipRequestForm(AppForm):
         self.startup.choices = [SelectChoice(str(s.id), s.name) for s in startups]
 
 
+def local_path(value: str | None) -> str:
+    """`value` if it is a path on this site, else "" (never an open redirect)."""
+    safe = value and value.startswith("/") and not value.startswith(("//", "/\\"))
+    return value if safe else ""
+
+
+def optional_id(value: str | int | None) -> int | None:
+    """A hidden record id as a whole number; None when absent or not a number."""
+    if isinstance(value, int):
+        return value
+    return int(value) if value and value.isascii() and value.isdigit() else None
+
+
 class ReasonForm(AppForm):
     """A decision with a reason (declining)."""
 
+    next_url = HiddenField(filters=[local_path])
     reason = TextAreaField(_l("Reason"), filters=[clean_text], validators=[DataRequired(), Length(max=1000)])
     submit = SubmitField(_l("Decline"))
 
 
 class AnswerForm(AppForm):
-    """A button carrying only the CSRF token (accept)."""
+    """A button carrying only the CSRF token and where to go back (accept)."""
 
+    next_url = HiddenField(filters=[local_path])
     submit = SubmitField(_l("Accept"))
 
 
@@ -135,7 +153,42 @@ class SessionForm(AppForm):
     private_notes = TextAreaField(
         _l("Private notes (only you see them)"), filters=[clean_text], validators=[Length(max=5000)]
     )
+    meeting_id = HiddenField(filters=[optional_id])
     submit = SubmitField(_l("Log session"))
+
+
+class MeetingForm(AppForm):
+    """A proposed meeting: local time (Asia/Ho_Chi_Minh), duration, place or video link, note; `replaces`
+    names the other side's proposal it answers."""
+
+    starts_local = DateTimeLocalField(
+        _l("Date and time (Vietnam time)"), format="%Y-%m-%dT%H:%M", validators=[InputRequired()]
+    )
+    minutes = IntegerField(
+        _l("Duration (minutes)"), default=60, validators=[InputRequired(), NumberRange(15, 480)]
+    )
+    place = StringField(
+        _l("Place or video link"), filters=[clean_text], validators=[DataRequired(), Length(max=500)]
+    )
+    note = TextAreaField(_l("Note"), filters=[clean_text], validators=[Optional(), Length(max=1000)])
+    replaces = HiddenField(filters=[optional_id])
+    submit = SubmitField(_l("Propose this time"))
+
+    def validate_starts_local(self, field: DateTimeLocalField) -> None:
+        if field.data and field.data <= now_local().replace(tzinfo=None):
+            raise ValidationError(_l("Choose a time in the future."))
+
+
+class ContactCardForm(AppForm):
+    """What a user shares with the other side of their accepted mentorships."""
+
+    share_email = BooleanField(_l("Share my account e-mail"), default=True)
+    phone = StringField(_l("Phone"), filters=[clean_text], validators=[Optional(), Length(max=40)])
+    zalo = StringField(_l("Zalo"), filters=[clean_text], validators=[Optional(), Length(max=80)])
+    other = StringField(
+        _l("Other (e.g. LinkedIn, Telegram)"), filters=[clean_text], validators=[Optional(), Length(max=300)]
+    )
+    submit = SubmitField(_l("Save"))
 
 
 register(
@@ -146,5 +199,14 @@ register(
         "declined": _l("declined"),
         "completed": _l("completed"),
         "cancelled": _l("cancelled"),
+    },
+)
+register(
+    "meeting_status",
+    {
+        "proposed": _l("waiting for an answer"),
+        "accepted": _l("agreed"),
+        "declined": _l("declined"),
+        "replaced": _l("another time proposed"),
     },
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from flask_babel import force_locale, gettext
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import selectinload
 
 from incubator.accounts.models import User
@@ -13,7 +13,7 @@ from incubator.audit.services import record
 from incubator.database import lock_for_writing, utcnow
 from incubator.errors import N_, DomainError
 from incubator.extensions import db
-from incubator.mentors.models import MentorProfile, MentorSession, Mentorship
+from incubator.mentors.models import MentorMeeting, MentorProfile, MentorSession, Mentorship
 from incubator.notifications.services import notify
 from incubator.startups.models import Startup
 
@@ -126,9 +126,16 @@ def decline_mentorship(mentorship: Mentorship, mentor: User, reason: str) -> Men
 
 
 def log_session(
-    mentorship: Mentorship, mentor: User, held_on: date, minutes: int, notes: str, private: str
+    mentorship: Mentorship,
+    mentor: User,
+    held_on: date,
+    minutes: int,
+    notes: str,
+    private: str,
+    meeting: MentorMeeting | None = None,
 ) -> MentorSession:
-    """The mentor logs a session of an active mentorship: shared notes, and private notes only they read."""
+    """The mentor logs a session of an active mentorship: shared notes, and private notes only they read;
+    with `meeting`, the accepted meeting it was (each meeting is logged once)."""
     if mentorship.status != "active":
         raise MentorshipRefused(N_("Sessions are logged only in an active mentorship."))
     session = MentorSession(
@@ -136,6 +143,8 @@ def log_session(
     )
     db.session.add(session)
     db.session.flush()
+    if meeting is not None:
+        link_session(meeting, mentorship, session.id)
     record(mentor.id, "mentorship.session_logged", session, mentorship_id=mentorship.id, minutes=minutes)
     tell(
         mentorship.founder,
@@ -145,6 +154,19 @@ def log_session(
     )
     db.session.commit()
     return session
+
+
+def link_session(meeting: MentorMeeting, mentorship: Mentorship, session_id: int) -> None:
+    """Mark an accepted meeting of `mentorship` as logged by `session_id`, once (conditioned on its state)."""
+    change = update(MentorMeeting).where(
+        MentorMeeting.id == meeting.id,
+        MentorMeeting.mentorship_id == mentorship.id,
+        MentorMeeting.status == "accepted",
+        MentorMeeting.session_id.is_(None),
+        MentorMeeting.starts_at <= utcnow(),
+    )
+    if db.session.execute(change.values(session_id=session_id)).rowcount != 1:
+        raise refuse(N_("This meeting cannot be logged: it was logged already or has not taken place."))
 
 
 def end_mentorship(mentorship: Mentorship, user: User, outcome: str) -> Mentorship:
@@ -173,3 +195,10 @@ def mentorships_of(user: User) -> list[Mentorship]:
         selectinload(Mentorship.startup), selectinload(Mentorship.mentor), selectinload(Mentorship.founder)
     )
     return list(db.session.scalars(query.order_by(Mentorship.created_at.desc(), Mentorship.id.desc())))
+
+
+def waiting_requests(mentor: User) -> list[Mentorship]:
+    """Requests waiting for `mentor`'s answer, the oldest first (their home page lists them)."""
+    query = select(Mentorship).where(Mentorship.mentor_id == mentor.id, Mentorship.status == "requested")
+    query = query.options(selectinload(Mentorship.startup), selectinload(Mentorship.founder))
+    return list(db.session.scalars(query.order_by(Mentorship.created_at, Mentorship.id)))

@@ -1,8 +1,8 @@
-"""MentorProfile, Mentorship and MentorSession models."""
+"""MentorProfile, Mentorship, MentorSession, MentorMeeting and ContactCard models."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import Boolean, CheckConstraint, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -12,6 +12,7 @@ from incubator.database import Base, IdMixin, TimestampMixin, one_of
 from incubator.startups.models import Startup
 
 MENTORSHIP_STATUSES = ("requested", "active", "declined", "completed", "cancelled")
+MEETING_STATUSES = ("proposed", "accepted", "declined", "replaced")
 
 
 class MentorProfile(IdMixin, TimestampMixin, Base):
@@ -73,3 +74,50 @@ class MentorSession(IdMixin, TimestampMixin, Base):
 
     def __repr__(self) -> str:
         return f"<MentorSession {self.id} mentorship={self.mentorship_id} {self.held_on}>"
+
+
+class MentorMeeting(IdMixin, TimestampMixin, Base):
+    """A meeting time one side of a mentorship proposes and the other accepts, declines or replaces."""
+
+    __tablename__ = "mentor_meetings"
+    __table_args__ = (
+        one_of("status", MEETING_STATUSES),
+        CheckConstraint("duration_minutes > 0", name="meeting_duration_positive"),
+    )
+
+    mentorship_id: Mapped[int] = mapped_column(ForeignKey("mentorships.id", ondelete="CASCADE"), index=True)
+    proposed_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    starts_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC, like every stored moment
+    duration_minutes: Mapped[int] = mapped_column(Integer)
+    place: Mapped[str] = mapped_column(String(500))  # an address or a video link
+    note: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="proposed", index=True)
+    answered_at: Mapped[datetime | None] = mapped_column(DateTime)
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("mentor_sessions.id", ondelete="SET NULL"), unique=True
+    )
+    mentorship: Mapped[Mentorship] = relationship()
+    proposed_by: Mapped[User] = relationship()
+
+    @property
+    def ends_at(self) -> datetime:
+        """When the meeting ends (UTC, naive)."""
+        return self.starts_at + timedelta(minutes=self.duration_minutes)
+
+    def __repr__(self) -> str:
+        return f"<MentorMeeting {self.id} mentorship={self.mentorship_id} {self.starts_at} {self.status}>"
+
+
+class ContactCard(IdMixin, TimestampMixin, Base):
+    """How a user may be reached, shown only to the other side of their accepted mentorships."""
+
+    __tablename__ = "contact_cards"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
+    share_email: Mapped[bool] = mapped_column(Boolean, default=True)
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    zalo: Mapped[str] = mapped_column(String(80), default="")
+    other: Mapped[str] = mapped_column(String(300), default="")
+
+    def __repr__(self) -> str:
+        return f"<ContactCard {self.id} user={self.user_id}>"

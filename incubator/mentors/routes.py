@@ -1,4 +1,5 @@
-"""Mentor pages: the own profile, the directory, mentorship requests, answers and sessions."""
+"""Mentor pages: the own profile, the directory, mentorship requests, answers and sessions; contact
+cards and meetings live in `meeting_routes`."""
 
 from __future__ import annotations
 
@@ -7,21 +8,25 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
+from incubator.database import utcnow
 from incubator.extensions import db
 from incubator.feedback import flash_saved
-from incubator.mentors import mentorships, services
+from incubator.localtime import to_local
+from incubator.mentors import contacts, meetings, mentorships, services
 from incubator.mentors.forms import (
     AnswerForm,
     EndForm,
+    MeetingForm,
     MentorProfileForm,
     MentorSearchForm,
     MentorshipRequestForm,
     ReasonForm,
     SessionForm,
 )
-from incubator.mentors.models import MentorProfile, Mentorship
+from incubator.mentors.models import MentorMeeting, MentorProfile, Mentorship
 from incubator.pagination import page_number
 from incubator.permissions import STAFF_ROLES, role_required, verified_required
+from incubator.security import MAX_DATABASE_ID
 from incubator.startups.models import Startup
 
 bp = Blueprint("mentors", __name__, url_prefix="/mentors")
@@ -87,9 +92,31 @@ def visible(mentorship_id: int) -> Mentorship:
 @bp.route("/mentorships/<int:mentorship_id>")
 @role_required("founder", "mentor")
 def mentorship(mentorship_id: int):
-    found = visible(mentorship_id)
-    forms = {"accept": AnswerForm(), "decline": ReasonForm(), "end": EndForm(), "session": SessionForm()}
-    return render_template("mentors/mentorship.html", mentorship=found, **forms)
+    return mentorship_page(visible(mentorship_id))
+
+
+def mentorship_page(found: Mentorship, meeting_form: MeetingForm | None = None, status: int = 200):  # noqa: ANN201
+    """The mentorship's page: its sessions, meetings, the other side's contact once accepted, the forms."""
+    session_form = SessionForm()
+    meeting_id = request.args.get("meeting", 0, type=int)
+    meeting = db.session.get(MentorMeeting, meeting_id) if 0 < meeting_id <= MAX_DATABASE_ID else None
+    if request.method == "GET" and meeting is not None and meeting.mentorship_id == found.id:
+        session_form.meeting_id.data = meeting.id  # "log this meeting as a session": prefilled
+        session_form.held_on.data = to_local(meeting.starts_at).date()
+        session_form.duration_minutes.data = meeting.duration_minutes
+    proposal = meeting_form or MeetingForm(replaces=request.args.get("replace", type=int))
+    forms = {"accept": AnswerForm(), "decline": ReasonForm(), "end": EndForm(), "session": session_form}
+    body = render_template(
+        "mentors/mentorship.html",
+        mentorship=found,
+        meetings=meetings.meetings_of(found),
+        contact=contacts.shared_contact(current_user, found),
+        meeting_form=proposal,
+        answer_form=AnswerForm(),
+        now=utcnow(),
+        **forms,
+    )
+    return body, status
 
 
 def act(mentorship_id: int, form: object, action: object, *args: object, mentor_only: bool = True):  # noqa: ANN201
@@ -102,7 +129,8 @@ def act(mentorship_id: int, form: object, action: object, *args: object, mentor_
         action(found, current_user, *args)
     except mentorships.MentorshipRefused as refused:
         flash(refused.translated(), "danger")
-    return redirect(url_for("mentors.mentorship", mentorship_id=found.id))
+    back = getattr(getattr(form, "next_url", None), "data", "")
+    return redirect(back or url_for("mentors.mentorship", mentorship_id=found.id))
 
 
 @bp.route("/mentorships/<int:mentorship_id>/accept", methods=["POST"])
@@ -125,7 +153,8 @@ def decline(mentorship_id: int):
 @verified_required
 def log_session(mentorship_id: int):
     f = SessionForm()
-    args = (f.held_on.data, f.duration_minutes.data, f.notes.data or "", f.private_notes.data or "")
+    meeting = db.session.get(MentorMeeting, f.meeting_id.data) if f.meeting_id.data else None
+    args = (f.held_on.data, f.duration_minutes.data, f.notes.data or "", f.private_notes.data or "", meeting)
     return act(mentorship_id, f, mentorships.log_session, *args)
 
 
@@ -135,3 +164,6 @@ def log_session(mentorship_id: int):
 def end(mentorship_id: int):
     form = EndForm()
     return act(mentorship_id, form, mentorships.end_mentorship, form.outcome.data, mentor_only=False)
+
+
+from incubator.mentors import meeting_routes  # noqa: E402, F401 (its routes join this blueprint)

@@ -91,6 +91,12 @@ ROUTES = [
     ("POST", "/mentors/mentorships/{mentorship_id}/decline", {"mentor"}, None),
     ("POST", "/mentors/mentorships/{mentorship_id}/end", {"founder", "mentor"}, None),
     ("POST", "/mentors/mentorships/{mentorship_id}/sessions", {"mentor"}, None),
+    ("GET", "/mentors/contact", {"founder", "mentor"}, 200),
+    ("POST", "/mentors/contact", {"founder", "mentor"}, 302),  # nothing shared but the defaults: saved
+    ("POST", "/mentors/mentorships/{mentorship_id}/meetings", {"founder", "mentor"}, None),
+    ("POST", "/mentors/meetings/{meeting_id}/accept", {"founder", "mentor"}, None),  # no meeting: 404
+    ("POST", "/mentors/meetings/{meeting_id}/decline", {"founder", "mentor"}, None),
+    ("GET", "/mentors/meetings/{meeting_id}.ics", {"founder", "mentor"}, None),
     ("GET", "/notifications/", {"enterprise", "founder", "government", "mentor", "university", *STAFF}, None),
     (
         "POST",
