@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select, update
 
@@ -18,7 +18,7 @@ from incubator.extensions import db
 from incubator.glossary.models import GlossaryCandidate, GlossaryTerm
 from incubator.labs.models import Lab, Training
 from incubator.matching.models import MatchingRun, Suggestion
-from incubator.mentors.models import MentorProfile
+from incubator.mentors.models import MentorMeeting, MentorProfile, Mentorship
 from incubator.notifications.models import Notification
 from incubator.organizations.models import Membership
 from incubator.partnerships import introductions
@@ -67,6 +67,7 @@ class Case:
 
 
 TOMORROW = (date.today() + timedelta(days=1)).isoformat()
+NEXT_WEEK_AT_NINE = f"{date.today() + timedelta(days=7)}T09:00"
 
 
 def application(world: dict, submit: bool) -> dict:
@@ -148,6 +149,22 @@ def mentorship(status: str) -> Callable[[dict], dict]:
         return {"mentorship_id": made.id, "user": mentor}
 
     return make
+
+
+def meeting(world: dict) -> dict:
+    """An active mentorship whose mentor proposed a meeting: the founder answers it."""
+    ids = mentorship("active")(world)
+    made = db.session.get(Mentorship, ids["mentorship_id"])
+    proposed = MentorMeeting(
+        mentorship_id=made.id,
+        proposed_by_id=made.mentor_id,
+        starts_at=datetime.now(UTC).replace(tzinfo=None) + timedelta(days=3),
+        duration_minutes=60,
+        place="FabLab TDMU",
+    )
+    db.session.add(proposed)
+    db.session.commit()
+    return {**ids, "meeting_id": proposed.id, "user": made.founder}
 
 
 def mentor_profile(world: dict) -> dict:
@@ -389,6 +406,15 @@ CASES: list[Case] = [
          "/mentors/mentorships/{mentorship_id}/sessions",
          data={"held_on": date.today().isoformat(), "duration_minutes": "60", "notes": "Tốt"},
          setup=mentorship("active")),
+    Case("mentors.contact", "mentor", "/mentors/contact", data={"phone": "0912 345 678"}),
+    Case("mentors.propose_meeting", "mentor", "/mentors/mentorships/{mentorship_id}",
+         "/mentors/mentorships/{mentorship_id}/meetings",
+         data={"starts_local": NEXT_WEEK_AT_NINE, "minutes": "60", "place": "Becamex Tower"},
+         setup=mentorship("active")),
+    Case("mentors.accept_meeting", "founder", "/mentors/mentorships/{mentorship_id}",
+         "/mentors/meetings/{meeting_id}/accept", setup=meeting),
+    Case("mentors.decline_meeting", "founder", "/mentors/mentorships/{mentorship_id}",
+         "/mentors/meetings/{meeting_id}/decline", setup=meeting),
     Case("notifications.mark_read", "founder", "/notifications/", "/notifications/{notification_id}/read",
          setup=notification),
     Case("notifications.mark_all_read", "founder", "/notifications/", "/notifications/read",
@@ -509,6 +535,15 @@ EFFECTS: dict[str, dict[str, int]] = {
         "notifications": 1,
         "mentor_sessions": 1,
     },
+    "mentors.contact": {"audit_events": 1, "contact_cards": 1},
+    "mentors.propose_meeting": {
+        "outbox_messages": 1,
+        "audit_events": 1,
+        "notifications": 1,
+        "mentor_meetings": 1,
+    },
+    "mentors.accept_meeting": {"outbox_messages": 2, "audit_events": 1, "notifications": 2},
+    "mentors.decline_meeting": {"outbox_messages": 1, "audit_events": 1, "notifications": 1},
     "notifications.mark_read": {},
     "notifications.mark_all_read": {},
     "partnerships.answer": {"audit_events": 1},
