@@ -117,6 +117,11 @@ def kind_top_n(
     return owner, part.positions[product.indices], product.data, counts < n
 
 
+def one_language(english: np.ndarray) -> bool | None:
+    """Return whether targets all read as English (True), all as Vietnamese (False), or None: both."""
+    return True if english.all() else False if not english.any() else None
+
+
 def across_languages(
     rows: sp.csr_matrix, english: np.ndarray | None, language: bool | None, concepts: np.ndarray | None
 ) -> sp.csr_matrix:

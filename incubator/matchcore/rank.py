@@ -14,7 +14,7 @@ from dataclasses import replace
 import numpy as np
 import scipy.sparse as sp
 
-from incubator.matchcore import glossary, scale, segments
+from incubator.matchcore import glossary, kernel, scale, segments
 from incubator.matchcore.documents import Document, Match
 from incubator.matchcore.explain import explain
 from incubator.matchcore.filters import ALLOW_ALL, Allowed
@@ -86,8 +86,7 @@ class Matcher:
             if self._segment_weight() > 0 and segments.has_parts(members):
                 parts = segments.build(self.weights_, members)
             rows = matrix if len(positions) == matrix.shape[0] else matrix[positions]  # one kind: no copy
-            english = self.english_[positions]
-            language = bool(english[0]) if len(english) and english.all() == english.any() else None
+            language = kernel.one_language(self.english_[positions])
             self.partitions_[kind] = Partition(
                 positions, rows.T.tocsr(), parts, language, self._halves(positions)
             )
@@ -96,11 +95,8 @@ class Matcher:
         """One partition per language of the targets at `positions`, when they are written in both
         (and some score depends on the language: the cross-language factor, concepts only across)."""
         english, p = self.english_[positions], self.params
-        if (
-            (p.cross_language_weight == 1.0 and p.same_language_concepts)
-            or english.all()
-            or not english.any()
-        ):
+        by_language = p.cross_language_weight != 1.0 or not p.same_language_concepts
+        if not by_language or kernel.one_language(english) is not None:
             return ()
         halves = []
         for language in (False, True):
