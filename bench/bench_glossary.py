@@ -28,8 +28,8 @@ METHODS = {
     "+ bg IDF": MatchParams(n_threads=2, glossary=False),
     "+ glossary": MatchParams(n_threads=2, background=False),
     "+ bg + glossary (defaults)": MatchParams(n_threads=2),  # the platform's and the command line's
-    "defaults before (segments)": MatchParams(
-        n_threads=2, background=False, glossary=False, segment_weight="auto"
+    "defaults of issue 15": MatchParams(
+        n_threads=2, background=False, glossary=False, segment_weight=0.6, title_weight=2
     ),
 }
 

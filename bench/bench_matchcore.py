@@ -31,12 +31,16 @@ ROW = "{:>9} {:<10} {:>7} {:>7} {:>8} {:>8} {:>9} {:>9} {:>13} {:>10}"
 # Large-corpus settings: 2 processes count terms, 2 threads multiply, a term in more than 100
 # fitted profiles is boilerplate (the product costs the sum of the terms' document counts),
 # and a term in a single fitted profile is dropped (it cannot relate two fitted profiles).
-# Quality: the defaults (background IDF, glossary, whole-profile cosines: the platform's runs and the
-# command line), then words only, and on sets of parts the per-segment blend and the defaults before.
+# Quality: the defaults (background IDF, glossary counted across languages only, per-segment scoring
+# of targets made of parts below 10,000: the platform's runs and the command line), whole-profile
+# cosines, the defaults before issue 26's expertise round, words only, and the defaults of issues 15-26.
 QUALITY_PARAMS = MatchParams(n_threads=2)
+WHOLE_PARAMS = MatchParams(n_threads=2, segment_weight=0.0)
+BEFORE_PARAMS = MatchParams(n_threads=2, segment_weight=0.0, same_language_concepts=True)
 WORDS_PARAMS = MatchParams(n_threads=2, background=False, glossary=False)
-SEGMENT_PARAMS = MatchParams(n_threads=2, segment_weight="auto")  # the command line's --segments
-BEFORE_PARAMS = MatchParams(n_threads=2, background=False, glossary=False, segment_weight="auto")
+ISSUE15_PARAMS = MatchParams(
+    n_threads=2, background=False, glossary=False, segment_weight=0.6, title_weight=2
+)
 SPEED_PARAMS = MatchParams(n_threads=2, n_jobs=2, block_rows=4096, max_df_docs=100, min_df=2)
 
 
@@ -130,17 +134,10 @@ def weighted_ordering(scores: np.ndarray, targets: list[dict], queries: list[dic
 
 
 def segment_rows(targets: list[dict], queries: list[dict], k: int) -> list[tuple[str, np.ndarray]]:
-    """Score per segment too, when the targets are made of parts (split on " \n").
-
-    `segment_weight="auto"` scores such small corpora per segment (segments.py): with the
-    defaults otherwise, and without background IDF and glossary (the defaults before issue 26).
-    """
+    """Whole-profile cosines too, when the targets are made of parts (split on " \n")."""
     if not any(" \n" in t["text"] for t in targets):
         return []
-    return [
-        ("mc + segments", matcher_scores(targets, queries, k, SEGMENT_PARAMS)),
-        ("mc defaults before", matcher_scores(targets, queries, k, BEFORE_PARAMS)),
-    ]
+    return [("mc whole profiles", matcher_scores(targets, queries, k, WHOLE_PARAMS))]
 
 
 def quality_rows(name: str, path: Path, k: int) -> list[tuple[str, str, dict[str, float]]]:
@@ -151,8 +148,10 @@ def quality_rows(name: str, path: Path, k: int) -> list[tuple[str, str, dict[str
         ("plain TF-IDF", baseline_scores(targets, queries)),
         ("sublinear TF", baseline_scores(targets, queries, sublinear=True)),
         ("matchcore", matcher_scores(targets, queries, min(k, len(targets)))),
-        ("mc words only", matcher_scores(targets, queries, min(k, len(targets)), WORDS_PARAMS)),
         *segment_rows(targets, queries, min(k, len(targets))),
+        ("mc before", matcher_scores(targets, queries, min(k, len(targets)), BEFORE_PARAMS)),
+        ("mc words only", matcher_scores(targets, queries, min(k, len(targets)), WORDS_PARAMS)),
+        ("mc issue 15", matcher_scores(targets, queries, min(k, len(targets)), ISSUE15_PARAMS)),
     ):
         figures = retrieval(scores, targets, queries)
         if any(q.get("ratings") for q in queries):

@@ -53,7 +53,14 @@ def _add_switches(rank: argparse.ArgumentParser) -> None:
         const=AUTO,
         dest="segment_weight",
         help="score targets made of parts (joined by ' \\n') per part too, below 10,000 targets "
-        "(default: whole-profile cosines, as the platform)",
+        "(the default, as the platform)",
+    )
+    rank.add_argument(
+        "--no-segments",
+        action="store_const",
+        const=0.0,
+        dest="segment_weight",
+        help="whole-profile cosines only, even for targets made of parts",
     )
 
 

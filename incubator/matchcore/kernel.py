@@ -14,6 +14,9 @@ from incubator.matchcore.documents import Document
 from incubator.matchcore.filters import Allowed
 from incubator.matchcore.segments import Segments
 
+# Fewer source rows than this per thread are multiplied on one thread (one new profile: starting
+# the threads cost more than its product; the result is the same either way).
+MIN_ROWS_PER_THREAD = 16
 # (target position, score) pairs, best first.
 Candidates = list[tuple[int, float]]
 # Per source row of one kind: (row, target position, score) arrays and whether none were cut off.
@@ -58,7 +61,7 @@ def top_n_product(rows: sp.csr_matrix, columns: sp.csr_matrix, n: int, n_threads
         (rows.data, rows.indices.astype(int32, copy=False), rows.indptr.astype(int32, copy=False)),
         shape=rows.shape,
     )
-    if n_threads > 1:
+    if n_threads > 1 and rows.shape[0] >= MIN_ROWS_PER_THREAD * n_threads:
         return unchecked.sp_matmul_topn_mt(rows, columns, n, False, None, n_threads)
     return unchecked.sp_matmul_topn(rows, columns, n, False, None, 1.0)
 
@@ -92,16 +95,18 @@ def kind_top_n(
 
     A kind written in both languages is ranked per language, and a source's scores for targets
     in the other language are multiplied by `scoring.cross_language` (at most 1): a pair that
-    shares concepts but no word is not outranked by one that shares only the language.
+    shares concepts but no word is not outranked by one that shares only the language. Against
+    targets of its own language a source's concept tokens are left out (`across_languages`).
     """
-    if part.languages and english is not None and scoring.cross_language != 1.0:
+    if part.languages and english is not None:
         tops = []
         for half in part.languages:
-            owner, position, score, complete = kind_top_n(rows, half, n, scoring)
+            owner, position, score, complete = kind_top_n(rows, half, n, scoring, english)
             crossing = english[owner] != half.english
             score = np.where(crossing, np.minimum(score * scoring.cross_language, 1.0), score)
             tops.append((owner, position, score.astype(np.float32), complete))
         return _merged_kind(tops, rows.shape[0], n)
+    rows = across_languages(rows, english, part.english, scoring.concept_columns)
     if part.segments is not None:
         scores = segments.blended(rows, part.columns, part.segments, scoring.segment_weight, scoring.tau)
         owner, local, score, complete = segments.top_n(scores, n)
@@ -110,6 +115,35 @@ def kind_top_n(
     counts = np.diff(product.indptr)
     owner = np.repeat(np.arange(rows.shape[0]), counts)
     return owner, part.positions[product.indices], product.data, counts < n
+
+
+def one_language(english: np.ndarray) -> bool | None:
+    """Return whether targets all read as English (True), all as Vietnamese (False), or None: both."""
+    return True if english.all() else False if not english.any() else None
+
+
+def across_languages(
+    rows: sp.csr_matrix, english: np.ndarray | None, language: bool | None, concepts: np.ndarray | None
+) -> sp.csr_matrix:
+    """Return `rows` with the sources written in `language` (the targets') as their words only.
+
+    A glossary concept bridges two languages; between two texts of one language it only repeats
+    words both already share (and counts them twice), so such a source's concept tokens are left
+    out and its row normalised again (a cosine of its words). `concepts`: which columns are
+    concept tokens (None: keep them); `language` None: targets of both languages (nothing changed).
+    """
+    if concepts is None or english is None or language is None:
+        return rows
+    owner = np.repeat(np.arange(rows.shape[0]), np.diff(rows.indptr))
+    kept = ~(english[owner] == language) | ~concepts[rows.indices]
+    if kept.all():
+        return rows
+    owner, data, n = owner[kept], rows.data[kept], rows.shape[0]
+    changed = np.bincount(owner, minlength=n) < np.diff(rows.indptr)  # other rows stay as they are
+    norm = np.sqrt(np.bincount(owner, weights=data.astype(np.float64) ** 2, minlength=n))
+    scale = np.where(changed & (norm > 0), 1 / np.where(norm > 0, norm, 1), 1.0)
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(owner, minlength=n))]).astype(rows.indptr.dtype)
+    return sp.csr_matrix(((data * scale[owner]).astype(rows.dtype), rows.indices[kept], indptr), rows.shape)
 
 
 def _merged_kind(tops: list[KindTop], n_rows: int, n: int) -> KindTop:
@@ -124,12 +158,14 @@ def _merged_kind(tops: list[KindTop], n_rows: int, n: int) -> KindTop:
 
 @dataclass(frozen=True)
 class Scoring:
-    """How scores are computed: per-segment blend, its temperature, threads, cross-language factor."""
+    """How scores are computed: per-segment blend, its temperature, threads, cross-language factor,
+    and the concept columns a source keeps only against targets of the other language (None: all)."""
 
     segment_weight: float
     tau: float
     n_threads: int
     cross_language: float = 1.0
+    concept_columns: np.ndarray | None = None
 
 
 def merge_top(parts: list[KindTop], n_rows: int, n: int) -> list[tuple[Candidates, bool]]:

@@ -14,7 +14,7 @@ from dataclasses import replace
 import numpy as np
 import scipy.sparse as sp
 
-from incubator.matchcore import glossary, scale, segments
+from incubator.matchcore import glossary, kernel, scale, segments
 from incubator.matchcore.documents import Document, Match
 from incubator.matchcore.explain import explain
 from incubator.matchcore.filters import ALLOW_ALL, Allowed
@@ -86,14 +86,17 @@ class Matcher:
             if self._segment_weight() > 0 and segments.has_parts(members):
                 parts = segments.build(self.weights_, members)
             rows = matrix if len(positions) == matrix.shape[0] else matrix[positions]  # one kind: no copy
+            language = kernel.one_language(self.english_[positions])
             self.partitions_[kind] = Partition(
-                positions, rows.T.tocsr(), parts, None, self._halves(positions)
+                positions, rows.T.tocsr(), parts, language, self._halves(positions)
             )
 
     def _halves(self, positions: np.ndarray) -> tuple[Partition, ...]:
-        """One partition per language of the targets at `positions`, when they are written in both."""
-        english = self.english_[positions]
-        if self.params.cross_language_weight == 1.0 or english.all() or not english.any():
+        """One partition per language of the targets at `positions`, when they are written in both
+        (and some score depends on the language: the cross-language factor, concepts only across)."""
+        english, p = self.english_[positions], self.params
+        by_language = p.cross_language_weight != 1.0 or not p.same_language_concepts
+        if not by_language or kernel.one_language(english) is not None:
             return ()
         halves = []
         for language in (False, True):
@@ -255,7 +258,8 @@ class Matcher:
         """The fitted state the top-k search reads, with the resolved scoring settings."""
         p = self.params
         threads = scale.workers(p.n_threads)
-        scoring = Scoring(self._segment_weight(), p.segment_tau, threads, p.cross_language_weight)
+        concepts = None if p.same_language_concepts else self.weights_.concept_columns()
+        scoring = Scoring(self._segment_weight(), p.segment_tau, threads, p.cross_language_weight, concepts)
         return Kernel(self.partitions_, self.targets_, self.target_ids_, scoring)
 
     def _matches(

@@ -24,7 +24,7 @@ LARGE_CORPUS = 10_000
 # and about half at 100k (cap 317); a fixed cap of 100 kept 0.32 at 100k, a 1 % cap 0.88 at
 # 1/18 of the exact work, too slow for 100k in a minute.
 # The per-segment blend's weight when on (a sweep on expertise_bench put 0.5-0.7 on top).
-SEGMENT_WEIGHT = 0.6
+SEGMENT_WEIGHT = 0.75
 
 
 def usable_cores() -> int:

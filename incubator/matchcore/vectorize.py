@@ -141,8 +141,11 @@ class TermWeights:
         extra, n_extra = background_df(self.keys_, self.concepts) if self.background else (0, 0)
         idf = np.log((1 + len(items) + n_extra) / (1 + df[keep] + extra)) + 1
         idf = idf**self.idf_power
-        if self.concepts is not None:
-            idf[among(self.keys_, self.concepts.concept_keys)] *= self.concept_weight
+        self.concept_columns_ = (
+            None if self.concepts is None else among(self.keys_, self.concepts.concept_keys)
+        )
+        if self.concept_columns_ is not None:
+            idf[self.concept_columns_] *= self.concept_weight
         self.idf_ = idf.astype(np.float32)
         columns = np.where(keep, np.cumsum(keep) - 1, -1)
         chunks = [_remap(c, columns[p], self.idf_) for (c, _, _), p in zip(parts, positions, strict=True)]
@@ -170,6 +173,12 @@ class TermWeights:
         """Return the column of each key (sorted keys are fastest), or -1 when it was not fitted."""
         columns = np.minimum(np.searchsorted(self.keys_, keys), len(self.keys_) - 1)
         return np.where(self.keys_[columns] == keys, columns, -1)
+
+    def concept_columns(self) -> np.ndarray | None:
+        """Which fitted columns are glossary concept tokens (None without a glossary)."""
+        if self.concepts is not None and getattr(self, "concept_columns_", None) is None:  # older pickle
+            self.concept_columns_ = among(self.keys_, self.concepts.concept_keys)
+        return getattr(self, "concept_columns_", None)
 
     def column(self, term: str) -> int | None:
         """Return the column of a readable term, or None when it is not in the vocabulary."""

@@ -92,10 +92,18 @@ def test_at_its_defaults_an_english_need_finds_a_vietnamese_lab(tmp_path, flags,
         (("--glossary", "--background"), {}),
         (("--no-glossary",), {"glossary": False}),
         (("--no-background",), {"background": False}),
-        (("--segments",), {"segment_weight": "auto"}),
+        (("--segments",), {}),
+        (("--no-segments",), {"segment_weight": 0.0}),
     ],
 )
 def test_the_command_line_defaults_are_the_platform_s_and_its_flags_opt_out(flags, changed):
     args = parser().parse_args(["rank", "--sources", "s", "--targets", "t", *flags])
     assert params(args) == replace(MatchParams(), **changed)
-    assert MatchParams() == MatchParams(background=True, glossary=True, segment_weight=0.0)
+    assert MatchParams() == DEFAULTS
+
+
+# The defaults, pinned (bench/README.md, "Expertise through the defaults"): background IDF, the
+# glossary counted across languages only, per-segment scoring below 10,000 targets, titles x3.
+DEFAULTS = MatchParams(
+    background=True, glossary=True, segment_weight="auto", title_weight=3, same_language_concepts=False
+)

@@ -1,4 +1,4 @@
-"""Opt-in per-segment scoring for profiles made of several parts."""
+"""Per-segment scoring for profiles made of several parts (on by default below 10,000 targets)."""
 
 from dataclasses import replace
 
@@ -7,7 +7,7 @@ import pytest
 from incubator.matchcore import Document, Matcher, MatchParams, scale, segments
 
 SEGMENTED = MatchParams(segment_weight=0.6)
-AUTO = MatchParams(segment_weight="auto")  # the command line's --segments
+AUTO = MatchParams(segment_weight="auto")  # the defaults
 PAPERS = [
     "Protein folding and structure prediction with deep learning",
     "Traffic signal timing in dense urban road networks",
@@ -53,11 +53,12 @@ def scores(params: MatchParams, targets: list[Document], sources: list[Document]
     return {s: [(m.target, m.score) for m in matches] for s, matches in results.items()}
 
 
-def test_auto_scores_a_small_corpus_of_parts_per_segment_and_the_defaults_do_not():
+def test_the_defaults_score_a_small_corpus_of_parts_per_segment():
     query = [Document("q", "paper", "protein folding structure prediction deep learning")]
-    assert scores(AUTO, TARGETS, query) == scores(SEGMENTED, TARGETS, query)
+    weighted = replace(SEGMENTED, segment_weight=scale.SEGMENT_WEIGHT)
+    assert scores(AUTO, TARGETS, query) == scores(weighted, TARGETS, query)
     assert scores(AUTO, TARGETS, query) != scores(WHOLE, TARGETS, query)
-    assert scores(MatchParams(), TARGETS, query) == scores(WHOLE, TARGETS, query)  # the platform's
+    assert scores(MatchParams(), TARGETS, query) == scores(AUTO, TARGETS, query)  # the platform's too
 
 
 def test_segment_weight_auto_is_off_from_the_large_corpus_size(monkeypatch):
@@ -91,7 +92,7 @@ def test_title_is_a_short_first_sentence_before_a_longer_body():
     assert segments.titled("no title here", 2) == "no title here"
 
 
-def test_a_sources_title_counts_twice_against_parts():
+def test_a_sources_title_counts_title_weight_times_against_parts():
     targets = [
         Document("soil", "expert", "Soil erosion on coffee farms \nRainfall gauges in the highlands"),
         Document("traffic", "expert", "Traffic signal timing in road networks \nParking sensors"),
@@ -104,7 +105,7 @@ def test_a_sources_title_counts_twice_against_parts():
         return ranked["soil"] / ranked["traffic"]
 
     assert ratio(1) < ratio(2) < ratio(3)
-    assert MatchParams().title_weight == 2
+    assert MatchParams().title_weight == 3
 
 
 def test_the_soft_maximum_is_the_same_in_small_chunks(monkeypatch):

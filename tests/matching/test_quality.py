@@ -63,7 +63,10 @@ def test_after_a_run_over_the_demo_data_every_suggestion_is_above_its_floor_with
 
 
 def test_runs_score_with_matchcore_s_defaults_on_which_the_floors_were_calibrated():
-    assert fitted.PARAMS == MatchParams() == MatchParams(background=True, glossary=True, segment_weight=0.0)
+    assert MatchParams() == fitted.PARAMS
+    assert MatchParams() == MatchParams(
+        background=True, glossary=True, segment_weight="auto", title_weight=3, same_language_concepts=False
+    )
 
 
 def test_every_kind_of_match_has_its_own_calibrated_floor(app):
