@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from incubator.extensions import db
 from incubator.feedback import flash_saved
+from incubator.labels import label
 from incubator.mentors import mentorships, services
 from incubator.mentors.forms import (
     AnswerForm,
@@ -87,29 +88,40 @@ def visible(mentorship_id: int) -> Mentorship:
 @bp.route("/mentorships/<int:mentorship_id>")
 @role_required("founder", "mentor")
 def mentorship(mentorship_id: int):
-    found = visible(mentorship_id)
+    return mentorship_page(visible(mentorship_id))
+
+
+def mentorship_page(found: Mentorship, **kept: object) -> str:
+    """The mentorship's page; `kept` are the forms refused, shown again with what was typed."""
     forms = {"accept": AnswerForm(), "decline": ReasonForm(), "end": EndForm(), "session": SessionForm()}
-    return render_template("mentors/mentorship.html", mentorship=found, **forms)
+    return render_template("mentors/mentorship.html", mentorship=found, **(forms | kept))
 
 
-def act(mentorship_id: int, form: object, action: object, *args: object, mentor_only: bool = True):  # noqa: ANN201
-    """Run a decision on a mentorship the current user takes part in, flashing a refusal."""
+def act(mentorship_id: int, name: str, form: object, action: object, *args: object, done: str,
+        mentor_only: bool = True):  # fmt: skip # noqa: ANN201
+    """Run a decision on a mentorship the current user takes part in: confirmed with `done` and the
+    changed page, or refused on the page with the form `name` keeping what was typed."""
     found = visible(mentorship_id)
-    if (mentor_only and found.mentor_id != current_user.id) or not form.validate_on_submit():
+    if mentor_only and found.mentor_id != current_user.id:
         flash(_("This action is not allowed here."), "danger")
         return redirect(url_for("mentors.mentorship", mentorship_id=found.id))
-    try:
-        action(found, current_user, *args)
-    except mentorships.MentorshipRefused as refused:
-        flash(refused.translated(), "danger")
-    return redirect(url_for("mentors.mentorship", mentorship_id=found.id))
+    if form.validate_on_submit():
+        try:
+            action(found, current_user, *args)
+        except mentorships.MentorshipRefused as refused:
+            flash(refused.translated(), "danger")
+        else:
+            flash(done, "success")
+            return redirect(url_for("mentors.mentorship", mentorship_id=found.id))
+    return mentorship_page(found, **{name: form}), 400
 
 
 @bp.route("/mentorships/<int:mentorship_id>/accept", methods=["POST"])
 @role_required("mentor")
 @verified_required
 def accept(mentorship_id: int):
-    return act(mentorship_id, AnswerForm(), mentorships.accept_mentorship)
+    done = _("Mentorship accepted: it is now active, and the founder was notified.")
+    return act(mentorship_id, "accept", AnswerForm(), mentorships.accept_mentorship, done=done)
 
 
 @bp.route("/mentorships/<int:mentorship_id>/decline", methods=["POST"])
@@ -117,7 +129,8 @@ def accept(mentorship_id: int):
 @verified_required
 def decline(mentorship_id: int):
     form = ReasonForm()
-    return act(mentorship_id, form, mentorships.decline_mentorship, form.reason.data)
+    done = _("Request declined; the founder was notified.")
+    return act(mentorship_id, "decline", form, mentorships.decline_mentorship, form.reason.data, done=done)
 
 
 @bp.route("/mentorships/<int:mentorship_id>/sessions", methods=["POST"])
@@ -126,7 +139,8 @@ def decline(mentorship_id: int):
 def log_session(mentorship_id: int):
     f = SessionForm()
     args = (f.held_on.data, f.duration_minutes.data, f.notes.data or "", f.private_notes.data or "")
-    return act(mentorship_id, f, mentorships.log_session, *args)
+    done = _("Session logged: it is listed below.")
+    return act(mentorship_id, "session", f, mentorships.log_session, *args, done=done)
 
 
 @bp.route("/mentorships/<int:mentorship_id>/end", methods=["POST"])
@@ -134,4 +148,6 @@ def log_session(mentorship_id: int):
 @verified_required
 def end(mentorship_id: int):
     form = EndForm()
-    return act(mentorship_id, form, mentorships.end_mentorship, form.outcome.data, mentor_only=False)
+    done = _("Mentorship ended: %(status)s.", status=label(form.outcome.data or "", "mentorship_status"))
+    return act(mentorship_id, "end", form, mentorships.end_mentorship, form.outcome.data, done=done,
+               mentor_only=False)  # fmt: skip

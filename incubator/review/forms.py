@@ -20,7 +20,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
-from incubator.fields import visible_name
+from incubator.fields import DateWithin, visible_name
 from incubator.forms import AppForm
 from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register
@@ -97,8 +97,13 @@ class ProgramForm(AppForm):
                                 validators=[DataRequired(), Length(max=5000)])  # fmt: skip
     description_en = TextAreaField(_l("Description (English)"), filters=[clean_text],
                                    validators=[Length(max=5000)])  # fmt: skip
-    opens_on = DateField(_l("Applications open on"), validators=[InputRequired()])
-    closes_on = DateField(_l("Applications close on (last day, Vietnam time)"), validators=[InputRequired()])
+    opens_on = DateField(
+        _l("Applications open on"), validators=[InputRequired(), DateWithin(past=10 * 365, future=5 * 365)]
+    )
+    closes_on = DateField(
+        _l("Applications close on (last day, Vietnam time)"),
+        validators=[InputRequired(), DateWithin(past=10 * 365, future=6 * 365)],
+    )
     seats = IntegerField(_l("Seats"), validators=[InputRequired(), NumberRange(min=1, max=1000)])
     required_reviews = IntegerField(_l("Reviews required before a decision"),
                                     validators=[InputRequired(), NumberRange(min=2, max=10)])  # fmt: skip
