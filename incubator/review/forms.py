@@ -44,6 +44,8 @@ RECOMMENDATION_LABELS = register(
     "recommendation", {"accept": _l("Accept"), "waitlist": _l("Waitlist"), "reject": _l("Reject")}
 )
 DECISION_LABELS = {"accepted": _l("Accept"), "waitlisted": _l("Waitlist"), "rejected": _l("Reject")}
+ANSWER_REQUIRED = _l("Answer this question to submit the application (a draft may leave it empty).")
+RECOMMENDATION_REQUIRED = _l("Choose a recommendation to submit the review.")
 RUBRIC_HELP = _l("One criterion per line: name | weight | guide for 1; 2; 3; 4; 5")
 
 
@@ -143,6 +145,16 @@ class ApplicationForm(AppForm):
     save = SubmitField(_l("Save draft"))
     submit = SubmitField(_l("Submit application"))
 
+    def validate(self, extra_validators: object = None) -> bool:
+        """The usual checks; submitting also needs an answer to every question (a draft may leave gaps)."""
+        valid = super().validate(extra_validators=extra_validators)
+        if self.submit.data:
+            for field in self.answers:
+                if not (field.data or "").strip():
+                    field.errors = [*field.errors, ANSWER_REQUIRED]
+                    valid = False
+        return valid
+
     def application_data(self) -> dict:
         answers = [answer or "" for answer in self.answers.data]
         return {"pitch": self.pitch.data, "answers": answers, "submit": bool(self.submit.data)}
@@ -165,10 +177,19 @@ class ReviewForm(AppForm):
         _l("Comment"), filters=[clean_text], validators=[DataRequired(), Length(max=5000)]
     )
     recommendation = SelectField(
-        _l("Recommendation"), choices=[SelectChoice(r, RECOMMENDATION_LABELS[r]) for r in RECOMMENDATIONS]
+        _l("Recommendation"),
+        choices=[
+            SelectChoice("", _l("— Choose a recommendation —")),
+            *(SelectChoice(r, RECOMMENDATION_LABELS[r]) for r in RECOMMENDATIONS),
+        ],
+        default="",
     )
     save = SubmitField(_l("Save draft"))
     submit = SubmitField(_l("Submit review"))
+
+    def validate_recommendation(self, field: SelectField) -> None:
+        if self.submit.data and not field.data:
+            raise ValidationError(RECOMMENDATION_REQUIRED)
 
     def review_data(self, rubric: list[dict]) -> dict:
         scores = {c["key"]: int(self[f"score_{c['key']}"].data) for c in rubric}
@@ -189,11 +210,15 @@ def review_form(rubric: list[dict], **kwargs: object) -> ReviewForm:
 
 
 class AssignForm(AppForm):
-    """Reviewers to assign by hand, or the pool to assign from automatically."""
+    """Reviewers to assign by hand (ticked in a list), or the pool to assign from automatically."""
 
     reviewers = SelectMultipleField(_l("Reviewers"), coerce=int)
     assign = SubmitField(_l("Assign"))
     automatic = SubmitField(_l("Assign automatically"))
+
+    def validate_reviewers(self, field: SelectMultipleField) -> None:
+        if not self.automatic.data and not field.data:
+            raise ValidationError(_l("Tick at least one reviewer to assign."))
 
 
 class DecisionForm(AppForm):
