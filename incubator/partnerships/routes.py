@@ -98,7 +98,9 @@ def answer(introduction_id: int):
 @role_required(*EVERYONE)
 def partnership_list():
     page = services.list_partnerships(current_user, page_number())
-    return render_template("partnerships/partnerships.html", page=page)
+    return render_template(
+        "partnerships/partnerships.html", page=page, subjects=services.subjects(page.items)
+    )
 
 
 @bp.route("/partnerships/<int:partnership_id>")

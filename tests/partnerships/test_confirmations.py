@@ -40,3 +40,20 @@ def test_an_outcome_in_the_future_is_refused_with_its_reason(app, client, db, pa
     assert "The date cannot be in the future." in response.get_data(as_text=True)
     db.session.refresh(partnership)
     assert partnership.outcomes == []
+
+
+def test_the_partnership_list_names_what_each_partnership_is_about(app, client, db, pair):
+    partnership = partnership_of(app, db, pair)
+    log_in(client, pair.enterprise)
+    page = client.get("/partnerships/").get_data(as_text=True)
+    assert partnership.title in page
+    assert 'data-testid="partnership-subject">About: Bảo trì dự đoán máy dập ↔ Phân tích rung động<' in page
+    assert 'href="/introductions/"' in page  # the tab back to the introductions
+
+
+def test_introductions_are_on_the_top_bar_of_the_roles_that_receive_them(client, login_as, db):
+    for role in ("founder", "university", "enterprise", "mentor"):
+        client.delete_cookie("session")
+        login_as(role)
+        bar = client.get("/").get_data(as_text=True).split('data-testid="role-nav"')[1].split("</ul>")[0]
+        assert 'href="/introductions/"' in bar, role
