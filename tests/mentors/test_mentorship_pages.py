@@ -106,7 +106,8 @@ def test_a_refused_session_is_a_field_error_that_keeps_the_notes(
     response = post_form(f"{url}/sessions", session, form_url=url)
     page = response.get_data(as_text=True)
     assert response.status_code == 400 and error in page and 'class="invalid-feedback' in page
-    assert "Bàn gọi vốn" in page and "Kín" in page
+    assert "Bàn về gọi vốn" in page and "Kín" in page
+    assert f'max="{today_local().isoformat()}"' in page  # the date picker stops at today
     assert db.session.scalar(select(MentorSession)) is None
 
 
