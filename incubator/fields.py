@@ -4,7 +4,7 @@ widgets writing WTForms' own HTML faster."""
 from __future__ import annotations
 
 import math
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from flask import request
 from flask_babel.speaklater import LazyString
@@ -18,7 +18,7 @@ from wtforms.widgets.core import clean_key
 
 from incubator.i18n import lazy_gettext as _l
 from incubator.labels import translated_text
-from incubator.localtime import FIRST_DAY, LAST_DAY
+from incubator.localtime import FIRST_DAY, LAST_DAY, today_local
 from incubator.security import MAX_DATABASE_ID
 from incubator.text import clean_text, has_invisible
 
@@ -48,6 +48,42 @@ def visible_name(form: object, field: Field) -> None:
         raise ValidationError(
             _l("A name cannot contain invisible characters (text-direction marks or zero-width spaces).")
         )
+
+
+class DateWithin:
+    """A validator of a date field: the date lies from `past` days before today to `future` days after it
+    (Vietnam time), else the field's error; the browser's date picker gets the same `min` and `max`.
+    `future=0` is "not in the future" (what was held or happened), `past=0` "not in the past"."""
+
+    FUTURE = _l("The date cannot be in the future.")
+    PAST = _l("The date cannot be in the past.")
+
+    def __init__(self, past: int, future: int) -> None:
+        self.past, self.future = past, future
+
+    @property
+    def field_flags(self) -> dict:
+        """`min` and `max` for the date input, read as each form is built (today moves)."""
+        first, last = self.bounds()
+        return {"min": first.isoformat(), "max": last.isoformat()}
+
+    def bounds(self) -> tuple[date, date]:
+        """The first and last day taken today, within the site's range."""
+        today = today_local()
+        first = max(FIRST_DAY, today - timedelta(days=self.past))
+        return first, min(LAST_DAY, today + timedelta(days=self.future))
+
+    def __call__(self, form: object, field: Field) -> None:
+        if not isinstance(field.data, date):
+            return
+        first, last = self.bounds()
+        if first <= _day(field.data) <= last:
+            return
+        if self.future == 0 and _day(field.data) > last:
+            raise ValidationError(self.FUTURE)
+        if self.past == 0 and _day(field.data) < first:
+            raise ValidationError(self.PAST)
+        raise ValidationError(_l("Enter a date from %(first)s to %(last)s.", first=first, last=last))
 
 
 def query_date(name: str) -> date | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import request
+from flask import flash, request
 from flask_wtf import FlaskForm
 from markupsafe import Markup
 from wtforms import FieldList, Form, FormField, PasswordField, StringField, TextAreaField
@@ -12,6 +12,7 @@ from wtforms.fields.core import UnboundField
 from incubator.fields import in_range
 from incubator.i18n import form_translations
 from incubator.idempotency.services import KEY_FIELD, claim, key_input
+from incubator.security import NUL_REFUSED, nul_fields
 from incubator.text import one_line
 
 MULTI_LINE = (TextAreaField, PasswordField)  # a password is kept exactly as typed
@@ -57,6 +58,33 @@ class AppForm(FlaskForm):
             if csrf is not None:
                 csrf.field_class = KeyedCSRFTokenField
             return csrf
+
+    def validate(self, extra_validators: object = None) -> bool:
+        """WTForms' validation, and a field whose typed value held a NUL refused with its own error."""
+        valid = super().validate(extra_validators=extra_validators)
+        return self.refuse_nul(nul_fields()) and valid
+
+    def refuse_nul(self, names: set[str]) -> bool:
+        """Give each field named in `names` the NUL error (the form itself when none is its field)."""
+        if not names or not self.is_submitted():
+            return True
+        fields = [field for field in self._all_fields() if field.name in names]
+        for field in fields:
+            field.errors = [*field.errors, NUL_REFUSED]
+        if not fields:
+            flash(str(NUL_REFUSED), "danger")
+        return False
+
+    def _all_fields(self) -> list:
+        """The form's fields, the entries of its lists and sub-forms included."""
+        found, pending = [], list(self)
+        while pending:
+            field = pending.pop()
+            if isinstance(field, (FieldList, FormField)):
+                pending.extend(field)
+            else:
+                found.append(field)
+        return found
 
     def validate_on_submit(self, extra_validators: object = None) -> bool:
         """Valid and sent, with its key claimed: a key that acted before raises AlreadySent instead."""

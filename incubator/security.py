@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from flask import Flask, current_app, redirect, request
+from flask import Flask, current_app, g, redirect, request
 from flask_login import current_user
+from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 from werkzeug.wrappers import Response
@@ -49,11 +50,24 @@ def redirect_to_https() -> Response | None:
 
 
 def refuse_nul_bytes() -> tuple | None:
-    """Refuse, in one place for every form and query, text holding a NUL (PostgreSQL cannot store it)."""
-    pairs = [*request.args.items(multi=True), *request.form.items(multi=True)]
-    if any("\x00" in key or "\x00" in value for key, value in pairs):
+    """Keep NUL bytes (PostgreSQL cannot store them) out of every view, in one place: a query or a field
+    name holding one is refused; a typed value holding one reaches the view without it, its field's name
+    in `g.nul_fields`, so the form refuses it with the field's error and keeps the rest of what was typed."""
+    names = [key for key, _ in request.form.items(multi=True)]
+    if any("\x00" in key or "\x00" in value for key, value in request.args.items(multi=True)) or any(
+        "\x00" in name for name in names
+    ):
         return render_error(400, NUL_REFUSED)
+    g.nul_fields = {key for key, value in request.form.items(multi=True) if "\x00" in value}
+    if g.nul_fields:
+        cleaned = [(key, value.replace("\x00", "")) for key, value in request.form.items(multi=True)]
+        request.form = ImmutableMultiDict(cleaned)
     return None
+
+
+def nul_fields() -> set[str]:
+    """The names of the fields of this request whose typed value held a NUL (removed before the view)."""
+    return getattr(g, "nul_fields", set())
 
 
 def no_store_for_users(response: Response) -> Response:

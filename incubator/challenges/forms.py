@@ -15,6 +15,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from incubator.challenges.models import BUDGET_RANGES, CHALLENGE_STATUSES, TRL_LEVELS
+from incubator.fields import DateWithin
 from incubator.forms import AppForm, QueryForm
 from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register
@@ -50,7 +51,9 @@ class ChallengeForm(AppForm):
     status = SelectField(
         _l("Status"), choices=[SelectChoice(s, STATUS_LABELS[s]) for s in CHALLENGE_STATUSES]
     )
-    deadline = DateField(_l("Deadline (optional)"), validators=[Optional()])
+    deadline = DateField(
+        _l("Deadline (optional)"), validators=[Optional(), DateWithin(past=10 * 365, future=5 * 365)]
+    )
     desired_outcome = TextAreaField(
         _l("Desired outcome"), filters=[clean_text], validators=[Optional(), Length(max=2000)]
     )

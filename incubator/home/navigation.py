@@ -16,17 +16,27 @@ LABS = ("labs.index", _l("Labs"))
 MY_ORGANIZATION = ("organizations.start", _l("My organization"))
 TO_VERIFY = ("organizations.verification_queue", _l("Organizations to verify"))
 # The bar holds each role's main pages and must fit in Vietnamese at 1280 px; the records a user
-# follows (bookings, mentorships, introductions, partnerships) sit in the account menu.
+# follows (bookings, mentorships) sit in the account menu. Introductions are on the bar of every role
+# that receives them (their page has a tab to the partnerships they became), and in the account menu.
 NAVIGATION = {
     "founder": [
         ("startups.index", _l("My startups")),
         ("programs.index", _l("Programs")),
         ("labs.index", _l("Labs")),
         ("mentors.directory", _l("Mentors")),
+        INTRODUCTIONS,
     ],
-    "university": [("labs.mine", _l("My labs")), ("capabilities.index", _l("Research capabilities"))],
-    "enterprise": [("challenges.index", _l("My challenges")), ("labs.index", _l("Labs"))],
-    "mentor": [("home.index", _l("My mentoring")), ("mentors.profile", _l("My mentor profile"))],
+    "university": [
+        ("labs.mine", _l("My labs")),
+        ("capabilities.index", _l("Research capabilities")),
+        INTRODUCTIONS,
+    ],
+    "enterprise": [("challenges.index", _l("My challenges")), ("labs.index", _l("Labs")), INTRODUCTIONS],
+    "mentor": [
+        ("home.index", _l("My mentoring")),
+        ("mentors.profile", _l("My mentor profile")),
+        INTRODUCTIONS,
+    ],
     # Staff and admins reach their overview through the brand link.
     "staff": [
         ("review.applications", _l("Applications")),

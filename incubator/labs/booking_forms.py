@@ -27,7 +27,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from incubator.fields import OutOfRange, in_range
+from incubator.fields import DateWithin, OutOfRange, in_range
 from incubator.forms import AppForm
 from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register
@@ -60,7 +60,7 @@ register(
 class BookingForm(AppForm):
     """A slot (local day and times), the people coming, the equipment needed and the purpose."""
 
-    day = DateField(_l("Day"), validators=[InputRequired()])
+    day = DateField(_l("Day"), validators=[InputRequired(), DateWithin(past=0, future=2 * 365)])
     starts = TimeField(_l("From"), validators=[InputRequired()])
     ends = TimeField(_l("To"), validators=[InputRequired()])
     people = IntegerField(_l("People"), default=1, validators=[InputRequired(), NumberRange(min=1, max=500)])

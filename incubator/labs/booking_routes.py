@@ -85,14 +85,17 @@ def detail(booking_id: int):
     )
 
 
-def decide(booking_id: int, form: ConfirmForm, action: object, *args: object) -> Response:
-    """Run a manager's decision on a booking of a lab they manage, flashing a refusal."""
+def decide(booking_id: int, form: ConfirmForm, action: object, *args: object, done: str = "") -> Response:
+    """Run a manager's decision on a booking of a lab they manage, confirming it with `done` (or flashing
+    the refusal)."""
     booking = visible_booking(booking_id)
     get_allowed_or_404(Lab, booking.lab_id, partial(may_manage_lab, current_user))
     try:
         action(booking, current_user, *args)
     except BookingRefused as refused:
         flash(refused.translated(), "danger")
+    else:
+        flash(done, "success")
     return redirect(form.next_url.data or url_for("bookings.detail", booking_id=booking.id))
 
 
@@ -103,7 +106,8 @@ def approve(booking_id: int):
     form = ConfirmForm()
     if not form.validate_on_submit():
         abort(400)
-    return decide(booking_id, form, bookings.approve_booking)
+    done = _("Booking approved: the slot is reserved and the requester was notified.")
+    return decide(booking_id, form, bookings.approve_booking, done=done)
 
 
 @bp.route("/bookings/<int:booking_id>/decline", methods=["POST"])
@@ -114,7 +118,8 @@ def decline(booking_id: int):
     if not form.validate_on_submit():
         flash(_("Give a reason to decline."), "danger")
         return redirect(url_for("bookings.detail", booking_id=booking_id))
-    return decide(booking_id, form, bookings.decline_booking, form.reason.data)
+    done = _("Booking declined: the requester was notified with your reason.")
+    return decide(booking_id, form, bookings.decline_booking, form.reason.data, done=done)
 
 
 @bp.route("/bookings/<int:booking_id>/cancel", methods=["POST"])

@@ -15,7 +15,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
-from incubator.fields import FiniteFloatField, QuickSelect, visible_name
+from incubator.fields import DateWithin, FiniteFloatField, QuickSelect, visible_name
 from incubator.forms import AppForm, QueryForm
 from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register, translated_choices
@@ -86,7 +86,7 @@ class LabSearchForm(QueryForm):
     kind = SelectField(_l("Kind"), choices=KIND_FILTER_CHOICES, default="", widget=QuickSelect())
     organization = SelectField(_l("University"), default="", widget=QuickSelect())
     equipment = SearchField(_l("Equipment"), filters=[clean_text], validators=[Optional(), Length(max=100)])
-    free_on = DateField(_l("Free on"), validators=[Optional()])
+    free_on = DateField(_l("Free on"), validators=[Optional(), DateWithin(past=0, future=2 * 365)])
 
     def __init__(self, formdata: object, organizations: list[Organization]) -> None:
         super().__init__(formdata)

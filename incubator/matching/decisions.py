@@ -27,7 +27,8 @@ class RejectReasonRefused(DecisionRefused):
 def decide_suggestion(
     suggestion_id: int, decision: str, user_id: int, reason: str = "", note: str = ""
 ) -> Suggestion:
-    """Approve or reject a pending suggestion (a rejected pair is never suggested again), then announce it."""
+    """Approve or reject a pending suggestion (a rejected pair is never suggested again), then announce it;
+    the suggestion's `announced` says whether every subscriber (an approval's introduction) succeeded."""
     if decision not in DECISIONS:
         raise DecisionRefused(N_("Unknown suggestion or decision."))
     if decision == "rejected" and reason not in REJECT_REASONS:  # counted by reason in the figures
@@ -56,7 +57,9 @@ def decide_suggestion(
     db.session.refresh(suggestion)
     record(user_id, f"suggestion.{decision}", suggestion, score=suggestion.score, reason=reason, note=note)
     db.session.commit()
-    announce(suggestion_decided, decision, suggestion_id=suggestion.id, actor_id=user_id, note=note)
+    suggestion.announced = announce(
+        suggestion_decided, decision, suggestion_id=suggestion.id, actor_id=user_id, note=note
+    )
     return suggestion
 
 

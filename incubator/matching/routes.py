@@ -139,12 +139,25 @@ def decide(suggestion_id: int):
         return redirect(url_for("matching.suggestion", suggestion_id=suggestion_id))
     try:
         data = form.data
-        decisions.decide_suggestion(
+        decided = decisions.decide_suggestion(
             suggestion_id, data["decision"], current_user.id, data["reason"], data["note"]
         )
     except DomainError as error:
         flash(_(str(error)), "warning")
+    else:
+        flash_decided(decided)
     return redirect(url_for("matching.suggestions", **suggestion_filters().data))
+
+
+def flash_decided(decided: Suggestion) -> None:
+    """Confirm a decision, saying whether an approval's introduction went out to both sides."""
+    if decided.status == "rejected":
+        flash(_("Suggestion rejected: this pair will not be suggested again."), "success")
+    elif decided.announced:
+        flash(_("Suggestion approved: the introduction went out to both sides."), "success")
+    else:
+        flash(_("Suggestion approved, but its introduction failed: please tell the technical team."),
+              "warning")  # fmt: skip
 
 
 def suggestion_filters(organizations: list[tuple[int, str]] | None = None) -> SuggestionFilterForm:

@@ -18,6 +18,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
+from incubator.fields import DateWithin
 from incubator.forms import AppForm, QueryForm
 from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register
@@ -143,7 +144,7 @@ class EndForm(AppForm):
 class SessionForm(AppForm):
     """One mentoring session: date, duration, shared notes, private notes."""
 
-    held_on = DateField(_l("Date"), validators=[InputRequired()])
+    held_on = DateField(_l("Date"), validators=[InputRequired(), DateWithin(past=5 * 365, future=0)])
     duration_minutes = IntegerField(
         _l("Duration (minutes)"), default=60, validators=[InputRequired(), NumberRange(5, 600)]
     )

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from incubator.database import utcnow
 from incubator.extensions import db
 from incubator.feedback import flash_saved
+from incubator.labels import label
 from incubator.localtime import to_local
 from incubator.mentors import contacts, meetings, mentorships, services
 from incubator.mentors.forms import (
@@ -95,9 +96,12 @@ def mentorship(mentorship_id: int):
     return mentorship_page(visible(mentorship_id))
 
 
-def mentorship_page(found: Mentorship, meeting_form: MeetingForm | None = None, status: int = 200):  # noqa: ANN201
-    """The mentorship's page: its sessions, meetings, the other side's contact once accepted, the forms."""
-    session_form = SessionForm()
+def mentorship_page(
+    found: Mentorship, meeting_form: MeetingForm | None = None, status: int = 200, **kept: object
+):  # noqa: ANN201, E501
+    """The mentorship's page: its sessions, meetings, the other side's contact once accepted, the forms;
+    `kept` are the forms refused, shown again with what was typed."""
+    session_form = kept.pop("session", None) or SessionForm()
     meeting_id = request.args.get("meeting", 0, type=int)
     meeting = db.session.get(MentorMeeting, meeting_id) if 0 < meeting_id <= MAX_DATABASE_ID else None
     if request.method == "GET" and meeting is not None and meeting.mentorship_id == found.id:
@@ -114,30 +118,37 @@ def mentorship_page(found: Mentorship, meeting_form: MeetingForm | None = None, 
         meeting_form=proposal,
         answer_form=AnswerForm(),
         now=utcnow(),
-        **forms,
+        **(forms | kept),
     )
     return body, status
 
 
-def act(mentorship_id: int, form: object, action: object, *args: object, mentor_only: bool = True):  # noqa: ANN201
-    """Run a decision on a mentorship the current user takes part in, flashing a refusal."""
+def act(mentorship_id: int, name: str, form: object, action: object, *args: object, done: str,
+        mentor_only: bool = True):  # fmt: skip # noqa: ANN201
+    """Run a decision on a mentorship the current user takes part in: confirmed with `done` and the
+    changed page, or refused on the page with the form `name` keeping what was typed."""
     found = visible(mentorship_id)
-    if (mentor_only and found.mentor_id != current_user.id) or not form.validate_on_submit():
+    if mentor_only and found.mentor_id != current_user.id:
         flash(_("This action is not allowed here."), "danger")
         return redirect(url_for("mentors.mentorship", mentorship_id=found.id))
-    try:
-        action(found, current_user, *args)
-    except mentorships.MentorshipRefused as refused:
-        flash(refused.translated(), "danger")
-    back = getattr(getattr(form, "next_url", None), "data", "")
-    return redirect(back or url_for("mentors.mentorship", mentorship_id=found.id))
+    if form.validate_on_submit():
+        try:
+            action(found, current_user, *args)
+        except mentorships.MentorshipRefused as refused:
+            flash(refused.translated(), "danger")
+        else:
+            flash(done, "success")
+            back = getattr(getattr(form, "next_url", None), "data", "")
+            return redirect(back or url_for("mentors.mentorship", mentorship_id=found.id))
+    return mentorship_page(found, status=400, **{name: form})
 
 
 @bp.route("/mentorships/<int:mentorship_id>/accept", methods=["POST"])
 @role_required("mentor")
 @verified_required
 def accept(mentorship_id: int):
-    return act(mentorship_id, AnswerForm(), mentorships.accept_mentorship)
+    done = _("Mentorship accepted: it is now active, and the founder was notified.")
+    return act(mentorship_id, "accept", AnswerForm(), mentorships.accept_mentorship, done=done)
 
 
 @bp.route("/mentorships/<int:mentorship_id>/decline", methods=["POST"])
@@ -145,7 +156,8 @@ def accept(mentorship_id: int):
 @verified_required
 def decline(mentorship_id: int):
     form = ReasonForm()
-    return act(mentorship_id, form, mentorships.decline_mentorship, form.reason.data)
+    done = _("Request declined; the founder was notified.")
+    return act(mentorship_id, "decline", form, mentorships.decline_mentorship, form.reason.data, done=done)
 
 
 @bp.route("/mentorships/<int:mentorship_id>/sessions", methods=["POST"])
@@ -155,7 +167,8 @@ def log_session(mentorship_id: int):
     f = SessionForm()
     meeting = db.session.get(MentorMeeting, f.meeting_id.data) if f.meeting_id.data else None
     args = (f.held_on.data, f.duration_minutes.data, f.notes.data or "", f.private_notes.data or "", meeting)
-    return act(mentorship_id, f, mentorships.log_session, *args)
+    done = _("Session logged: it is listed below.")
+    return act(mentorship_id, "session", f, mentorships.log_session, *args, done=done)
 
 
 @bp.route("/mentorships/<int:mentorship_id>/end", methods=["POST"])
@@ -163,7 +176,9 @@ def log_session(mentorship_id: int):
 @verified_required
 def end(mentorship_id: int):
     form = EndForm()
-    return act(mentorship_id, form, mentorships.end_mentorship, form.outcome.data, mentor_only=False)
+    done = _("Mentorship ended: %(status)s.", status=label(form.outcome.data or "", "mentorship_status"))
+    return act(mentorship_id, "end", form, mentorships.end_mentorship, form.outcome.data, done=done,
+               mentor_only=False)  # fmt: skip
 
 
 from incubator.mentors import meeting_routes  # noqa: E402, F401 (its routes join this blueprint)

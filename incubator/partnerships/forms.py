@@ -6,6 +6,7 @@ from wtforms import DateField, HiddenField, SelectField, SubmitField, TextAreaFi
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, DataRequired, Length, ValidationError
 
+from incubator.fields import DateWithin
 from incubator.forms import AppForm
 from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register
@@ -72,7 +73,7 @@ class OutcomeForm(AppForm):
     """An outcome of a partnership, with its date and a note."""
 
     kind = SelectField(_l("Outcome"), choices=[SelectChoice(k, OUTCOME_LABELS[k]) for k in OUTCOME_KINDS])
-    happened_on = DateField(_l("Date"), validators=[DataRequired()])
+    happened_on = DateField(_l("Date"), validators=[DataRequired(), DateWithin(past=30 * 365, future=0)])
     note = TextAreaField(_l("Note"), filters=[clean_text], validators=[Length(max=2000)])
     submit = SubmitField(_l("Add outcome"))
 

@@ -30,6 +30,11 @@ PARTIES = ("founder", "university", "enterprise", "mentor")
 EVERYONE = (*PARTIES, "staff", "admin", "government")
 
 
+def form_errors(form: object) -> str:
+    """A refused form's errors as one message (a missing or future date, a note too long)."""
+    return " ".join(str(error) for errors in form.errors.values() for error in errors)
+
+
 def visible_or_404(model: type, object_id: int, may_view: object) -> object:
     """Load `model` #`object_id`, or 404 when it is missing or the current user may not see it."""
     obj = db.session.get(model, object_id)
@@ -93,7 +98,9 @@ def answer(introduction_id: int):
 @role_required(*EVERYONE)
 def partnership_list():
     page = services.list_partnerships(current_user, page_number())
-    return render_template("partnerships/partnerships.html", page=page)
+    return render_template(
+        "partnerships/partnerships.html", page=page, subjects=services.subjects(page.items)
+    )
 
 
 @bp.route("/partnerships/<int:partnership_id>")
@@ -142,7 +149,7 @@ def add_outcome(partnership_id: int):
     found = visible_or_404(Partnership, partnership_id, services.may_edit)
     form = OutcomeForm()
     if not form.validate_on_submit():
-        flash(_("Please give the outcome a date."), "warning")
+        flash(form_errors(form), "warning")
         return redirect(url_for("partnerships.partnership", partnership_id=found.id))
     try:
         services.add_outcome(found, current_user, form.kind.data, form.happened_on.data, form.note.data or "")
@@ -159,7 +166,7 @@ def edit_outcome(partnership_id: int, outcome_id: int):
     outcome = editable_outcome_or_404(partnership_id, outcome_id)
     form = OutcomeEditForm(prefix=f"outcome-{outcome.id}")
     if not form.validate_on_submit():
-        flash(_("Please give the outcome a date."), "warning")
+        flash(form_errors(form), "warning")
         return redirect(url_for("partnerships.partnership", partnership_id=partnership_id))
     try:
         data = form.data

@@ -15,8 +15,8 @@ from incubator.extensions import db
 from incubator.localtime import today_local
 from incubator.organizations.services import acting_organization_ids
 from incubator.pagination import Pagination, paginate
-from incubator.partnerships.models import OUTCOME_KINDS, Introduction, Partnership, PartnershipOutcome
-from incubator.partnerships.parties import Party, party, profile_clause
+from incubator.partnerships.models import OUTCOME_KINDS, SIDES, Introduction, Partnership, PartnershipOutcome
+from incubator.partnerships.parties import Party, party, profile_clause, profiles
 from incubator.permissions import STAFF_ROLES
 
 TRANSITIONS = {"proposed": ("active", "ended"), "active": ("completed", "ended")}
@@ -170,6 +170,21 @@ def list_partnerships(user: User, page: int = 1) -> Pagination:
             )
         )
     return paginate(query.order_by(Partnership.id.desc()), page)
+
+
+def subjects(listed: list[Partnership]) -> dict[int, str]:
+    """What each partnership is about, as its two profiles name it ("Sensor for die presses ↔ Vibration
+    lab"): two partnerships of one pair of organizations read apart. A query per kind of profile."""
+    named = {
+        (p.id, side): (getattr(p, f"{side}_type"), getattr(p, f"{side}_id")) for p in listed for side in SIDES
+    }
+    rows = profiles(named.values())
+    titles = {}
+    for p in listed:
+        sides = [named[(p.id, side)] for side in SIDES]
+        found = [Party(kind, rows[(kind, i)], None).title for kind, i in sides if (kind, i) in rows]
+        titles[p.id] = " ↔ ".join(found)
+    return titles
 
 
 def of_organization(organization_id: int) -> list[Partnership]:

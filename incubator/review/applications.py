@@ -14,7 +14,7 @@ from incubator.errors import N_
 from incubator.extensions import db
 from incubator.localtime import today_local
 from incubator.review import notices, states
-from incubator.review.errors import ApplicationClosed, DuplicateApplication
+from incubator.review.errors import ApplicationClosed, DuplicateApplication, ReviewRefused
 from incubator.review.models import Application, Program
 from incubator.review.programs import deadline
 from incubator.startups.models import Startup
@@ -84,8 +84,13 @@ def _save(application: Application, founder: User, data: dict) -> Application:
 
 
 def submit(application: Application, founder: User) -> None:
-    """Move a draft to submitted before the deadline, and tell the founder it was received."""
+    """Move a draft to submitted before the deadline, every question answered, and tell the founder it was
+    received."""
     check_open(application.program)
+    answers = [*(application.answers or []), *[""] * len(application.program.questions)]
+    if any(not answers[i].strip() for i in range(len(application.program.questions))):
+        db.session.rollback()
+        raise ReviewRefused(N_("Answer every question of the program to submit the application."))
     states.move(application, "submitted", founder.id)
     application.submitted_at = utcnow()
     notices.application_received(application)

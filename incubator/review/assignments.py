@@ -82,8 +82,11 @@ def _assign(application: Application, reviewer: User, actor_id: int) -> Reviewer
 def assign_reviewers(application: Application, chosen: list[User], actor_id: int) -> int:
     """Assign each of `chosen` to `application` in one transaction; return how many.
 
-    The application's row is locked first, so two managers assigning at once see each other's work.
+    The application's row is locked first, so two managers assigning at once see each other's work;
+    assigning nobody is refused (never reported as success).
     """
+    if not chosen:
+        raise TransitionRefused(N_("Tick at least one reviewer to assign."))
     lock_for_writing(db.session)
     db.session.refresh(application, with_for_update=True)
     try:
@@ -111,6 +114,11 @@ def assign_automatically(application: Application, pool: list[User], actor_id: i
     """Fill `application` up to the program's required reviews from `pool`, least loaded first."""
     current = {user.id for user in assigned_reviewers(application)}
     missing = application.program.required_reviews - len(current)
+    if missing <= 0:
+        raise TransitionRefused(
+            N_("This application already has the %(num)d reviewers its program requires."),
+            num=application.program.required_reviews,
+        )
     counts = load(application.program_id)
     candidates = [r for r in pool if r.id not in current and conflict_reason(r, application) is None]
     candidates.sort(key=lambda reviewer: (counts.get(reviewer.id, 0), reviewer.id))

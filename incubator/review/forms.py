@@ -20,7 +20,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
-from incubator.fields import visible_name
+from incubator.fields import DateWithin, visible_name
 from incubator.forms import AppForm
 from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register
@@ -44,6 +44,8 @@ RECOMMENDATION_LABELS = register(
     "recommendation", {"accept": _l("Accept"), "waitlist": _l("Waitlist"), "reject": _l("Reject")}
 )
 DECISION_LABELS = {"accepted": _l("Accept"), "waitlisted": _l("Waitlist"), "rejected": _l("Reject")}
+ANSWER_REQUIRED = _l("Answer this question to submit the application (a draft may leave it empty).")
+RECOMMENDATION_REQUIRED = _l("Choose a recommendation to submit the review.")
 RUBRIC_HELP = _l("One criterion per line: name | weight | guide for 1; 2; 3; 4; 5")
 
 
@@ -97,8 +99,13 @@ class ProgramForm(AppForm):
                                 validators=[DataRequired(), Length(max=5000)])  # fmt: skip
     description_en = TextAreaField(_l("Description (English)"), filters=[clean_text],
                                    validators=[Length(max=5000)])  # fmt: skip
-    opens_on = DateField(_l("Applications open on"), validators=[InputRequired()])
-    closes_on = DateField(_l("Applications close on (last day, Vietnam time)"), validators=[InputRequired()])
+    opens_on = DateField(
+        _l("Applications open on"), validators=[InputRequired(), DateWithin(past=10 * 365, future=5 * 365)]
+    )
+    closes_on = DateField(
+        _l("Applications close on (last day, Vietnam time)"),
+        validators=[InputRequired(), DateWithin(past=10 * 365, future=6 * 365)],
+    )
     seats = IntegerField(_l("Seats"), validators=[InputRequired(), NumberRange(min=1, max=1000)])
     required_reviews = IntegerField(_l("Reviews required before a decision"),
                                     validators=[InputRequired(), NumberRange(min=2, max=10)])  # fmt: skip
@@ -138,6 +145,16 @@ class ApplicationForm(AppForm):
     save = SubmitField(_l("Save draft"))
     submit = SubmitField(_l("Submit application"))
 
+    def validate(self, extra_validators: object = None) -> bool:
+        """The usual checks; submitting also needs an answer to every question (a draft may leave gaps)."""
+        valid = super().validate(extra_validators=extra_validators)
+        if self.submit.data:
+            for field in self.answers:
+                if not (field.data or "").strip():
+                    field.errors = [*field.errors, ANSWER_REQUIRED]
+                    valid = False
+        return valid
+
     def application_data(self) -> dict:
         answers = [answer or "" for answer in self.answers.data]
         return {"pitch": self.pitch.data, "answers": answers, "submit": bool(self.submit.data)}
@@ -160,10 +177,19 @@ class ReviewForm(AppForm):
         _l("Comment"), filters=[clean_text], validators=[DataRequired(), Length(max=5000)]
     )
     recommendation = SelectField(
-        _l("Recommendation"), choices=[SelectChoice(r, RECOMMENDATION_LABELS[r]) for r in RECOMMENDATIONS]
+        _l("Recommendation"),
+        choices=[
+            SelectChoice("", _l("— Choose a recommendation —")),
+            *(SelectChoice(r, RECOMMENDATION_LABELS[r]) for r in RECOMMENDATIONS),
+        ],
+        default="",
     )
     save = SubmitField(_l("Save draft"))
     submit = SubmitField(_l("Submit review"))
+
+    def validate_recommendation(self, field: SelectField) -> None:
+        if self.submit.data and not field.data:
+            raise ValidationError(RECOMMENDATION_REQUIRED)
 
     def review_data(self, rubric: list[dict]) -> dict:
         scores = {c["key"]: int(self[f"score_{c['key']}"].data) for c in rubric}
@@ -184,11 +210,15 @@ def review_form(rubric: list[dict], **kwargs: object) -> ReviewForm:
 
 
 class AssignForm(AppForm):
-    """Reviewers to assign by hand, or the pool to assign from automatically."""
+    """Reviewers to assign by hand (ticked in a list), or the pool to assign from automatically."""
 
     reviewers = SelectMultipleField(_l("Reviewers"), coerce=int)
     assign = SubmitField(_l("Assign"))
     automatic = SubmitField(_l("Assign automatically"))
+
+    def validate_reviewers(self, field: SelectMultipleField) -> None:
+        if not self.automatic.data and not field.data:
+            raise ValidationError(_l("Tick at least one reviewer to assign."))
 
 
 class DecisionForm(AppForm):

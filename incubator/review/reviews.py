@@ -13,8 +13,8 @@ from incubator.errors import N_
 from incubator.extensions import db
 from incubator.review import scoring
 from incubator.review.assignments import assignment, check_no_conflict
-from incubator.review.errors import NotAssigned, TransitionRefused
-from incubator.review.models import Application, ApplicationReview, ReviewerAssignment
+from incubator.review.errors import NotAssigned, ReviewRefused, TransitionRefused
+from incubator.review.models import RECOMMENDATIONS, Application, ApplicationReview, ReviewerAssignment
 
 
 @dataclass
@@ -50,6 +50,9 @@ def save_review(application: Application, reviewer: User, data: dict) -> Applica
     review.comment, review.recommendation = data["comment"], data["recommendation"]
     db.session.add(review)
     if data.get("submit"):
+        if review.recommendation not in RECOMMENDATIONS:
+            db.session.rollback()
+            raise ReviewRefused(N_("Choose a recommendation to submit the review."))
         review.submitted_at = utcnow()
         weighted = round(scoring.weighted_score(review.scores, application.program.rubric), 2)
         record(reviewer.id, "review.submitted", application, reviewer=reviewer.full_name,

@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from incubator.errors import N_
 from incubator.extensions import db
+from incubator.labels import label
 from incubator.pagination import page_number
 from incubator.permissions import STAFF_ROLES, role_required, verified_required
 from incubator.review import applications as application_services
@@ -31,7 +32,8 @@ CSV_HEADERS = (N_("Startup"), N_("Sector"), N_("Status"), N_("Submitted"), N_("R
 
 
 def refused(error: ReviewRefused, category: str = "danger") -> None:
-    """Flash a refusal in the reader's language."""
+    """Flash a refusal in the reader's language, its transaction (and any lock it took) ended."""
+    db.session.rollback()
     flash(error.text(), category)
 
 
@@ -65,11 +67,22 @@ def program_csv(program_id: int):
 @bp.route("/applications/<int:application_id>")
 @role_required(*STAFF_ROLES)
 def application(application_id: int):
-    app = db.get_or_404(Application, application_id)
-    assign_form = AssignForm()
-    assign_form.reviewers.choices = choices((r.id, r.full_name) for r in assignments.reviewers())
+    return application_page(db.get_or_404(Application, application_id))
+
+
+def assign_form_for(pool: list) -> AssignForm:
+    """The assignment form, its choices the reviewers of `pool`."""
+    form = AssignForm()
+    form.reviewers.choices = choices((r.id, r.full_name) for r in pool)
+    return form
+
+
+def application_page(app: Application, **kept: object) -> str:
+    """The application's staff page; `kept` are refused forms, shown again with what was typed."""
+    forms = {"assign_form": kept.get("assign_form") or assign_form_for(assignments.reviewers()),
+             "decision_form": kept.get("decision_form") or DecisionForm()}  # fmt: skip
     return render_template(
-        "review/application.html", application=app, assign_form=assign_form, decision_form=DecisionForm(),
+        "review/application.html", application=app, **forms,
         assigned=assignments.assigned_reviewers(app), reviews=reviews.visible_reviews(app, current_user),
         hidden=reviews.peers_hidden(app, current_user), scores=reviews.visible_scores(app, current_user),
         history=application_services.history_with_actors(app), own=reviews.own_review(app, current_user.id),
@@ -81,9 +94,8 @@ def application(application_id: int):
 @verified_required
 def assign(application_id: int):
     app = db.get_or_404(Application, application_id)
-    form = AssignForm()
     pool = assignments.reviewers()
-    form.reviewers.choices = choices((r.id, r.full_name) for r in pool)
+    form = assign_form_for(pool)
     if form.validate_on_submit():
         chosen = [r for r in pool if r.id in (form.reviewers.data or [])]
         try:
@@ -91,10 +103,13 @@ def assign(application_id: int):
                 count = assignments.assign_automatically(app, chosen or pool, current_user.id)
             else:
                 count = assignments.assign_reviewers(app, chosen, current_user.id)
-            flash(_("%(num)d reviewer(s) assigned.", num=count), "success")
         except ReviewRefused as error:
-            refused(error)
-    return redirect(url_for("review.application", application_id=app.id))
+            db.session.rollback()
+            form.reviewers.errors = [error.text()]
+        else:
+            flash(_("%(num)d reviewer(s) assigned; the application is under review.", num=count), "success")
+            return redirect(url_for("review.application", application_id=app.id))
+    return application_page(app, assign_form=form), 400
 
 
 @bp.route("/applications/<int:application_id>/decide", methods=["POST"])
@@ -103,19 +118,22 @@ def assign(application_id: int):
 def decide(application_id: int):
     app = db.get_or_404(Application, application_id)
     form = DecisionForm()
-    if not form.validate_on_submit():
-        flash(_("Choose a decision and write a message to the founder."), "danger")
-    else:
+    if form.validate_on_submit():
         try:
             decisions.decide(
                 app, form.outcome.data, form.message.data, current_user.id, form.confirm_seats.data
             )
-            flash(_("Decision recorded; the founder was notified."), "success")
         except SeatsFull as error:
             refused(error, "warning")
         except ReviewRefused as error:
             refused(error)
-    return redirect(url_for("review.application", application_id=app.id))
+        else:
+            flash(_("Decision recorded (%(outcome)s); the founder was notified.",
+                    outcome=label(app.status, "application_status")), "success")  # fmt: skip
+            return redirect(url_for("review.application", application_id=app.id))
+    else:
+        flash(_("Choose a decision and write a message to the founder."), "danger")
+    return application_page(app, decision_form=form), 400
 
 
 def assigned_or_404(application_id: int) -> Application:

@@ -41,7 +41,7 @@ def test_a_university_lists_a_capability_with_tidy_keywords(client, university, 
 
 def test_a_capability_is_saved_even_when_the_task_queue_is_down(university, post_form, db, queue_down):
     response = post_form("/capabilities/new", CAPABILITY, follow_redirects=True)
-    assert "Saved. Matching suggestions will follow shortly." in response.get_data(as_text=True)
+    assert "Saved. Our staff review the matches for this profile" in response.get_data(as_text=True)
     capability = db.session.scalar(select(Capability))
     assert pending_match(db, f"capability:{capability.id}").queued_at is not None  # its task is in the outbox
     assert (

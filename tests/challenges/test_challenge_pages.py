@@ -52,7 +52,7 @@ def test_an_enterprise_posts_a_challenge_for_its_organization(client, enterprise
 
 def test_a_challenge_is_saved_even_when_the_task_queue_is_down(enterprise, post_form, db, queue_down):
     response = post_form("/challenges/new", CHALLENGE, follow_redirects=True)
-    assert "Saved. Matching suggestions will follow shortly." in response.get_data(as_text=True)
+    assert "Saved. Our staff review the matches for this profile" in response.get_data(as_text=True)
     challenge = db.session.scalar(select(Challenge))
     assert pending_match(db, f"challenge:{challenge.id}").queued_at is not None  # its task is in the outbox
     assert (

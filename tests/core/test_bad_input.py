@@ -54,20 +54,38 @@ def test_posting_to_an_id_beyond_the_database_integer_is_a_404(client, login_as,
     assert db.session.scalar(select(func.count()).select_from(MatchingRun)) == 0
 
 
-def test_registration_with_a_nul_byte_is_refused_with_a_message(post_form, db):
+def test_registration_with_a_nul_byte_is_a_field_error_that_keeps_the_form(post_form, db):
     data = {"full_name": "Nguyễn\x00Văn", "email": "nul@example.test", "role": "founder", "language": "vi",
             "password": "a-long-password", "confirm": "a-long-password"}  # fmt: skip
-    response = post_form("/register", data)
-    assert response.status_code == 400 and NUL_REFUSED in response.get_data(as_text=True)
+    page = post_form("/register", data).get_data(as_text=True)
+    assert NUL_REFUSED in page and 'class="invalid-feedback' in page
+    assert 'value="NguyễnVăn"' in page and 'value="nul@example.test"' in page
     assert db.session.scalar(select(func.count()).select_from(User)) == 0
 
 
 def test_a_profile_with_a_nul_byte_is_refused_and_unchanged(client, login_as, post_form, db):
     user = login_as("mentor", full_name="Lê Hoàng Đức")
-    response = post_form("/profile", {"full_name": "Lê\x00Đức", "language": "vi"})
-    assert response.status_code == 400 and NUL_REFUSED in response.get_data(as_text=True)
+    response = post_form("/profile", {"full_name": "Lê\x00Đức", "language": "vi"}, prefix="profile")
+    page = response.get_data(as_text=True)
+    assert NUL_REFUSED in page and 'value="LêĐức"' in page
     db.session.refresh(user)
     assert user.full_name == "Lê Hoàng Đức"
+
+
+def test_a_nul_in_a_field_the_form_lacks_refuses_the_form_with_a_message(client, login_as, post_form, db):
+    user = login_as("mentor", full_name="Lê Hoàng Đức")
+    response = post_form(
+        "/profile", {"full_name": "Lê Văn", "language": "vi", "stray": "a\x00b"}, prefix="profile"
+    )
+    assert response.status_code == 200 and NUL_REFUSED in response.get_data(as_text=True)
+    db.session.refresh(user)
+    assert user.full_name == "Lê Hoàng Đức"
+
+
+def test_a_nul_in_a_field_name_is_refused(client, login_as, post_form):
+    login_as("mentor")
+    response = post_form("/profile", {"full_name": "Lê Văn", "language": "vi", "a\x00b": "x"})
+    assert response.status_code == 400 and NUL_REFUSED in response.get_data(as_text=True)
 
 
 def test_a_search_with_a_nul_byte_is_refused(client, login_as):

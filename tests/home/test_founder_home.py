@@ -23,7 +23,7 @@ def test_the_founder_home_shows_each_applications_latest_steps_in_local_time(cli
         founder,
         ProgramFactory(),
         StartupFactory(owner=founder),
-        {"pitch": "x", "answers": [], "submit": True},
+        {"pitch": "x", "answers": ["a", "b"], "submit": True},
     )
     assignments.assign_reviewers(application, [UserFactory(role="staff"), UserFactory(role="staff")], None)
     events = db.session.scalars(select(AuditEvent).where(AuditEvent.action.like("application.%")))
@@ -41,7 +41,7 @@ def test_the_founder_home_shows_each_applications_latest_steps_in_local_time(cli
 
 def test_the_founder_home_shows_only_the_three_latest_steps(client, login_as, db):
     founder = login_as("founder")
-    data = {"pitch": "x", "answers": [], "submit": True}
+    data = {"pitch": "x", "answers": ["a", "b"], "submit": True}
     application = applications.start_application(
         founder, ProgramFactory(), StartupFactory(owner=founder), data
     )

@@ -88,12 +88,14 @@ def test_the_manager_approves_and_declines_from_the_requests_page(
     submit(client, "/login", {"email": manager.email, "password": TEST_PASSWORD})
     requests_url = f"/labs/{approval_lab.id}/requests"
     assert post_form(f"/labs/bookings/{first.id}/approve", {}, form_url=requests_url).status_code == 302
+    assert "Booking approved: the slot is reserved" in client.get(requests_url).get_data(as_text=True)
     response = post_form(
         f"/labs/bookings/{second.id}/decline", {"reason": "Bảo trì máy"}, form_url=requests_url
     )
     assert response.status_code == 302
     db.session.expire_all()
     assert (first.status, second.status, second.reason) == ("approved", "declined", "Bảo trì máy")
+    assert "Booking declined: the requester was" in client.get(requests_url).get_data(as_text=True)
 
 
 @pytest.fixture

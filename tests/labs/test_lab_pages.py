@@ -70,7 +70,7 @@ def test_a_lab_not_open_for_booking_is_saved_unticked(university, post_form, db)
 def test_a_lab_is_saved_even_when_the_task_queue_is_down(university, post_form, db, queue_down):
     response = post_form("/labs/new", LAB, follow_redirects=True)
     assert response.status_code == 200
-    assert "Saved. Matching suggestions will follow shortly." in response.get_data(as_text=True)
+    assert "Saved. Our staff review the matches for this profile" in response.get_data(as_text=True)
     lab = db.session.scalar(select(Lab))
     assert pending_match(db, f"lab:{lab.id}").queued_at is not None  # its task is in the outbox
     assert (

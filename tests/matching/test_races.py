@@ -83,7 +83,7 @@ def test_concurrent_saves_of_one_startup_while_a_worker_matches_it_never_error(
         token = csrf_token(browser.get(url).get_data(as_text=True))
         data = {**startup_form(startup.id, i), "csrf_token": token}
         response = browser.post(url, data=data, follow_redirects=True)
-        queued = "Saved. Matching suggestions will follow shortly." in response.get_data(as_text=True)
+        queued = "Saved. Our staff review the matches for this profile" in response.get_data(as_text=True)
         return "queued" if response.status_code == 200 and queued else str(response.status_code)
 
     saving.set()

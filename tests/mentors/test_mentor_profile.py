@@ -30,7 +30,7 @@ def profile_count(db) -> int:
 def test_a_mentor_creates_a_profile_and_it_is_queued_for_matching(client, login_as, post_form, db):
     mentor = login_as("mentor")
     response = post_form("/mentors/profile", PROFILE, follow_redirects=True)
-    assert "Saved. Matching suggestions will follow shortly." in response.get_data(as_text=True)
+    assert "Saved. Our staff review the matches for this profile" in response.get_data(as_text=True)
     profile = db.session.scalar(select(MentorProfile))
     assert profile.user_id == mentor.id and profile.headline == PROFILE["headline"]
     assert profile.sectors == "sản xuất, cơ khí, điện tử" and profile.languages == "vi,en"
@@ -61,7 +61,7 @@ def test_the_form_shows_the_stored_languages(client, login_as):
 def test_a_profile_is_saved_even_when_the_task_queue_is_down(client, login_as, post_form, db, queue_down):
     login_as("mentor")
     response = post_form("/mentors/profile", PROFILE, follow_redirects=True)
-    assert "Saved. Matching suggestions will follow shortly." in response.get_data(as_text=True)
+    assert "Saved. Our staff review the matches for this profile" in response.get_data(as_text=True)
     profile = db.session.scalar(select(MentorProfile))
     assert pending_match(db, f"mentor:{profile.id}").queued_at is not None  # its task is in the outbox
     assert (

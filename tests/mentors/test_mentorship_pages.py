@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import select
 
+from incubator.localtime import today_local
 from incubator.mentors.models import MentorSession, Mentorship
 from tests.conftest import TEST_PASSWORD, submit
 from tests.factories import MentorProfileFactory, MentorshipFactory, StartupFactory, UserFactory
@@ -72,10 +75,54 @@ def test_a_founder_requests_a_mentor_who_accepts_and_logs_a_session(client, logi
     submit(client, "/login", {"email": vinh.user.email, "password": TEST_PASSWORD})
     url = f"/mentors/mentorships/{mentorship.id}"
     assert post_form(f"{url}/accept", {}, form_url=url).status_code == 302
-    session = {"held_on": "2026-12-01", "duration_minutes": "60", "notes": "Chung", "private_notes": "Riêng"}
+    page = client.get(url).get_data(as_text=True)
+    assert "Mentorship accepted" in page and 'data-testid="mentorship-status">active<' in page
+    held = (today_local() - timedelta(days=1)).isoformat()
+    session = {"held_on": held, "duration_minutes": "60", "notes": "Chung", "private_notes": "Riêng"}
     assert post_form(f"{url}/sessions", session, form_url=url).status_code == 302
     assert db.session.scalar(select(MentorSession)).private_notes == "Riêng"
-    assert "Riêng" in client.get(url).get_data(as_text=True)
+    page = client.get(url).get_data(as_text=True)
+    assert "Session logged" in page and "Riêng" in page
+
+
+@pytest.mark.parametrize(
+    ("held_in_days", "minutes", "error"),
+    [(-1, "0", "Number must be between 5 and 600."), (1, "60", "The date cannot be in the future."),
+     (-6 * 365, "60", "Enter a date from")],
+)  # fmt: skip
+def test_a_refused_session_is_a_field_error_that_keeps_the_notes(
+    client, login_as, post_form, db, mentors, held_in_days, minutes, error
+):
+    mentorship = MentorshipFactory(mentor=mentors[1].user, status="active")
+    login_as_user(client, mentors[1].user)
+    url = f"/mentors/mentorships/{mentorship.id}"
+    held = (today_local() + timedelta(days=held_in_days)).isoformat()
+    session = {
+        "held_on": held,
+        "duration_minutes": minutes,
+        "notes": "Bàn về gọi vốn",
+        "private_notes": "Kín",
+    }
+    response = post_form(f"{url}/sessions", session, form_url=url)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and error in page and 'class="invalid-feedback' in page
+    assert "Bàn về gọi vốn" in page and "Kín" in page
+    assert f'max="{today_local().isoformat()}"' in page  # the date picker stops at today
+    assert db.session.scalar(select(MentorSession)) is None
+
+
+def test_a_decline_without_a_reason_is_refused_on_the_page(client, login_as, post_form, db, mentors):
+    mentorship = MentorshipFactory(mentor=mentors[1].user)
+    login_as_user(client, mentors[1].user)
+    url = f"/mentors/mentorships/{mentorship.id}"
+    response = post_form(f"{url}/decline", {"reason": ""}, form_url=url)
+    assert response.status_code == 400 and 'id="reason-error"' in response.get_data(as_text=True)
+    db.session.refresh(mentorship)
+    assert mentorship.status == "requested"
+
+
+def login_as_user(client, user) -> None:
+    assert submit(client, "/login", {"email": user.email, "password": TEST_PASSWORD}).status_code == 302
 
 
 def test_the_founder_sees_shared_notes_but_never_private_ones(client, login_as, db, mentors):

@@ -58,7 +58,7 @@ def test_a_second_application_of_the_same_startup_is_refused_with_a_message(clie
     founder = login_as("founder")
     startup = StartupFactory(owner=founder)
     program = ProgramFactory()
-    data = {"startup_id": startup.id, "pitch": "x", "submit": "1"}
+    data = {"startup_id": startup.id, "pitch": "x", "answers-0": "a", "answers-1": "b", "submit": "1"}
     submit(client, f"/applications/new/{program.id}", data)
     response = submit(client, f"/applications/new/{program.id}", data)
     assert "has already applied" in response.get_data(as_text=True)
@@ -154,7 +154,7 @@ def test_the_application_history_names_who_did_each_step(client, login_as, db):
 
     founder = UserFactory(full_name="Lê Thị Hoa")
     startup = StartupFactory(owner=founder)
-    data = {"pitch": "x", "answers": [], "submit": True}
+    data = {"pitch": "x", "answers": ["a", "b"], "submit": True}
     application = applications.start_application(founder, ProgramFactory(), startup, data)
     coordinator = UserFactory(role="staff", full_name="Phạm Quốc Bảo")
     reviewers = [UserFactory(role="staff"), UserFactory(role="staff")]

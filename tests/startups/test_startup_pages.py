@@ -43,7 +43,7 @@ def test_a_founder_creates_a_startup_with_vietnamese_text_intact(client, login_a
         "startup.created"
     )
     page = client.get("/startups/").get_data(as_text=True)
-    assert "Cảm biến Bình Dương" in page and "Saved. Matching suggestions will follow shortly." in page
+    assert "Cảm biến Bình Dương" in page and "Saved. Our staff review the matches for this profile" in page
 
 
 def test_saving_a_startup_queues_its_incremental_match(client, login_as, post_form, db):
@@ -58,7 +58,7 @@ def test_a_startup_is_saved_even_when_the_task_queue_is_down(client, login_as, p
     login_as("founder")
     response = post_form("/startups/new", STARTUP, follow_redirects=True)
     assert response.status_code == 200
-    assert "Saved. Matching suggestions will follow shortly." in response.get_data(as_text=True)
+    assert "Saved. Our staff review the matches for this profile" in response.get_data(as_text=True)
     startup = db.session.scalar(select(Startup))
     assert startup.name == "Cảm biến Bình Dương"
     assert pending_match(db, f"startup:{startup.id}").queued_at is not None  # its task is in the outbox

@@ -31,3 +31,26 @@ document.querySelectorAll(".js-run-progress").forEach((card) => {
   };
   if (card.dataset.finished !== "true") setTimeout(poll, 500);
 });
+
+// A list of checkboxes with a filter box (the reviewers to assign): typing hides the names that do not
+// match; without JavaScript the box stays hidden and the whole list shows.
+document.querySelectorAll(".js-filter-list").forEach((list) => {
+  const input = list.querySelector(".js-filter-input");
+  const items = Array.from(list.querySelectorAll(".js-filter-item"));
+  const empty = list.querySelector(".js-filter-empty");
+  const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/gi, "d").toLowerCase();
+  input.hidden = false;
+  input.addEventListener("input", () => {
+    const wanted = fold(input.value.trim());
+    let shown = 0;
+    items.forEach((item) => {
+      const match = fold(item.textContent).includes(wanted);
+      item.hidden = !match;
+      if (match) shown += 1;
+    });
+    if (empty) empty.hidden = shown > 0;
+  });
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") event.preventDefault(); // Enter filters; it never submits the form
+  });
+});
