@@ -54,7 +54,7 @@ DATASETS = {
             ("first_day", "first day measured (a Monday, two weeks before the current week)"),
             ("last_day", "last day measured (the Sunday of next week)"),
             ("open_hours", "hours the lab is open in those four weeks (opening hours less closed dates)"),
-            ("booked_hours", "hours of approved bookings within the opening hours"),
+            ("booked_hours", "seat-hours of approved seat bookings within the opening hours / capacity"),
             ("utilisation_percent", "booked_hours / open_hours × 100, one decimal (empty: never open)"),
         ), services.lab_utilisation),
         Dataset("lab-bookings", _l("Lab bookings per lab and status"), (

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import partial
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from incubator.feedback import flash_saved
@@ -81,7 +82,8 @@ def new():
     if organization and form.validate_on_submit():
         lab, queued = services.create_lab(current_user, organization, form.data)
         flash_saved(queued)
-        return redirect(url_for("labs.detail", lab_id=lab.id))
+        flash(_("Now set its opening hours and booking rules: until then it cannot be booked."), "info")
+        return redirect(url_for("lab_admin.rules", lab_id=lab.id))
     member_of = organization or organization_for(current_user, "university")
     return render_template(
         "labs/form.html", form=form, lab=None, organization=organization, member_of=member_of

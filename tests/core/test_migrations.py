@@ -68,19 +68,27 @@ def _booking(lab_id: int, user_id: int, start: int, end: int) -> dict:
     }
 
 
-def test_postgresql_refuses_overlapping_approved_bookings(db):
+def test_postgresql_refuses_overlapping_approved_bookings_of_one_machine(db):
     if db.engine.dialect.name != "postgresql":
         pytest.skip("the exclusion constraint exists on PostgreSQL only")
-    from incubator.labs.models import Booking, Lab
+    from incubator.labs.models import Booking, Lab, Machine
 
     manager = UserFactory(role="university")
     org = OrganizationFactory()
     lab = Lab(organization_id=org.id, manager_id=manager.id, name="FabLab", kind="fablab", capacity=4)
+    lab.machines = [Machine(name="Laser cutter"), Machine(name="3D printer")]
     db.session.add(lab)
     db.session.commit()
-    db.session.execute(sa.insert(Booking), [_booking(lab.id, manager.id, 9, 11)])
+    laser, printer = (m.id for m in lab.machines)
+    seats = [_booking(lab.id, manager.id, 9, 11), _booking(lab.id, manager.id, 10, 12)]  # seats may overlap
+    db.session.execute(
+        sa.insert(Booking), [*seats, {**_booking(lab.id, manager.id, 9, 11), "machine_id": laser}]
+    )
+    db.session.execute(sa.insert(Booking), [{**_booking(lab.id, manager.id, 10, 12), "machine_id": printer}])
     db.session.commit()
-    with pytest.raises(sa.exc.IntegrityError, match="ex_bookings_no_overlapping_approved"):
-        db.session.execute(sa.insert(Booking), [_booking(lab.id, manager.id, 10, 12)])
+    with pytest.raises(sa.exc.IntegrityError, match="ex_bookings_machine_no_overlapping_approved"):
+        db.session.execute(
+            sa.insert(Booking), [{**_booking(lab.id, manager.id, 10, 12), "machine_id": laser}]
+        )
         db.session.commit()
     db.session.rollback()
