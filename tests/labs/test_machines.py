@@ -136,3 +136,12 @@ def test_the_form_refuses_a_machine_of_another_lab(client, login_as, post_form, 
     response = post_form(f"/labs/{lab.id}/book", form_for(slot(), machine=str(other.id)))
     assert response.status_code == 200 and "Not a valid choice" in response.get_data(as_text=True)
     assert db.session.scalar(select(Booking)) is None
+
+
+def test_the_vietnamese_week_names_its_days_and_counts_free_seats(client, login_as, db, lab, laser):
+    request_booking(lab, UserFactory(), slot(9, 11, machine_id=laser.id))
+    login_as("founder", language="vi")
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "vi"
+    week = client.get(f"/labs/{lab.id}?week={slot().starts_at.date().isoformat()}").get_data(as_text=True)
+    assert ">Thứ Hai<" in week and ">Chủ Nhật<" in week and "08:00–17:00 · còn 6 chỗ" in week
+    assert "09:00–11:00 · Laser cutter đã được đặt" in week and "Máy móc" in week
