@@ -103,19 +103,27 @@ def monday_of(day: date) -> date:
 
 class Schedule:
     """Opening hours, closed dates, capacities and approved bookings of some labs over some days, in four
-    queries."""
+    queries (one for labs given with their hours and closed dates)."""
 
-    def __init__(self, lab_ids: Collection[int], first: date, days: int) -> None:
+    def __init__(self, lab_ids: Collection[int], first: date, days: int, labs: Collection[Lab] = ()) -> None:
+        """`labs`: the labs themselves, when their page shows their hours and closed dates anyway (their
+        relationships are read instead of querying again)."""
         start = datetime.combine(first, time.min)
         end = start + timedelta(days=days)
-        capacities = select(Lab.id, Lab.capacity).where(Lab.id.in_(lab_ids))
-        self.capacity: dict[int, int] = {lab_id: seats for lab_id, seats in db.session.execute(capacities)}
-        hours = select(OpeningHours).where(OpeningHours.lab_id.in_(lab_ids))
-        self.hours = {(h.lab_id, h.weekday): h for h in db.session.scalars(hours)}
-        closed = select(ClosedDate.lab_id, ClosedDate.day).where(
-            ClosedDate.lab_id.in_(lab_ids), ClosedDate.day >= first, ClosedDate.day < first + timedelta(days)
-        )
-        self.closed = {(lab_id, day) for lab_id, day in db.session.execute(closed)}
+        last = first + timedelta(days)
+        if labs:
+            self.capacity = {lab.id: lab.capacity for lab in labs}
+            self.hours = {(lab.id, h.weekday): h for lab in labs for h in lab.hours}
+            self.closed = {(lab.id, c.day) for lab in labs for c in lab.closed_dates if first <= c.day < last}
+        else:
+            capacities = select(Lab.id, Lab.capacity).where(Lab.id.in_(lab_ids))
+            self.capacity = {lab_id: seats for lab_id, seats in db.session.execute(capacities)}
+            hours = select(OpeningHours).where(OpeningHours.lab_id.in_(lab_ids))
+            self.hours = {(h.lab_id, h.weekday): h for h in db.session.scalars(hours)}
+            closed = select(ClosedDate.lab_id, ClosedDate.day).where(
+                ClosedDate.lab_id.in_(lab_ids), ClosedDate.day >= first, ClosedDate.day < last
+            )
+            self.closed = {(lab_id, day) for lab_id, day in db.session.execute(closed)}
         self.booked: dict[tuple[int, date], list[tuple[datetime, datetime, int]]] = defaultdict(list)
         self.machines: dict[tuple[int, date], list[MachineUse]] = defaultdict(list)
         for lab_id, machine, starts_at, ends_at, people in approved_between(lab_ids, start, end):
@@ -193,7 +201,7 @@ def cut(
 
 def week_calendar(lab: Lab, monday: date) -> list[Day]:
     """The seven days from `monday`, each with its booked and free time."""
-    return Schedule([lab.id], monday, 7).week(lab.id, monday)
+    return Schedule([lab.id], monday, 7, labs=[lab]).week(lab.id, monday)
 
 
 def free_on(lab: Lab, day: date) -> bool:

@@ -8,6 +8,7 @@ from functools import partial
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from sqlalchemy.orm import joinedload
 
 from incubator.feedback import flash_saved
 from incubator.fields import query_date
@@ -48,7 +49,8 @@ def chosen_week() -> date:
 @bp.route("/<int:lab_id>")
 @login_required
 def detail(lab_id: int):
-    lab = get_visible_or_404(Lab, lab_id, partial(may_see_lab, current_user))
+    manager = joinedload(Lab.manager)  # its contact, on the page: one query less
+    lab = get_visible_or_404(Lab, lab_id, partial(may_see_lab, current_user), options=[manager])
     can_edit = may_access(lab, partial(services.may_manage_lab, current_user))
     monday = chosen_week()
     return render_template(
