@@ -27,7 +27,7 @@ node_modules/.installed: package.json package-lock.json
 audit-tools: node_modules/.installed
 
 translations: install
-	$(BIN)/pybabel compile -d incubator/translations
+	$(BIN)/pybabel compile -d incubator/translations -D "messages wtforms"
 
 migrate: install
 	$(BIN)/flask db upgrade

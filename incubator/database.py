@@ -90,8 +90,9 @@ def ping_when_idle(engine: Engine) -> None:
 
     pool_pre_ping pays a round trip to the database on every checkout, that is on every page, and a
     busy server reuses each connection within milliseconds. A connection that rested a second or
-    more (a database restart takes longer) is checked as pool_pre_ping would; a dead one is replaced
-    (the pool retries the checkout with a new connection), so a restart still costs no request.
+    more (a database restart takes longer) is checked as pool_pre_ping would; a dead or unusable one
+    (any driver error on the ping) is replaced (the pool retries the checkout with a new connection),
+    so a restart still costs no request.
     """
 
     @event.listens_for(engine, "connect")
@@ -109,9 +110,10 @@ def ping_when_idle(engine: Engine) -> None:
         dialect = engine.dialect
         try:
             alive = dialect.do_ping(dbapi_connection)
-        except dialect.loaded_dbapi.Error as error:
-            if not dialect.is_disconnect(error, dbapi_connection, None):
-                raise
+        except dialect.loaded_dbapi.Error:
+            # Not only a disconnection: a connection the server dropped while it rested can also
+            # report itself in a transaction (psycopg: "can't change 'autocommit' now"). Either way it
+            # cannot serve this checkout; the pool replaces it.
             alive = False
         if not alive:
             raise exc.DisconnectionError("the pooled connection was closed while it rested")

@@ -17,6 +17,7 @@ from flask_talisman import Talisman
 from flask_wtf import CSRFProtect
 
 from incubator.database import Base, end_reads_with_commit, note_writes, ping_when_idle
+from incubator.i18n import catalog_gettext
 
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
@@ -28,6 +29,7 @@ limiter = Limiter(get_remote_address)
 talisman = Talisman()
 mail = Mail()
 
+LOGIN_MESSAGE = "Please log in to access this page."  # translated when shown: see init_extensions
 CONTENT_SECURITY_POLICY = {
     "default-src": "'self'",
     "script-src": "'self'",
@@ -75,6 +77,9 @@ def init_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.session_protection = "strong"
     login_manager.login_view = "accounts.login"
+    # Flask-Login's flash, in the reader's language when it is shown (its default is English only)
+    login_manager.login_message = LOGIN_MESSAGE
+    login_manager.localize_callback = catalog_gettext
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     bootstrap.init_app(app)

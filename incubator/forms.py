@@ -10,6 +10,7 @@ from wtforms.csrf.core import CSRFTokenField
 from wtforms.fields.core import UnboundField
 
 from incubator.fields import in_range
+from incubator.i18n import form_translations
 from incubator.idempotency.services import KEY_FIELD, claim, key_input
 from incubator.text import one_line
 
@@ -17,8 +18,9 @@ MULTI_LINE = (TextAreaField, PasswordField)  # a password is kept exactly as typ
 
 
 class InputHygiene:
-    """A form `Meta` mixin adding filters to every field as it is bound: `in_range` (a date or a whole
-    number out of range is the field's error), and first of all `one_line` on one-line text fields."""
+    """A form `Meta` mixin: WTForms' messages in the reader's language, and filters added to every field
+    as it is bound: `in_range` (a date or a whole number out of range is the field's error), and first of
+    all `one_line` on one-line text fields."""
 
     def bind_field(self, form: object, unbound_field: UnboundField, options: dict) -> object:
         kind = unbound_field.field_class
@@ -28,6 +30,10 @@ class InputHygiene:
                 filters.insert(0, one_line)
             options = {**options, "filters": filters}
         return super().bind_field(form, unbound_field, options)
+
+    def get_translations(self, form: object) -> object:
+        """WTForms' validation messages in the reader's language (incubator.i18n.form_translations)."""
+        return form_translations()
 
 
 class KeyedCSRFTokenField(CSRFTokenField):

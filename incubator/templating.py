@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
+from babel import Locale, UnknownLocaleError
 from flask import Flask, url_for
-from flask_babel import format_date, format_datetime
+from flask_babel import format_date, format_datetime, format_decimal, get_locale
 from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
@@ -18,15 +19,23 @@ from incubator.localtime import to_local
 from incubator.text import mixed_scripts
 
 
-def local_datetime(moment: datetime | None, style: str = "short") -> str:
-    """A stored moment shown in Asia/Ho_Chi_Minh, in the reader's language ("—" when unset)."""
+def local_datetime(moment: datetime | None, style: str = "default") -> str:
+    """A stored moment shown in Asia/Ho_Chi_Minh, in the reader's language ("—" when unset).
+
+    "default": the language's medium date and short time joined as its own data joins them ("Dec 7,
+    2026, 3:05 PM", "15:05 7 thg 12, 2026"), never the short date, which reads 12/7/26 in English."""
     if moment is None:
         return "—"
-    return format_datetime(to_local(moment).replace(tzinfo=None), style, rebase=False)
+    pattern = style
+    if style == "default":
+        locale = get_locale() or Locale.parse("vi")
+        joined = locale.datetime_formats["medium"]
+        pattern = joined.format(locale.time_formats["short"].pattern, locale.date_formats["medium"].pattern)
+    return format_datetime(to_local(moment).replace(tzinfo=None), pattern, rebase=False)
 
 
 def local_date(day: date | datetime | None, style: str = "medium") -> str:
-    """A calendar date (or a stored moment's local date) in the reader's language."""
+    """A calendar date (or a stored moment's local date) in the reader's language ("Dec 7, 2026")."""
     if day is None:
         return "—"
     if isinstance(day, datetime):
@@ -47,6 +56,32 @@ def badges(texts: Iterable[object], classes: str) -> Markup:
     return Markup("".join(f"{opening}{escape(text)}</span>" for text in texts))  # noqa: S704 (escaped)
 
 
+def number(value: float | None, places: int | None = None) -> str:
+    """A number in the reader's language ("4.32", "4,32"): `places` decimals, or as many as it has (≤ 3)."""
+    if value is None:
+        return "—"
+    if places is None:
+        return format_decimal(value)
+    return format_decimal(value, format="#,##0" + ("." + "0" * places if places else ""))
+
+
+def comma_list(text: str | None) -> list[str]:
+    """The items of a stored comma-separated list (a mentor's sectors), stripped, empty ones left out."""
+    return [item.strip() for item in (text or "").split(",") if item.strip()]
+
+
+def language_names(codes: str | None) -> str:
+    """Stored language codes ("vi,en,ja") as their names in the reader's language, from Babel's data."""
+    reader = get_locale()
+    names = []
+    for code in comma_list(codes):
+        try:
+            names.append(Locale.parse(code).get_display_name(reader) or code)
+        except (ValueError, UnknownLocaleError):
+            names.append(code)
+    return ", ".join(names) or "—"
+
+
 class IdUrls:
     """`url_for(endpoint, **{key: id}, **values)` for each row of a list, the URL built once around a
     placeholder id (url_for costs about 8 µs a call, and a list calls it once or twice a row)."""
@@ -62,12 +97,16 @@ class IdUrls:
 
 
 def register_template_helpers(app: Flask) -> None:
-    """Install the shared filters: `localtime`, `localdate`, `label`, `badges`; the test `mixed_scripts`
+    """Install the shared filters: `localtime`, `localdate`, `label`, `badges`, `number`, `comma_list`,
+    `language_names`; the test `mixed_scripts`
     (a name to flag to staff); the faster gettext callables and `cached_fragment`."""
     app.add_template_filter(local_datetime, "localtime")
     app.add_template_filter(local_date, "localdate")
     app.add_template_filter(label_filter, "label")
     app.add_template_filter(badges, "badges")
+    app.add_template_filter(number, "number")
+    app.add_template_filter(comma_list, "comma_list")
+    app.add_template_filter(language_names, "language_names")
     app.add_template_test(mixed_scripts, "mixed_scripts")
     i18n.install(app)
     fragments.install(app)

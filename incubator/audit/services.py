@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from incubator.audit import labels  # noqa: F401  (registers the action codes' labels for `|label`)
 from incubator.audit.models import AuditEvent
 from incubator.events import announce, profile_saved
 from incubator.extensions import db

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from flask_babel import format_decimal
+
 from incubator.i18n import lazy_gettext as _l
 from incubator.labels import label, register
 
@@ -47,9 +49,13 @@ class Chart:
     series: str = ""  # one bar series per value of this field (applications per program)
 
     def cell(self, name: str, value: object) -> str:
-        """A table cell: codes shown with their label, empty values as "—"."""
+        """A table cell: codes shown with their label, numbers in the reader's language, empty as "—"."""
         if value is None or value == "":
             return "—"
+        if isinstance(value, float):  # hours and percentages, measured to a decimal: "15.0", "15,0"
+            return format_decimal(value, format="#,##0.0##")
+        if isinstance(value, int) and not isinstance(value, bool):
+            return format_decimal(value)
         return label(value, self.groups[name]) if name in self.groups else str(value)
 
 

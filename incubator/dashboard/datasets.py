@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from incubator.dashboard import network, services
 from incubator.dashboard.aggregates import remembered
+from incubator.errors import N_
 from incubator.i18n import lazy_gettext as _l
 
 
@@ -16,7 +17,8 @@ class Dataset:
 
     name: str
     title: object
-    fields: tuple[tuple[str, str], ...]  # (field, what it holds), documented on /open-data/ and in the README
+    # (field, what it holds): English in the JSON and the README, translated on /open-data/
+    fields: tuple[tuple[str, str], ...]
     rows: Callable[[], list[dict]]
 
 
@@ -31,71 +33,70 @@ def network_edges() -> list[dict]:
     return [{"source": e["source"], "target": e["target"], "status": e["status"]} for e in network.edges()]
 
 
-COUNT = "number of {}"
 DATASETS = {
     d.name: d
     for d in (
         Dataset("startups-by-stage", _l("Startups by stage"), (
-            ("stage", "idea, prototype, mvp, growth or scale"),
-            ("startups", COUNT.format("startups")),
+            ("stage", N_("idea, prototype, mvp, growth or scale")),
+            ("startups", N_("number of startups")),
         ), services.startups_by_stage),
         Dataset("startups-by-sector", _l("Startups by sector"), (
-            ("sector", "sector as the startup wrote it (empty: none given)"),
-            ("startups", COUNT.format("startups")),
+            ("sector", N_("sector as the startup wrote it (empty: none given)")),
+            ("startups", N_("number of startups")),
         ), services.startups_by_sector),
         Dataset("applications", _l("Applications per program and status"), (
-            ("program", "incubation program"),
-            ("status", "submitted, under_review, accepted, waitlisted or rejected"),
-            ("applications", COUNT.format("applications")),
+            ("program", N_("incubation program")),
+            ("status", N_("submitted, under_review, accepted, waitlisted or rejected")),
+            ("applications", N_("number of applications")),
         ), services.applications_by_program),
         Dataset("lab-utilisation", _l("Lab utilisation: booked hours over open hours"), (
-            ("lab", "lab name"),
-            ("organization", "the lab's university"),
-            ("first_day", "first day measured (a Monday, two weeks before the current week)"),
-            ("last_day", "last day measured (the Sunday of next week)"),
-            ("open_hours", "hours the lab is open in those four weeks (opening hours less closed dates)"),
-            ("booked_hours", "seat-hours of approved seat bookings within the opening hours / capacity"),
-            ("utilisation_percent", "booked_hours / open_hours × 100, one decimal (empty: never open)"),
+            ("lab", N_("lab name")),
+            ("organization", N_("the lab's university")),
+            ("first_day", N_("first day measured (a Monday, two weeks before the current week)")),
+            ("last_day", N_("last day measured (the Sunday of next week)")),
+            ("open_hours", N_("hours the lab is open in those four weeks (opening hours less closed dates)")),
+            ("booked_hours", N_("seat-hours of approved seat bookings within the opening hours / capacity")),
+            ("utilisation_percent", N_("booked_hours / open_hours × 100, one decimal (empty: never open)")),
         ), services.lab_utilisation),
         Dataset("lab-bookings", _l("Lab bookings per lab and status"), (
-            ("lab", "lab name"),
-            ("organization", "the lab's university"),
-            ("requested", "booking requests waiting"),
-            ("approved", "approved bookings"),
-            ("declined", "declined requests"),
-            ("cancelled", "cancelled bookings"),
+            ("lab", N_("lab name")),
+            ("organization", N_("the lab's university")),
+            ("requested", N_("booking requests waiting")),
+            ("approved", N_("approved bookings")),
+            ("declined", N_("declined requests")),
+            ("cancelled", N_("cancelled bookings")),
         ), services.lab_bookings),
         Dataset("matching-funnel", _l("From suggestion to partnership"), (
-            ("step", "suggested, approved, introduced, both_accepted or partnerships"),
-            ("count", "number at this step"),
-            ("conversion_percent", "percentage of the previous step (empty: first step, or none before)"),
+            ("step", N_("suggested, approved, introduced, both_accepted or partnerships")),
+            ("count", N_("number at this step")),
+            ("conversion_percent", N_("percentage of the previous step (empty: first step, or none before)")),
         ), services.matching_funnel),
         Dataset("partnership-timing", _l("Days from suggestion to partnership"), (
-            ("partnerships", "partnerships measured"),
-            ("median_days", "median days from suggestion to partnership (empty when none)"),
+            ("partnerships", N_("partnerships measured")),
+            ("median_days", N_("median days from suggestion to partnership (empty when none)")),
         ), services.partnership_timing),
         Dataset("rejection-reasons", _l("Why suggestions were rejected"), (
-            ("reason", "not_relevant, too_early, no_capacity, conflict_of_interest or other"),
-            ("suggestions", "rejected suggestions"),
+            ("reason", N_("not_relevant, too_early, no_capacity, conflict_of_interest or other")),
+            ("suggestions", N_("rejected suggestions")),
         ), services.rejection_reasons),
         Dataset("partnerships-by-status", _l("Partnerships by status"), (
-            ("status", "proposed, active, completed or ended"),
-            ("partnerships", COUNT.format("partnerships")),
+            ("status", N_("proposed, active, completed or ended")),
+            ("partnerships", N_("number of partnerships")),
         ), services.partnerships_by_status),
         Dataset("partnership-outcomes", _l("Partnership outcomes by kind"), (
-            ("kind", "mou, joint_project, pilot, contract or patent"),
-            ("outcomes", COUNT.format("outcomes")),
+            ("kind", N_("mou, joint_project, pilot, contract or patent")),
+            ("outcomes", N_("number of outcomes")),
         ), services.outcomes_by_kind),
         Dataset("network-nodes", _l("Network: organizations and startups"), (
-            ("id", "organization:N or startup:N (N: the record number)"),
-            ("name", "organization or startup name"),
-            ("kind", "government, university, enterprise, incubator or startup"),
-            ("partnerships", "partnerships it takes part in"),
+            ("id", N_("organization:N or startup:N (N: the record number)")),
+            ("name", N_("organization or startup name")),
+            ("kind", N_("government, university, enterprise, incubator or startup")),
+            ("partnerships", N_("partnerships it takes part in")),
         ), network_nodes),
         Dataset("network-edges", _l("Network: partnerships between them"), (
-            ("source", "node id of the side that posted the need"),
-            ("target", "node id of the other side"),
-            ("status", "proposed, active, completed or ended"),
+            ("source", N_("node id of the side that posted the need")),
+            ("target", N_("node id of the other side")),
+            ("status", N_("proposed, active, completed or ended")),
         ), network_edges),
     )
 }  # fmt: skip

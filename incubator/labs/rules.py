@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
-from flask_babel import gettext
+from flask_babel import format_date, gettext
 from sqlalchemy import select
 
 from incubator.accounts.models import User
@@ -30,7 +30,8 @@ class BookingRefused(DomainError):
 
     def translated(self) -> str:
         """The message in the current locale, with its parameters filled in."""
-        return gettext(self.args[0], **self.params)
+        params = {k: format_date(v) if type(v) is date else v for k, v in self.params.items()}
+        return gettext(self.args[0], **params)
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ def check_opening_hours(lab: Lab, slot: Slot) -> None:
         raise BookingRefused(N_("Outside opening hours: a slot starts and ends on the same day."))
     hours = hours_on(lab, day)
     if hours is None:
-        raise BookingRefused(N_("Outside opening hours: the lab is closed on %(day)s."), day=day.isoformat())
+        raise BookingRefused(N_("Outside opening hours: the lab is closed on %(day)s."), day=day)
     if slot.starts_at.time() < hours.opens_at or slot.ends_at.time() > hours.closes_at:
         opening = f"{hours.opens_at:%H:%M}–{hours.closes_at:%H:%M}"
         raise BookingRefused(N_("Outside opening hours: the lab is open %(hours)s that day."), hours=opening)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from flask_babel import force_locale, gettext
-from flask_mailman import EmailMessage
+from flask_mailman import EmailMultiAlternatives
 
 from incubator.accounts.models import User
 from incubator.accounts.recovery import FORGOT_PATH, link_for, site_url
 from incubator.accounts.services import ALREADY_REGISTERED, RESET_PASSWORD, VERIFY_EMAIL
 from incubator.errors import N_
 from incubator.extensions import db
-from incubator.notifications.mail import deliver
+from incubator.notifications.mail import deliver, email_message
 
 SUBJECTS = {
     VERIFY_EMAIL: N_("Verify your e-mail address"),
@@ -49,14 +49,14 @@ PARAGRAPHS = {
 }
 
 
-def compose(user: User, kind: str) -> EmailMessage:
-    """E-mail `kind` for `user`, in their language, with a new link."""
+def compose(user: User, kind: str) -> EmailMultiAlternatives:
+    """E-mail `kind` for `user`, in their language, with a new link (text and HTML parts)."""
     links = {LINK: link_for(kind, user), FORGOT: site_url(FORGOT_PATH)}
     with force_locale(user.language):
-        paragraphs = [gettext("Hello %(name)s,", name=user.full_name)]
-        paragraphs += [links[part] if part in links else gettext(part) for part in PARAGRAPHS[kind]]
-        subject = gettext(SUBJECTS[kind])
-    return EmailMessage(subject=subject, body="\n\n".join(paragraphs), to=[user.email])
+        paragraphs = [(gettext("Hello %(name)s,", name=user.full_name), "")]
+        for part in PARAGRAPHS[kind]:
+            paragraphs.append((links[part], links[part]) if part in links else (gettext(part), ""))
+        return email_message(gettext(SUBJECTS[kind]), paragraphs, user)
 
 
 def send_account_email(user_id: int, kind: str) -> bool:

@@ -1,10 +1,14 @@
-"""The e-mail copy of a notification, composed in the recipient's language and sent by Flask-Mailman."""
+"""The e-mail copy of a notification, composed in the recipient's language when it is sent, by Flask-Mailman.
+
+Every e-mail has a subject naming what happened and an HTML part beside its text part."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from flask import current_app
 from flask_babel import force_locale, gettext
-from flask_mailman import EmailMessage
+from flask_mailman import EmailMultiAlternatives
 
 from incubator.accounts.models import User
 from incubator.database import utcnow
@@ -12,25 +16,64 @@ from incubator.errors import N_
 from incubator.extensions import db
 from incubator.notifications.models import Notification
 
+# One subject per kind of notification: the e-mail says what happened before it is opened.
 SUBJECTS = {
     "application_received": N_("Your application was received"),
     "reviewer_assigned": N_("A new application to review"),
     "decision_made": N_("A decision on your application"),
     "login.slowed": N_("Failed logins to your account"),
+    "booking.requested": N_("A lab booking waits for your answer"),
+    "booking.approved": N_("Your lab booking is confirmed"),
+    "booking.declined": N_("Your lab booking was declined"),
+    "mentorship.requested": N_("A founder asks you to mentor their startup"),
+    "mentorship.accepted": N_("Your mentoring request was accepted"),
+    "mentorship.declined": N_("Your mentoring request was declined"),
+    "mentorship.session": N_("A mentoring session was logged"),
+    "mentorship.completed": N_("A mentorship has ended"),
+    "mentorship.cancelled": N_("A mentorship was cancelled"),
+    "introduction.new": N_("An introduction to a possible partner"),
+    "introduction.accepted": N_("Both sides accepted the introduction"),
+    "introduction.declined": N_("An introduction was declined"),
+    "introduction.reminder": N_("An introduction waits for your answer"),
+    "organization_decided": N_("A decision on your organization"),
+    "organization_to_verify": N_("An organization waits for verification"),
+    "membership_requested": N_("Someone asks to join your organization"),
+    "membership_decided": N_("A decision on your membership request"),
 }
-DEFAULT_SUBJECT = N_("A new notification")
+SUBJECT_LENGTH = 90  # a kind without a subject of its own is named by its message's start
 INBOX_PATH = "/notifications/"
+Paragraph = tuple[str, str]  # (text, address it links to, or "")
 
 
-def compose(notification: Notification, user: User) -> EmailMessage:
-    """The message for `notification`, in `user`'s language, with a link back to the site."""
+def subject_of(notification: Notification) -> str:
+    """What happened, in the current locale: the kind's subject, else the start of the message itself."""
+    if notification.kind in SUBJECTS:
+        return gettext(SUBJECTS[notification.kind])
+    first_line = notification.message.strip().splitlines()[0] if notification.message.strip() else ""
+    if len(first_line) > SUBJECT_LENGTH:
+        first_line = first_line[: SUBJECT_LENGTH - 1].rstrip() + "…"
+    return first_line or gettext("A new notification")
+
+
+def compose(notification: Notification, user: User) -> EmailMultiAlternatives:
+    """The message for `notification` in `user`'s language as saved now, with a link back to the site."""
     with force_locale(user.language):
-        subject = gettext(SUBJECTS.get(notification.kind, DEFAULT_SUBJECT))
-        body = notification.message
+        paragraphs: list[Paragraph] = [(notification.message, "")]
         if notification.link:
-            body += "\n\n" + current_app.config["SITE_URL"].rstrip("/") + notification.link
-        body += "\n\n" + gettext("Your inbox: %(url)s", url=inbox_url())
-    return EmailMessage(subject=subject, body=body, to=[user.email])
+            url = current_app.config["SITE_URL"].rstrip("/") + notification.link
+            paragraphs.append((url, url))
+        paragraphs.append((gettext("Your inbox: %(url)s", url=inbox_url()), inbox_url()))
+        return email_message(subject_of(notification), paragraphs, user)
+
+
+def email_message(subject: str, paragraphs: Sequence[Paragraph], user: User) -> EmailMultiAlternatives:
+    """A text and an HTML part of the same paragraphs (call within the recipient's `force_locale`)."""
+    body = "\n\n".join(text for text, _url in paragraphs)
+    message = EmailMultiAlternatives(subject=subject, body=body, to=[user.email])
+    template = current_app.jinja_env.get_template("email/message.html")  # no request: no page context
+    html = template.render(subject=subject, paragraphs=paragraphs, language=user.language)
+    message.attach_alternative(html, "text/html")
+    return message
 
 
 def inbox_url() -> str:
@@ -52,7 +95,7 @@ def send_notification_email(notification_id: int) -> bool:
     return True
 
 
-def deliver(message: EmailMessage) -> None:
+def deliver(message: EmailMultiAlternatives) -> None:
     """Send `message` through Flask-Mailman's configured backend; raise on a mail failure."""
     with current_app.extensions["mailman"].get_connection() as connection:  # closed even on failure
         connection.send_messages([message])

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask_babel import format_datetime, gettext
+from flask_babel import gettext
 
 from incubator.errors import DomainError
 from incubator.labels import label
-from incubator.localtime import to_local
+from incubator.templating import local_datetime
 
 STATUS_PARAMS = ("status", "target")  # application status codes, shown as their labels
 
@@ -25,7 +25,7 @@ class ReviewRefused(DomainError):
         params = {}
         for key, value in self.params.items():
             if isinstance(value, datetime):
-                value = format_datetime(to_local(value).replace(tzinfo=None), "short", rebase=False)
+                value = local_datetime(value)
             elif key in STATUS_PARAMS:
                 value = label(value, "application_status")
             params[key] = value

@@ -51,7 +51,7 @@ def delivered_link(smtp) -> str:  # noqa: ANN001, F811
     """The path of the link in the one e-mail the worker delivered."""
     wait_for(lambda: smtp.messages, timeout=60)
     [message] = smtp.messages
-    return urlsplit(LINK.search(message.get_body().get_content()).group()).path
+    return urlsplit(LINK.search(message.get_body(("plain",)).get_content()).group()).path
 
 
 @pytest.mark.worker

@@ -36,3 +36,16 @@ def test_a_rested_connection_is_pinged_and_replaced_when_dead(tmp_path, monkeypa
         assert connection.execute(sa.select(1)).scalar() == 1
         assert connection.connection.dbapi_connection is not first
     engine.dispose()
+
+
+def test_a_rested_connection_left_in_a_transaction_is_replaced_not_raised(db, monkeypatch):
+    """psycopg refuses to ping a connection still in a transaction: it is replaced, never a 500."""
+    engine = sa.create_engine(db.engine.url, poolclass=sa.pool.QueuePool, pool_reset_on_return=None)
+    ping_when_idle(engine)
+    pooled = engine.raw_connection()
+    pooled.cursor().execute("SELECT 1")  # the driver opens a transaction that nothing ends
+    pooled.close()  # back to the pool as it is (no reset on return)
+    monkeypatch.setattr(database, "PING_WHEN_IDLE", 0.0)
+    with engine.connect() as connection:
+        assert connection.execute(sa.select(1)).scalar() == 1
+    engine.dispose()

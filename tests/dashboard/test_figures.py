@@ -143,6 +143,7 @@ def test_the_dashboard_passes_its_data_as_json_and_shows_every_chart_as_a_table(
     assert page.count("<canvas data-chart=") == len(data) == page.count('data-testid="table-')
     assert "/static/vendor/chartjs/chart.umd.min.js" in page and "/open-data/matching-funnel.csv" in page
     assert page.count('data-testid="network-edge"') == 2 and "66.7" in page and "15.0" in page
+    assert page.count('data-testid="network-line"') == 1 and 'data-count="2"' in page  # one line, its count
     assert (
         data["lab-utilisation"]["labels"] == ["FabLab TDMU"] and 'data-testid="table-lab-utilisation"' in page
     )
@@ -187,3 +188,23 @@ def test_staff_and_government_share_the_figures_until_they_expire(app, client, d
         assert stage_counts(viewers["government"]) == [1, 2, 1, 0, 0]  # counted afresh once expired
     finally:
         aggregates.forget()
+
+
+def test_every_node_of_a_busy_network_gets_a_label_that_overlaps_no_other_label():
+    names = [f"Trường Đại học số {i} Bình Dương" for i in range(10)] + [f"Công ty {i}" for i in range(6)]
+    placed = [network.Node(f"organization:{i}", name, "university") for i, name in enumerate(names)]
+    links = [
+        {"source": "organization:0", "target": f"organization:{i}", "status": "active"} for i in (1, 2, 3)
+    ]
+    links += [{"source": "organization:4", "target": "organization:5", "status": "proposed"}] * 2
+    for link in links:
+        for end in (link["source"], link["target"]):
+            placed[int(end.split(":")[1])].partnerships += 1
+    network.place(placed, links)
+    network.label(placed)
+    assert all(node.label and 0 <= node.x <= network.SIZE and 0 <= node.y <= network.SIZE for node in placed)
+    boxes = [node.label_box for node in placed]
+    overlapping = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :] if network._overlap(a, b)]
+    assert overlapping == []
+    by_id = {n.id: n for n in placed}
+    assert sorted(line["count"] for line in network.lines(links, by_id)) == [1, 1, 1, 2]

@@ -1,4 +1,6 @@
-"""Crawl every page a visitor reaches by links, and audit each one: axe-core, layout, and its HTML."""
+"""Crawl every page a visitor reaches by links, and audit each one: axe-core, layout, its HTML, and its
+language (no English form message or raw code in the Vietnamese interface, no Vietnamese chrome in the
+English one)."""
 
 from __future__ import annotations
 
@@ -9,10 +11,14 @@ import shutil
 import subprocess
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from babel.messages.pofile import read_po
+from wtforms.i18n import messages_path
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -53,6 +59,78 @@ LAYOUT = """() => {
 }"""
 
 
+PROBED_FORMS = """() => [...document.querySelectorAll("main form[method=post]")]
+  .filter((f) => f.querySelector("input[id$=csrf_token]") && f.querySelector("[required]"))
+  .slice(0, 1)
+  .map((f) => ({action: f.action, fields: Object.fromEntries(
+    [...f.querySelectorAll("input[type=hidden]")].map((i) => [i.name, i.value]))}))"""
+CHROME = {"nav", "button", "label", "th", "legend", "title"}  # the interface's words, not user content
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+CODE = re.compile(r"\b[a-z_]+\.[a-z_]+\b")
+
+
+class PageText(HTMLParser):
+    """A page's text nodes (no script or style), each marked whether it sits in the chrome (menus,
+    buttons, labels, table heads, the title, or an element styled as a button)."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.open: list[tuple[str, bool]] = []  # (tag, in the chrome)
+        self.texts: list[tuple[str, bool]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag not in VOID:
+            classes = (dict(attrs).get("class") or "").split()
+            chrome = tag in CHROME or "btn" in classes or bool(self.open and self.open[-1][1])
+            self.open.append((tag, chrome))
+
+    def handle_endtag(self, tag: str) -> None:
+        for i in range(len(self.open) - 1, -1, -1):  # close up to the matching tag (implied ends)
+            if self.open[i][0] == tag:
+                del self.open[i:]
+                break
+
+    def handle_data(self, data: str) -> None:
+        text = " ".join(data.split())
+        if text and not (self.open and self.open[-1][0] in ("script", "style")):
+            self.texts.append((text, bool(self.open and self.open[-1][1])))
+
+
+@cache
+def english_form_messages() -> re.Pattern:
+    """WTForms' own English messages, their placeholders as wildcards."""
+    with open(f"{messages_path()}/wtforms.pot", "rb") as source:
+        ids = [i for m in read_po(source) if m.id for i in (m.id if isinstance(m.id, tuple) else (m.id,))]
+    shapes = [re.sub(r"%(\\\(\w+\\\))?[sd]", ".+?", re.escape(i)) for i in ids]
+    return re.compile("|".join(f"(?:{shape})" for shape in shapes if len(shape) > 12))
+
+
+@cache
+def vietnamese_interface_texts() -> frozenset[str]:
+    """Our catalogue's Vietnamese texts (without placeholders) that differ from their English source."""
+    with (ROOT / "incubator/translations/vi/LC_MESSAGES/messages.po").open("rb") as source:
+        catalogue = read_po(source)
+    return frozenset(
+        m.string for m in catalogue
+        if isinstance(m.string, str) and m.string != m.id and "%" not in m.string and not m.string.isascii()
+    )  # fmt: skip
+
+
+def language_problems(html: str, language: str) -> list[str]:
+    """What a page shows in the wrong language: in Vietnamese, WTForms' English messages and raw audit
+    codes; in English, the Vietnamese text of an interface string in the chrome."""
+    texts = PageText(html).texts
+    if language == "en":
+        vietnamese = vietnamese_interface_texts()
+        return sorted({f"Vietnamese chrome: {t!r}" for t, chrome in texts if chrome and t in vietnamese})
+    from incubator.audit.labels import ACTION_LABELS
+
+    text = "\n".join(t for t, _chrome in texts)
+    found = [f"English form message: {m.group(0)!r}" for m in english_form_messages().finditer(text)]
+    return found + [f"raw code: {c}" for c in sorted(set(CODE.findall(text)) & set(ACTION_LABELS))]
+
+
 def require_tool(path: Path, what: str) -> Path:
     """`path`, or a skip (a failure in CI) naming the set-up step that installs it."""
     if path.exists():
@@ -77,6 +155,8 @@ class Visit:
     client_width: int = 0
     wrapped_nav: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)  # e.g. what the CSP blocked, a script's error
+    language_problems: list[str] = field(default_factory=list)  # see `language_problems`
+    probed_forms: int = 0  # forms sent empty to see their refusal in the page's language
 
     @property
     def where(self) -> str:
@@ -149,6 +229,8 @@ class Crawler:
         if keep_html:
             name = re.sub(r"[^a-zA-Z0-9]+", "_", f"{self.visitor}{path}").strip("_") or "root"
             (self.html_dir / f"{name}.html").write_text(response.text(), encoding="utf-8")
+            visit.language_problems = language_problems(response.text(), "vi")
+            self.probe_forms(visit)
         self.page.evaluate(self.axe_source)
         visit.violations = self.page.evaluate(RUN_AXE, WCAG_TAGS)
         layout = self.page.evaluate(LAYOUT)
@@ -158,6 +240,37 @@ class Crawler:
         # getAttribute, not .href: an SVG link's href is an object (the network picture has such links).
         resolve = "els => els.map((e) => new URL(e.getAttribute('href'), document.baseURI).href)"
         return self.page.eval_on_selector_all("a[href]", resolve)
+
+    def probe_forms(self, visit: Visit) -> None:
+        """Send the page's first WTForms form with a required field empty (only its hidden fields): the
+        server refuses it and changes nothing; its messages must be in the page's language."""
+        for form in self.page.evaluate(PROBED_FORMS):
+            answer = self.page.request.post(form["action"], form=form["fields"], max_redirects=0)
+            visit.probed_forms += 1
+            if "text/html" in answer.headers.get("content-type", ""):
+                visit.language_problems += [
+                    f"{p} (form sent empty)" for p in language_problems(answer.text(), "vi")
+                ]
+
+    def english_pass(self, urls: list[str]) -> None:
+        """Switch the visitor to English, fetch each page once more (no audit but its words), switch back."""
+        self.switch_language("en")
+        desktop = {v.path: v for v in self.visits if v.size == "desktop"}
+        for url in urls:
+            answer = self.page.request.get(url)
+            if "text/html" in answer.headers.get("content-type", ""):
+                found = language_problems(answer.text(), "en")
+                desktop[url.removeprefix(self.origin)].language_problems += [
+                    f"{p} (in English)" for p in found
+                ]
+        self.switch_language("vi")
+
+    def switch_language(self, language: str) -> None:
+        """Choose `language` in the navbar's switch, as a visitor does (at desktop size: menu open)."""
+        self.page.set_viewport_size(dict(zip(("width", "height"), SIZES["desktop"], strict=True)))
+        self.page.goto(self.origin + "/")
+        with self.page.expect_navigation():
+            self.page.select_option(".js-language select", language)
 
     def open_menu(self) -> None:
         """On a narrow screen, open the collapsed navbar so its items are audited too."""

@@ -1,7 +1,8 @@
 """Every page reachable by links, as every demo role and anonymously, at desktop and phone size:
 axe-core finds no serious WCAG 2.1 A/AA violation, every page has a title of its own, nothing
-scrolls sideways, the navbar never wraps, the browser logs no error (nothing the CSP blocks), and
-the Nu HTML checker finds no error."""
+scrolls sideways, the navbar never wraps, the browser logs no error (nothing the CSP blocks), the
+Nu HTML checker finds no error, and each language is spoken throughout (no English form message or
+raw audit code in Vietnamese, also on forms sent empty; no Vietnamese chrome in English)."""
 
 from __future__ import annotations
 
@@ -71,6 +72,7 @@ def crawl_as(browser, origin: str, visitor: str, html_dir: Path) -> list[Visit]:
     crawler = Crawler(page, origin, visitor, html_dir)
     urls = crawler.crawl()
     crawler.revisit(urls, "phone")
+    crawler.english_pass(urls)
     context.close()
     return crawler.visits
 
@@ -129,3 +131,11 @@ def test_every_page_is_valid_html(audit):
     assert not errors, (
         f"{len(errors)} Nu errors on {len(list(html_dir.glob('*.html')))} pages:\n" + vnu_summary(errors)
     )
+
+
+@pytest.mark.e2e
+def test_each_interface_speaks_its_own_language(audit):
+    visits, _ = audit
+    assert sum(v.probed_forms for v in visits) >= 3  # forms were refused, so their messages were seen
+    found = [f"{v.where}: {problem}" for v in visits for problem in v.language_problems]
+    assert not found, "\n".join(found[:30])

@@ -34,7 +34,8 @@ def test_the_founder_home_shows_each_applications_latest_steps_in_local_time(cli
     body = client.get("/").get_data(as_text=True)
     [shown] = steps(body)
     assert [step.replace("\u202f", " ") for step in shown] == [
-        "3/13/26, 12:30 AM · under review", "3/12/26, 12:30 AM · submitted", "3/11/26, 12:30 AM · draft",
+        "Mar 13, 2026, 12:30 AM · under review", "Mar 12, 2026, 12:30 AM · submitted",
+        "Mar 11, 2026, 12:30 AM · draft",
     ]  # fmt: skip
 
 

@@ -97,8 +97,9 @@ def test_a_closed_date_refuses_the_whole_day(db, lab):
     wanted = slot()
     db.session.add(ClosedDate(lab_id=lab.id, day=wanted.starts_at.date(), note="Tết"))
     db.session.commit()
-    day = wanted.starts_at.date().isoformat()
-    assert refusal(lab, UserFactory(), wanted) == f"Outside opening hours: the lab is closed on {day}."
+    day = wanted.starts_at.date()
+    expected = f"Outside opening hours: the lab is closed on {day:%b} {day.day}, {day.year}."
+    assert refusal(lab, UserFactory(), wanted) == expected  # the reader's date format, as every date
 
 
 def test_a_weekday_without_opening_hours_is_closed(db):

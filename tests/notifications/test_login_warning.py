@@ -35,7 +35,7 @@ def test_the_owner_is_warned_once_in_their_language_and_an_unknown_address_warns
         message["To"] == owner.email
         and str(message["Subject"]).strip() == "Đăng nhập thất bại vào tài khoản của bạn"
     )
-    assert "trình duyệt" in message.get_body().get_content()
+    assert "trình duyệt" in message.get_body(("plain",)).get_content()
 
 
 @pytest.fixture
@@ -68,4 +68,4 @@ def test_guessing_from_many_addresses_e_mails_the_owner_through_a_worker(
         workers.stop_all()
     [message] = smtp.messages
     assert message["To"] == owner.email and message["Subject"] == "Failed logins to your account"
-    assert "still log in as usual" in message.get_body().get_content()
+    assert "still log in as usual" in message.get_body(("plain",)).get_content()
