@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import wraps
 
 from flask import abort, jsonify, render_template, request
@@ -140,9 +140,12 @@ def get_allowed_or_404(model: type, object_id: int, allowed: Callable[[object], 
     return obj
 
 
-def get_visible_or_404(model: type, object_id: int, allowed: Callable[[object], bool]) -> object:
-    """Load `model` #`object_id`: 404 when missing or when `allowed(obj)` is false (existence hidden)."""
-    obj = db.session.get(model, object_id)
+def get_visible_or_404(
+    model: type, object_id: int, allowed: Callable[[object], bool], options: Sequence[object] = ()
+) -> object:
+    """Load `model` #`object_id` (with loader `options`): 404 when missing or when `allowed(obj)` is false
+    (existence hidden)."""
+    obj = db.session.get(model, object_id, options=options)
     if obj is None or not current_user.is_authenticated or not allowed(obj):
         abort(404)
     return obj

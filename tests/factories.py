@@ -183,6 +183,7 @@ class BookingFactory(BaseFactory):
 
     lab = factory.SubFactory(LabFactory)
     requester = factory.SubFactory(UserFactory)
+    people = factory.LazyAttribute(lambda o: o.lab.capacity)  # seats of the whole lab, unless told
     starts_at = datetime(2030, 1, 7, 2)  # 09:00 in Asia/Ho_Chi_Minh
     ends_at = datetime(2030, 1, 7, 4)
     purpose = "Prototype enclosure"

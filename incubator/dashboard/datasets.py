@@ -55,7 +55,7 @@ DATASETS = {
             ("first_day", N_("first day measured (a Monday, two weeks before the current week)")),
             ("last_day", N_("last day measured (the Sunday of next week)")),
             ("open_hours", N_("hours the lab is open in those four weeks (opening hours less closed dates)")),
-            ("booked_hours", N_("hours of approved bookings within the opening hours")),
+            ("booked_hours", N_("seat-hours of approved seat bookings within the opening hours / capacity")),
             ("utilisation_percent", N_("booked_hours / open_hours × 100, one decimal (empty: never open)")),
         ), services.lab_utilisation),
         Dataset("lab-bookings", _l("Lab bookings per lab and status"), (

@@ -90,9 +90,10 @@ def utilisation_weeks(today: date, weeks: int) -> list[date]:
 def lab_utilisation(today: date | None = None, weeks: int = UTILISATION_WEEKS) -> list[dict]:
     """Booked / open hours per lab over `weeks` weeks (approved bookings in opening hours), busiest first.
 
-    Four queries whatever the number of labs and weeks: the labs, then their opening hours, closed dates and
-    approved bookings over the whole span (`Schedule`); the hours are cut and summed here, the same way on
-    SQLite and PostgreSQL."""
+    Booked hours are seat-hours taken over the lab's capacity (machines' bookings are not seats). Five
+    queries whatever the number of labs and weeks: the labs, then their capacities, opening hours, closed
+    dates and approved bookings over the whole span (`Schedule`); the hours are cut and summed here, the
+    same way on SQLite and PostgreSQL."""
     mondays = utilisation_weeks(today or today_local(), weeks)
     labs = public_labs()
     schedule = Schedule([lab.id for lab in labs], mondays[0], 7 * weeks)

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from incubator.demo import data
 from incubator.extensions import db
-from incubator.labs.models import Booking, ClosedDate, Lab, OpeningHours, Training
+from incubator.labs.models import Booking, ClosedDate, Lab, Machine, OpeningHours, Training
 from incubator.labs.rules import to_utc
 from incubator.mentors.models import ContactCard, MentorMeeting, MentorSession, Mentorship
 
@@ -26,7 +26,9 @@ class BookingSeeds:
         return day + timedelta(days=max(0, 7 - day.weekday())) if day.weekday() >= 5 else day
 
     def seed_lab_rules(self) -> None:
-        """Opening hours, approval and training rules, closed dates and trained users of the demo labs."""
+        """Opening hours, approval and training rules, machines, closed dates and trained users of the demo
+        labs."""
+        self.seed_machines()
         for name, hours in data.LAB_HOURS.items():
             lab = self.lab(name)
             for weekday, opens, closes in hours:
@@ -43,6 +45,12 @@ class BookingSeeds:
                     setattr(self.lab(name), field, value)
             self.seed_closed_dates()
             self.seed_trainings()
+
+    def seed_machines(self) -> None:
+        """The machines of the demo labs, each booked on its own."""
+        for name, machine, needs_training, description in data.LAB_MACHINES:
+            key = {"lab_id": self.lab(name).id, "name": machine}
+            self.ensure(Machine, key, needs_training=needs_training, description=description, bookable=True)
 
     def next_tet(self) -> date:
         """The first day of the next Tết listed in the data (the last one once all have passed)."""
@@ -66,8 +74,10 @@ class BookingSeeds:
         """Approved and waiting bookings in the coming days."""
         for spec in data.BOOKINGS:
             day, (start, end) = self.weekday_in(spec["in_days"]), spec["hours"]
+            lab = self.lab(spec["lab"])
+            machine = next((m for m in lab.machines if m.name == spec.get("machine")), None)
             key = {
-                "lab_id": self.lab(spec["lab"]).id,
+                "lab_id": lab.id,
                 "requester_id": self.user(spec["requester"]).id,
                 "purpose": spec["purpose"],
             }
@@ -78,6 +88,8 @@ class BookingSeeds:
                 ends_at=to_utc(datetime.combine(day, time(end))),
                 status=spec["status"],
                 equipment=spec.get("equipment", ""),
+                machine_id=machine.id if machine else None,
+                people=spec.get("people", 1),
             )
 
     def seed_mentorships(self) -> None:

@@ -1115,6 +1115,7 @@ WEEKDAYS_8_TO_17 = [(day, "08:00", "17:00") for day in range(5)]
 LAB_HOURS = {
     "EIU FabLab": [*WEEKDAYS_8_TO_17, (5, "08:00", "12:00")],
     "EIU TechLab": WEEKDAYS_8_TO_17,
+    "EIU Lab 4.0": WEEKDAYS_8_TO_17,
     "TDMU FabLab": [(day, "07:30", "16:30") for day in range(6)],
 }
 EIU_LASER = "CO2 laser cutter 100 W (1300 × 900 mm)"
@@ -1122,6 +1123,20 @@ LAB_RULES = {
     "EIU FabLab": {"approval_required": True, "training_equipment": EIU_LASER},
     "TDMU FabLab": {"approval_required": False},
 }
+# Machines booked one person at a time (lab, name, needs training, description); the rest is seats.
+# The laser cutter keeps the equipment's name, so the trained founder below stays trained on it.
+LAB_MACHINES = [
+    ("EIU FabLab", EIU_LASER, True, "Cắt và khắc mica, gỗ, vải; tối đa 10 mm mica."),
+    ("EIU FabLab", "Ultimaker S5 3D printer", False, "FDM, PLA/PETG/ABS, 330 × 240 × 300 mm."),
+    ("EIU FabLab", "Formlabs Form 3 resin printer", False, "SLA, chi tiết nhỏ độ chính xác cao."),
+    ("EIU FabLab", "3-axis CNC router (1200 × 2400 mm)", True, "Gỗ, MDF, nhôm tấm mỏng."),
+    ("EIU TechLab", "PCB milling machine", True, "Mạch in 2 lớp, mẫu nhanh trong ngày."),
+    ("EIU TechLab", "Reflow oven", False, "Hàn linh kiện dán SMD cho lô mẫu nhỏ."),
+    ("EIU TechLab", "Spectrum analyser", False, "9 kHz – 3 GHz, kiểm tra LoRa / Wi-Fi."),
+    ("EIU Lab 4.0", "Collaborative robot arm (6-axis)", True, "Cobot tải 5 kg cho thử nghiệm gắp-đặt."),
+    ("EIU Lab 4.0", "Machine vision station", False, "Camera công nghiệp và đèn chiếu cho kiểm tra lỗi."),
+    ("EIU Lab 4.0", "Modular production line", True, "Băng tải, trạm khí nén, PLC S7-1500."),
+]
 # First day of Tết Nguyên Đán (Vietnamese lunar new year); the next one closes the lab for three days.
 TET_DAYS = (date(2027, 2, 6), date(2028, 1, 26), date(2029, 2, 13))
 LAB_CLOSED_FOR_TET = ("EIU FabLab",)
@@ -1135,6 +1150,7 @@ BOOKINGS = [
         "requester": "founder@demo.test",
         "in_days": 2,
         "hours": (9, 12),
+        "people": 4,  # seats of the lab (no machine)
         "status": "approved",
         "purpose": "In 3D vỏ hộp cảm biến rung VibraSense (lô mẫu 20 chiếc)",
     },
@@ -1145,7 +1161,8 @@ BOOKINGS = [
         "hours": (13, 16),
         "status": "requested",
         "purpose": "Laser cutting acrylic fixtures for the InspectAI camera rig",
-        "equipment": EIU_LASER,
+        "machine": EIU_LASER,
+        "people": 2,
     },
     {
         "lab": "EIU TechLab",

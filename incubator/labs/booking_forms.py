@@ -12,6 +12,7 @@ from wtforms import (
     IntegerField,
     SelectField,
     SelectMultipleField,
+    StringField,
     SubmitField,
     TextAreaField,
     TimeField,
@@ -32,7 +33,7 @@ from incubator.forms import AppForm
 from incubator.i18n import lazy_gettext as _l
 from incubator.labels import register
 from incubator.labs.forms import clean_lines
-from incubator.labs.models import Lab
+from incubator.labs.models import Lab, Machine
 from incubator.labs.rules import Slot
 from incubator.text import clean_text
 
@@ -60,10 +61,15 @@ register(
 class BookingForm(AppForm):
     """A slot (local day and times), the people coming, the equipment needed and the purpose."""
 
+    machine = SelectField(_l("What to book"), choices=[], default="")
     day = DateField(_l("Day"), validators=[InputRequired(), DateWithin(past=0, future=2 * 365)])
     starts = TimeField(_l("From"), validators=[InputRequired()])
     ends = TimeField(_l("To"), validators=[InputRequired()])
-    people = IntegerField(_l("People"), default=1, validators=[InputRequired(), NumberRange(min=1, max=500)])
+    people = IntegerField(
+        _l("People (seats taken, or people at the machine)"),
+        default=1,
+        validators=[InputRequired(), NumberRange(min=1, max=500)],
+    )
     equipment = SelectMultipleField(_l("Equipment needed"), choices=[])
     startup = SelectField(_l("For startup"), choices=[], validate_choice=False, default="")
     purpose = TextAreaField(
@@ -73,6 +79,9 @@ class BookingForm(AppForm):
 
     def __init__(self, lab: Lab, startups: list, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
+        seats = SelectChoice("", _l("Seats in the lab (up to %(num)d people)", num=lab.capacity))
+        machines = [SelectChoice(str(m.id), machine_label(m)) for m in lab.machines if m.bookable]
+        self.machine.choices = [seats, *machines]
         self.equipment.choices = [SelectChoice(item, item) for item in lab.equipment_items]
         self.startup.choices = [SelectChoice("", "—"), *(SelectChoice(str(s.id), s.name) for s in startups)]
         self.startup_ids = {str(s.id) for s in startups}
@@ -90,7 +99,15 @@ class BookingForm(AppForm):
             equipment=tuple(self.equipment.data or ()),
             people=self.people.data,
             startup_id=int(self.startup.data) if self.startup.data else None,
+            machine_id=int(self.machine.data) if self.machine.data else None,
         )
+
+
+def machine_label(machine: Machine) -> str:
+    """A machine's name as a choice, saying when it needs training."""
+    if machine.needs_training:
+        return _l("%(name)s (training needed)", name=machine.name)
+    return machine.name
 
 
 def date_time(day: date, moment: time) -> datetime:
@@ -101,6 +118,26 @@ def date_time(day: date, moment: time) -> datetime:
 def local_path(value: str | None) -> str:
     """`value` if it is a path on this site, else "" (never an open redirect)."""
     return value if value and value.startswith("/") and not value.startswith("//") else ""
+
+
+class MachineForm(AppForm):
+    """A machine of the lab: its name (unique in the lab), what it does, and whether it needs training."""
+
+    name = StringField(
+        _l("Name (e.g. Laser cutter)"), filters=[clean_text], validators=[DataRequired(), Length(max=200)]
+    )
+    description = TextAreaField(_l("Description"), filters=[clean_text], validators=[Length(max=2000)])
+    needs_training = BooleanField(_l("Only trained users may book it"))
+    bookable = BooleanField(_l("Open for booking"), default=True)
+    submit = SubmitField(_l("Save machine"))
+
+    def __init__(self, lab: Lab, machine: Machine | None = None, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, obj=machine, **kwargs)
+        self.taken = {m.name.casefold() for m in lab.machines if m is not machine}
+
+    def validate_name(self, field: StringField) -> None:
+        if field.data and field.data.casefold() in self.taken:
+            raise ValidationError(_l("This lab already has a machine with that name."))
 
 
 class ConfirmForm(AppForm):

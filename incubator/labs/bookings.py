@@ -15,12 +15,12 @@ from incubator.errors import N_
 from incubator.extensions import db
 from incubator.labs.models import Booking, Lab
 from incubator.labs.rules import (
-    OVERLAP,
+    MACHINE_TAKEN,
     BookingRefused,
     Slot,
+    check_free,
     check_requester,
     check_slot,
-    overlapping_approved,
     to_utc,
 )
 from incubator.labs.services import may_manage_lab, my_labs_clause
@@ -29,7 +29,7 @@ from incubator.notifications.services import notify
 from incubator.organizations.services import lab_manager_ids
 from incubator.templating import local_datetime
 
-NO_OVERLAP = "ex_bookings_no_overlapping_approved"
+NO_OVERLAP = "ex_bookings_machine_no_overlapping_approved"
 
 
 def booking_link(booking: Booking) -> str:
@@ -52,7 +52,7 @@ def commit_or_refuse(write: Callable[[], object]) -> None:
     except exc.IntegrityError as error:
         db.session.rollback()
         if NO_OVERLAP in str(error.orig):
-            raise BookingRefused(OVERLAP) from error
+            raise BookingRefused(MACHINE_TAKEN) from error
         raise
 
 
@@ -60,7 +60,8 @@ def request_booking(lab: Lab, user: User, slot: Slot) -> Booking:
     """Check every rule and save the request; a lab without approval confirms it at once.
 
     The lab's row is locked (PostgreSQL; SQLite takes its write lock) so concurrent requests of the
-    lab are checked one after the other: the same request sent twice at once makes one booking.
+    lab are checked one after the other: the same request sent twice at once makes one booking, and
+    seats are counted while nobody else can take one (a machine also has PostgreSQL's exclusion).
     """
     lock_for_writing(db.session)
     db.session.execute(select(Lab.id).where(Lab.id == lab.id).with_for_update())
@@ -72,6 +73,7 @@ def request_booking(lab: Lab, user: User, slot: Slot) -> Booking:
     status = "requested" if lab.approval_required else "approved"
     booking = Booking(
         lab=lab,
+        machine_id=slot.machine_id,
         requester_id=user.id,
         startup_id=slot.startup_id,
         starts_at=to_utc(slot.starts_at),
@@ -107,12 +109,17 @@ def announce_request(booking: Booking, user: User) -> None:
 
 
 def approve_booking(booking: Booking, manager: User) -> Booking:
-    """Approve a waiting request, unless it now overlaps an approved booking or has started."""
+    """Approve a waiting request, unless its machine or seats are now taken or it has started."""
     check_waiting(lock(booking, lab=True))
     if booking.starts_at <= utcnow():
         raise refuse(N_("The slot has already started: it can no longer be approved."))
-    if overlapping_approved(booking.lab_id, booking.starts_at, booking.ends_at, exclude_id=booking.id):
-        raise refuse(OVERLAP)
+    try:
+        check_free(
+            booking.lab, booking.machine_id, booking.people, booking.starts_at, booking.ends_at, booking.id
+        )
+    except BookingRefused:
+        db.session.rollback()
+        raise
     booking.status, booking.decided_at = "approved", utcnow()
     commit_or_refuse(lambda: save_approval(booking, manager))
     return booking
@@ -190,7 +197,8 @@ def may_request(lab: Lab, user: User) -> bool:
 
 def my_bookings(user: User) -> list[Booking]:
     """`user`'s bookings, the latest start first."""
-    query = select(Booking).where(Booking.requester_id == user.id).options(selectinload(Booking.lab))
+    query = select(Booking).where(Booking.requester_id == user.id)
+    query = query.options(selectinload(Booking.lab), selectinload(Booking.machine))
     return list(db.session.scalars(query.order_by(Booking.starts_at.desc())))
 
 
@@ -204,5 +212,6 @@ def waiting_requests(user: User) -> list[Booking]:
 
 def lab_bookings(lab: Lab) -> list[Booking]:
     """Every booking of `lab`, the latest start first (its managers' list)."""
-    query = select(Booking).where(Booking.lab_id == lab.id).options(selectinload(Booking.requester))
+    query = select(Booking).where(Booking.lab_id == lab.id)
+    query = query.options(selectinload(Booking.requester), selectinload(Booking.machine))
     return list(db.session.scalars(query.order_by(Booking.starts_at.desc())))

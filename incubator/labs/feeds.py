@@ -1,4 +1,4 @@
-"""Calendar feeds (.ics): a lab's approved bookings ("booked" only) and a user's own bookings.
+"""Calendar feeds (.ics): a lab's approved bookings (the machine or seats booked only) and a user's own.
 
 Calendar apps cannot log in, so each feed URL carries a secret token; a new token revokes the old URL.
 A URL belongs to the person who obtained it: it ends with their sessions (`subscribers.py`) and is not
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import secrets
 
-from flask_babel import force_locale, gettext
+from flask_babel import force_locale, gettext, ngettext
 from icalendar import Calendar, Event
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
@@ -94,12 +94,19 @@ def calendar_of(name: str, events: list[Event]) -> bytes:
     return calendar.to_ical()
 
 
+def what_booked(booking: Booking) -> str:
+    """ "Laser cutter booked" or "3 seats booked", in the current locale."""
+    if booking.machine is not None:
+        return gettext("%(machine)s booked", machine=booking.machine.name)
+    return ngettext("%(num)d seat booked", "%(num)d seats booked", booking.people)
+
+
 def lab_feed(lab: Lab, language: str) -> bytes:
-    """The lab's approved bookings, each only "booked": no requester, no purpose."""
+    """The lab's approved bookings, each only the machine or seats booked: no requester, no purpose."""
     query = select(Booking).where(Booking.lab_id == lab.id, Booking.status == "approved")
+    query = query.options(selectinload(Booking.machine)).order_by(Booking.starts_at)
     with force_locale(language):
-        summary = gettext("Booked")
-    events = [event_for(b, summary) for b in db.session.scalars(query.order_by(Booking.starts_at))]
+        events = [event_for(b, what_booked(b)) for b in db.session.scalars(query)]
     return calendar_of(lab.name, events)
 
 
@@ -110,11 +117,16 @@ def user_feed(user: User) -> bytes:
         Booking.status.in_(("requested", "approved")),
         Booking.lab_id.in_(select(Lab.id).where(visible_labs(user))),
     )
-    bookings = db.session.scalars(query.options(selectinload(Booking.lab)).order_by(Booking.starts_at))
+    query = query.options(selectinload(Booking.lab), selectinload(Booking.machine))
+    bookings = db.session.scalars(query.order_by(Booking.starts_at))
     with force_locale(user.language):
         waiting = gettext("waiting for approval")
         events = [
-            event_for(b, b.lab.name if b.status == "approved" else f"{b.lab.name} ({waiting})", b.purpose)
+            event_for(
+                b,
+                f"{b.lab.name}: {what_booked(b)}" + ("" if b.status == "approved" else f" ({waiting})"),
+                b.purpose,
+            )
             for b in bookings
         ]
         return calendar_of(gettext("My lab bookings"), events)

@@ -57,9 +57,6 @@ class LabForm(AppForm):
     equipment = TextAreaField(
         _l("Equipment (one item per line)"), filters=[clean_lines], validators=[Length(max=5000)]
     )
-    opening_hours = StringField(
-        _l("Opening hours (e.g. Mon–Fri 08:00–17:00)"), filters=[clean_text], validators=[Length(max=255)]
-    )
     capacity = IntegerField(
         _l("Capacity (people at a time)"), validators=[InputRequired(), NumberRange(min=1, max=500)]
     )

@@ -1,4 +1,4 @@
-"""A lab's managers: its booking rules, trained users, requests, utilisation and calendar address."""
+"""A lab's managers: its rules, machines, trained users, requests, utilisation and calendar address."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from flask_login import current_user
 from incubator.errors import DomainError
 from incubator.extensions import db
 from incubator.labs import bookings, calendar, feeds, management
-from incubator.labs.booking_forms import ConfirmForm, DeclineForm, RulesForm, TrainingForm
-from incubator.labs.models import Lab, Training
+from incubator.labs.booking_forms import ConfirmForm, DeclineForm, MachineForm, RulesForm, TrainingForm
+from incubator.labs.models import Lab, Machine, Training
 from incubator.labs.services import may_manage_lab
 from incubator.localtime import today_local
 from incubator.permissions import STAFF_ROLES, get_allowed_or_404, role_required, verified_required
@@ -38,6 +38,35 @@ def rules(lab_id: int):
         flash(_("Booking rules saved."), "success")
         return redirect(url_for("labs.detail", lab_id=lab.id))
     return render_template("labs/rules.html", lab=lab, form=form)
+
+
+@bp.route("/<int:lab_id>/machines", methods=["GET", "POST"])
+@role_required(*MANAGERS)
+@verified_required
+def machines(lab_id: int):
+    lab = managed_lab(lab_id)
+    form = MachineForm(lab)
+    if form.validate_on_submit():
+        management.save_machine(lab, None, form.data, current_user.id)
+        flash(_("Machine added."), "success")
+        return redirect(url_for("lab_admin.machines", lab_id=lab.id))
+    return render_template("labs/machines.html", lab=lab, form=form, machine=None)
+
+
+@bp.route("/<int:lab_id>/machines/<int:machine_id>", methods=["GET", "POST"])
+@role_required(*MANAGERS)
+@verified_required
+def edit_machine(lab_id: int, machine_id: int):
+    lab = managed_lab(lab_id)
+    machine = db.session.get(Machine, machine_id)
+    if machine is None or machine.lab_id != lab.id:
+        abort(404)
+    form = MachineForm(lab, machine)
+    if form.validate_on_submit():
+        management.save_machine(lab, machine, form.data, current_user.id)
+        flash(_("Machine saved."), "success")
+        return redirect(url_for("lab_admin.machines", lab_id=lab.id))
+    return render_template("labs/machines.html", lab=lab, form=form, machine=machine)
 
 
 @bp.route("/<int:lab_id>/trainings", methods=["GET", "POST"])

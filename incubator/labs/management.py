@@ -1,15 +1,16 @@
-"""What a lab's managers set: its booking rules (hours, closed dates, limits) and who is trained."""
+"""What a lab's managers set: its booking rules (hours, closed dates, limits), machines and who is trained."""
 
 from __future__ import annotations
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import selectinload
 
 from incubator.accounts.models import User
 from incubator.audit.services import record
+from incubator.database import lock_for_writing
 from incubator.errors import N_, DomainError
 from incubator.extensions import db
-from incubator.labs.models import Booking, ClosedDate, Lab, OpeningHours, Training
+from incubator.labs.models import Booking, ClosedDate, Lab, Machine, OpeningHours, Training
 from incubator.organizations.models import ACTIVE, Membership
 
 RULE_FIELDS = (
@@ -100,3 +101,28 @@ def trainings_of(lab: Lab) -> list[Training]:
     """Who is trained on what in `lab`, by equipment."""
     query = select(Training).where(Training.lab_id == lab.id).options(selectinload(Training.user))
     return list(db.session.scalars(query.order_by(Training.equipment, Training.id)))
+
+
+MACHINE_FIELDS = ("name", "description", "needs_training", "bookable")
+
+
+def save_machine(lab: Lab, machine: Machine | None, data: dict, actor_id: int) -> Machine:
+    """Add a machine to `lab` or change one of its machines; audited.
+
+    Training on a machine is recorded under its name: a new name carries its trained users along."""
+    lock_for_writing(db.session)
+    if machine is None:
+        machine = Machine(lab=lab)
+        db.session.add(machine)
+        action = "lab.machine_added"
+    else:
+        action = "lab.machine_updated"
+        if machine.name != data["name"]:
+            rename = update(Training).where(Training.lab_id == lab.id, Training.equipment == machine.name)
+            db.session.execute(rename.values(equipment=data["name"]))
+    for name in MACHINE_FIELDS:
+        setattr(machine, name, data[name] if data[name] is not None else "")
+    db.session.flush()
+    record(actor_id, action, machine, lab_id=lab.id, name=machine.name)
+    db.session.commit()
+    return machine

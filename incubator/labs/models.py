@@ -58,6 +58,9 @@ class Lab(IdMixin, TimestampMixin, Base):
     closed_dates: Mapped[list[ClosedDate]] = relationship(
         order_by="ClosedDate.day", cascade="all, delete-orphan", back_populates="lab"
     )
+    machines: Mapped[list[Machine]] = relationship(
+        order_by="Machine.name", cascade="all, delete-orphan", back_populates="lab"
+    )
 
     @property
     def equipment_items(self) -> list[str]:
@@ -66,8 +69,9 @@ class Lab(IdMixin, TimestampMixin, Base):
 
     @property
     def training_items(self) -> list[str]:
-        """The equipment only trained users may book."""
-        return [line.strip() for line in self.training_equipment.splitlines() if line.strip()]
+        """The equipment and machines only trained users may book (a machine's training is by its name)."""
+        items = [line.strip() for line in self.training_equipment.splitlines() if line.strip()]
+        return items + [m.name for m in self.machines if m.needs_training and m.name not in items]
 
     def __repr__(self) -> str:
         return f"<Lab {self.id} {self.name!r} {self.kind}>"
@@ -91,6 +95,23 @@ class OpeningHours(IdMixin, Base):
 
     def __repr__(self) -> str:
         return f"<OpeningHours lab={self.lab_id} {self.weekday} {self.opens_at}–{self.closes_at}>"
+
+
+class Machine(IdMixin, TimestampMixin, Base):
+    """A machine of a lab booked on its own (a laser cutter, a 3D printer): one person's slot at a time."""
+
+    __tablename__ = "lab_machines"
+    __table_args__ = (UniqueConstraint("lab_id", "name"),)
+
+    lab_id: Mapped[int] = mapped_column(ForeignKey("labs.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    needs_training: Mapped[bool] = mapped_column(Boolean, default=False)
+    bookable: Mapped[bool] = mapped_column(Boolean, default=True)
+    lab: Mapped[Lab] = relationship(back_populates="machines")
+
+    def __repr__(self) -> str:
+        return f"<Machine {self.id} lab={self.lab_id} {self.name!r}>"
 
 
 class ClosedDate(IdMixin, Base):
@@ -124,7 +145,10 @@ class Training(IdMixin, TimestampMixin, Base):
 
 
 class Booking(IdMixin, TimestampMixin, Base):
-    """A request for a slot in a lab; approved bookings of one lab never overlap (times naive UTC)."""
+    """A request for a slot in a lab (times naive UTC): of one machine, or of `people` seats (no machine).
+
+    Approved bookings of one machine never overlap; approved seat bookings never hold more people than
+    the lab's capacity at any moment."""
 
     __tablename__ = "bookings"
     __table_args__ = (
@@ -133,6 +157,9 @@ class Booking(IdMixin, TimestampMixin, Base):
     )
 
     lab_id: Mapped[int] = mapped_column(ForeignKey("labs.id", ondelete="CASCADE"), index=True)
+    machine_id: Mapped[int | None] = mapped_column(
+        ForeignKey("lab_machines.id", ondelete="CASCADE"), index=True
+    )
     requester_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     startup_id: Mapped[int | None] = mapped_column(ForeignKey("startups.id"))
     starts_at: Mapped[datetime] = mapped_column(DateTime)
@@ -144,7 +171,13 @@ class Booking(IdMixin, TimestampMixin, Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     decided_at: Mapped[datetime | None] = mapped_column(DateTime)
     lab: Mapped[Lab] = relationship()
+    machine: Mapped[Machine | None] = relationship()
     requester: Mapped[User] = relationship()
+
+    @property
+    def what(self) -> str:
+        """The machine's name, or "" for a booking of seats."""
+        return self.machine.name if self.machine else ""
 
     @property
     def equipment_items(self) -> list[str]:

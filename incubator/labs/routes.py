@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import partial
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from sqlalchemy.orm import joinedload
 
 from incubator.feedback import flash_saved
 from incubator.fields import query_date
@@ -47,7 +49,8 @@ def chosen_week() -> date:
 @bp.route("/<int:lab_id>")
 @login_required
 def detail(lab_id: int):
-    lab = get_visible_or_404(Lab, lab_id, partial(may_see_lab, current_user))
+    manager = joinedload(Lab.manager)  # its contact, on the page: one query less
+    lab = get_visible_or_404(Lab, lab_id, partial(may_see_lab, current_user), options=[manager])
     can_edit = may_access(lab, partial(services.may_manage_lab, current_user))
     monday = chosen_week()
     return render_template(
@@ -81,7 +84,8 @@ def new():
     if organization and form.validate_on_submit():
         lab, queued = services.create_lab(current_user, organization, form.data)
         flash_saved(queued)
-        return redirect(url_for("labs.detail", lab_id=lab.id))
+        flash(_("Now set its opening hours and booking rules: until then it cannot be booked."), "info")
+        return redirect(url_for("lab_admin.rules", lab_id=lab.id))
     member_of = organization or organization_for(current_user, "university")
     return render_template(
         "labs/form.html", form=form, lab=None, organization=organization, member_of=member_of

@@ -11,12 +11,13 @@ from sqlalchemy import select
 from incubator.accounts.models import User
 from incubator.errors import N_, DomainError
 from incubator.extensions import db
-from incubator.labs.models import Booking, ClosedDate, Lab, OpeningHours, Training
+from incubator.labs.models import Booking, ClosedDate, Lab, Machine, OpeningHours, Training
 from incubator.localtime import LOCAL_ZONE
 from incubator.organizations.services import is_member
 
 REQUESTER_ROLES = ("founder", "enterprise", "mentor", "university")
-OVERLAP = N_("The slot overlaps an approved booking.")
+MACHINE_TAKEN = N_("The machine is already booked at that time.")
+SEATS_TAKEN = N_("Not enough free seats: only %(num)d of %(capacity)d are free at some moment of that slot.")
 ASKED_ALREADY = N_("You have already asked for this slot; the request waits for the lab's answer.")
 
 
@@ -43,6 +44,7 @@ class Slot:
     equipment: tuple[str, ...] = field(default_factory=tuple)
     people: int = 1
     startup_id: int | None = None
+    machine_id: int | None = None  # None: `people` seats of the lab
 
 
 def to_utc(local: datetime) -> datetime:
@@ -105,11 +107,13 @@ def check_opening_hours(lab: Lab, slot: Slot) -> None:
 
 
 def check_needs(lab: Lab, user: User, slot: Slot) -> None:
-    """Capacity, equipment the lab has, and training on equipment that needs it."""
+    """Capacity, a bookable machine of the lab, equipment the lab has, and training where needed."""
     if slot.people < 1 or slot.people > lab.capacity:
         raise BookingRefused(
             N_("Over capacity: the lab holds at most %(num)d people at a time."), num=lab.capacity
         )
+    if slot.machine_id is not None:
+        check_machine(lab, user, db.session.get(Machine, slot.machine_id))
     for item in slot.equipment:
         if item not in lab.equipment_items:
             raise BookingRefused(N_("The lab has no equipment named %(equipment)s."), equipment=item)
@@ -120,6 +124,17 @@ def check_needs(lab: Lab, user: User, slot: Slot) -> None:
             )
 
 
+def check_machine(lab: Lab, user: User, machine: Machine | None) -> None:
+    """The machine belongs to the lab, takes bookings, and `user` is trained on it if it needs training."""
+    if machine is None or machine.lab_id != lab.id or not machine.bookable:
+        raise BookingRefused(N_("This lab has no such machine open for booking."))
+    if machine.needs_training and not is_trained(lab, user, machine.name):
+        raise BookingRefused(
+            N_("Needs training on %(equipment)s: ask the lab's manager to mark you trained."),
+            equipment=machine.name,
+        )
+
+
 def is_trained(lab: Lab, user: User, equipment: str) -> bool:
     """Whether a manager marked `user` trained on `equipment` of `lab`."""
     query = select(Training.id).where(
@@ -128,12 +143,12 @@ def is_trained(lab: Lab, user: User, equipment: str) -> bool:
     return db.session.scalar(query) is not None
 
 
-def overlapping_approved(
-    lab_id: int, starts_at: datetime, ends_at: datetime, exclude_id: int | None = None
+def machine_taken(
+    machine_id: int, starts_at: datetime, ends_at: datetime, exclude_id: int | None = None
 ) -> bool:
-    """Whether an approved booking of the lab overlaps [starts_at, ends_at) (naive UTC)."""
+    """Whether an approved booking of the machine overlaps [starts_at, ends_at) (naive UTC)."""
     query = select(Booking.id).where(
-        Booking.lab_id == lab_id,
+        Booking.machine_id == machine_id,
         Booking.status == "approved",
         Booking.starts_at < ends_at,
         Booking.ends_at > starts_at,
@@ -143,21 +158,73 @@ def overlapping_approved(
     return db.session.scalar(query.limit(1)) is not None
 
 
+def seats_taken(lab_id: int, starts_at: datetime, ends_at: datetime, exclude_id: int | None = None) -> int:
+    """The most people approved seat bookings of the lab hold at one moment of [starts_at, ends_at)."""
+    query = select(Booking.starts_at, Booking.ends_at, Booking.people).where(
+        Booking.lab_id == lab_id,
+        Booking.machine_id.is_(None),
+        Booking.status == "approved",
+        Booking.starts_at < ends_at,
+        Booking.ends_at > starts_at,
+    )
+    if exclude_id is not None:
+        query = query.where(Booking.id != exclude_id)
+    return peak(db.session.execute(query).all())
+
+
+def peak(stretches: list[tuple[datetime, datetime, int]]) -> int:
+    """The largest sum of people of `stretches` (start, end, people) overlapping at one moment."""
+    changes = sorted(
+        [(s, people) for s, _e, people in stretches] + [(e, -people) for _s, e, people in stretches]
+    )
+    most = current = 0
+    for _moment, change in changes:  # at one moment, ends (negative) sort before starts
+        current += change
+        most = max(most, current)
+    return most
+
+
+def check_free(
+    lab: Lab,
+    machine_id: int | None,
+    people: int,
+    starts_at: datetime,
+    ends_at: datetime,
+    exclude_id: int | None = None,
+) -> None:
+    """The machine is free, or enough seats are free at every moment of [starts_at, ends_at) (naive UTC).
+
+    The caller holds the lab's lock (its row on PostgreSQL, the write lock on SQLite)."""
+    if machine_id is not None:
+        if machine_taken(machine_id, starts_at, ends_at, exclude_id):
+            raise BookingRefused(MACHINE_TAKEN)
+        return
+    free = lab.capacity - seats_taken(lab.id, starts_at, ends_at, exclude_id)
+    if people > free:
+        raise BookingRefused(SEATS_TAKEN, num=max(free, 0), capacity=lab.capacity)
+
+
 def check_slot(lab: Lab, user: User, slot: Slot, now: datetime) -> None:
     """Every booking rule, in the order a person would ask; raise BookingRefused on the first broken one."""
     check_requester(lab, user)
     check_timing(lab, slot, now)
     check_opening_hours(lab, slot)
     check_needs(lab, user, slot)
-    if overlapping_approved(lab.id, to_utc(slot.starts_at), to_utc(slot.ends_at)):
-        raise BookingRefused(OVERLAP)
-    if asked_already(lab.id, user.id, to_utc(slot.starts_at), to_utc(slot.ends_at)):
+    starts_at, ends_at = to_utc(slot.starts_at), to_utc(slot.ends_at)
+    check_free(lab, slot.machine_id, slot.people, starts_at, ends_at)
+    if asked_already(lab.id, user.id, starts_at, ends_at, slot.machine_id):
         raise BookingRefused(ASKED_ALREADY)
 
 
-def asked_already(lab_id: int, user_id: int, starts_at: datetime, ends_at: datetime) -> bool:
-    """Whether `user_id` has a request of exactly this slot still waiting (a second click, not a need)."""
+def asked_already(
+    lab_id: int, user_id: int, starts_at: datetime, ends_at: datetime, machine_id: int | None = None
+) -> bool:
+    """Whether `user_id` has a request of exactly this slot and machine (or seats) still waiting (a
+    second click, not a need)."""
     query = select(Booking.id).filter_by(
         lab_id=lab_id, requester_id=user_id, starts_at=starts_at, ends_at=ends_at, status="requested"
+    )
+    query = query.where(
+        Booking.machine_id.is_(None) if machine_id is None else Booking.machine_id == machine_id
     )
     return db.session.scalar(query.limit(1)) is not None

@@ -24,7 +24,6 @@ FIELDS = (
     "kind",
     "description",
     "equipment",
-    "opening_hours",
     "capacity",
     "area_m2",
     "location",

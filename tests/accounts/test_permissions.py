@@ -42,6 +42,11 @@ ROUTES = [
     ("POST", "/labs/new", {"university"}, 200),
     ("GET", "/labs/{lab_id}/edit", {"university", *STAFF}, 200),
     ("POST", "/labs/{lab_id}/edit", {"university", *STAFF}, 200),
+    # A lab's machines: its managers only (another university's manager: 403/404 in tests/labs).
+    ("GET", "/labs/{lab_id}/machines", {"university", *STAFF}, None),
+    ("POST", "/labs/{lab_id}/machines", {"university", *STAFF}, None),
+    ("GET", "/labs/{lab_id}/machines/{machine_id}", {"university", *STAFF}, None),
+    ("POST", "/labs/{lab_id}/machines/{machine_id}", {"university", *STAFF}, None),
     ("GET", "/capabilities/", {"university"}, 200),
     ("GET", "/capabilities/new", {"university"}, 200),
     ("POST", "/capabilities/new", {"university"}, 200),

@@ -61,6 +61,7 @@ def ecosystem(db):  # noqa: ANN001, ANN201
                 requester_id=founder.id,
                 starts_at=start,
                 ends_at=start + timedelta(hours=1),
+                people=lab.capacity,  # the whole lab: an hour booked
                 status=status,
             )
         )

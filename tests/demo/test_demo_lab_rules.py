@@ -10,7 +10,7 @@ from incubator.accounts.models import User
 from incubator.demo.data import EIU_LASER, TET_DAYS
 from incubator.demo.seed import seed_demo
 from incubator.labs.bookings import request_booking
-from incubator.labs.models import ClosedDate, Lab, Training
+from incubator.labs.models import Booking, ClosedDate, Lab, Machine, Training
 from incubator.labs.rules import BookingRefused, Slot
 from incubator.localtime import today_local
 
@@ -35,7 +35,7 @@ def test_the_demo_fablab_closes_for_tet_and_needs_training_on_its_laser_cutter(d
     closed = [(c.day, c.note) for c in lab.closed_dates]
     assert [day for day, _ in closed] == [closed[0][0] + timedelta(days=n) for n in range(3)]
     assert closed[0][0] in TET_DAYS and closed[0][1] == "Tết Nguyên Đán (mùng 1)"
-    assert lab.training_items == [EIU_LASER] and EIU_LASER in lab.equipment_items
+    assert lab.training_items[0] == EIU_LASER and EIU_LASER in lab.equipment_items
     trained = db.session.scalars(select(Training.user_id).where(Training.lab_id == lab.id)).all()
     assert trained == [demo(db, User, email="founder2@demo.test").id]
 
@@ -49,6 +49,19 @@ def test_only_the_trained_demo_founder_may_book_the_laser_cutter(db):
     with force_locale("en"):
         assert refused.value.translated().startswith(f"Needs training on {EIU_LASER}")
     assert request_booking(lab, demo(db, User, email="founder2@demo.test"), wanted).status == "requested"
+
+
+def test_the_demo_labs_have_machines_and_the_trained_founder_books_the_laser(db):
+    seed_demo()
+    for name in ("EIU FabLab", "EIU TechLab", "EIU Lab 4.0"):
+        assert len(demo(db, Lab, name=name).machines) >= 3, name
+    lab = demo(db, Lab, name="EIU FabLab")
+    laser = demo(db, Machine, lab_id=lab.id, name=EIU_LASER)
+    assert laser.needs_training and demo(db, Booking, machine_id=laser.id).status == "requested"
+    wanted = Slot(next_wednesday_at(9), next_wednesday_at(11), purpose="Cắt mica", machine_id=laser.id)
+    with pytest.raises(BookingRefused):
+        request_booking(lab, demo(db, User, email="founder@demo.test"), wanted)
+    assert request_booking(lab, demo(db, User, email="founder2@demo.test"), wanted).machine_id == laser.id
 
 
 def test_the_lab_page_shows_the_closed_days_and_the_training_badge(client, post_form, db):

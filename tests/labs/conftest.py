@@ -6,6 +6,8 @@ from datetime import datetime, time, timedelta
 
 import pytest
 
+from incubator.extensions import db as _db
+from incubator.labs.models import Machine
 from incubator.labs.rules import Slot
 from incubator.localtime import today_local
 from tests.e2e.conftest import live_server  # noqa: F401  (the live server, for HTTP concurrency)
@@ -32,3 +34,17 @@ def lab(db):
 def approval_lab(db):
     """A lab open every day whose manager approves each request."""
     return open_every_day(LabFactory(name="TDMU TechLab", approval_required=True))
+
+
+def add_machine(lab, name: str = "Laser cutter", **fields: object) -> Machine:
+    """A machine of `lab`, saved."""
+    machine = Machine(lab=lab, name=name, **fields)
+    _db.session.add(machine)
+    _db.session.commit()
+    return machine
+
+
+@pytest.fixture
+def laser(lab):
+    """The FabLab's laser cutter, bookable by anyone."""
+    return add_machine(lab)

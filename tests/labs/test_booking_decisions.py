@@ -56,11 +56,12 @@ def test_a_decline_carries_its_reason_to_the_requester(db, approval_lab):
     assert message(approve_booking, booking, approval_lab.manager) == "This request was already decided."
 
 
-def test_two_waiting_requests_may_overlap_but_only_one_is_approved(db, approval_lab):
-    first = request_booking(approval_lab, UserFactory(), slot(9, 11))
-    second = request_booking(approval_lab, UserFactory(), slot(10, 12))
+def test_two_waiting_requests_may_overlap_but_only_seats_left_are_approved(db, approval_lab):
+    first = request_booking(approval_lab, UserFactory(), slot(9, 11, people=7))
+    second = request_booking(approval_lab, UserFactory(), slot(10, 12, people=4))
     approve_booking(first, approval_lab.manager)
-    assert message(approve_booking, second, approval_lab.manager) == "The slot overlaps an approved booking."
+    refused = message(approve_booking, second, approval_lab.manager)
+    assert refused == "Not enough free seats: only 3 of 10 are free at some moment of that slot."
     db.session.refresh(second)
     assert second.status == "requested"
 

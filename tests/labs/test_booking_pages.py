@@ -60,13 +60,16 @@ def test_a_free_slot_on_the_calendar_prefills_the_form(client, login_as, lab):
     assert f'value="{day}"' in page and 'value="09:00"' in page and 'value="11:00"' in page
 
 
-def test_the_lab_page_shows_booked_and_free_time_of_the_week(client, login_as, db, lab):
-    wanted = slot(9, 11)
+def test_the_lab_page_shows_full_and_free_seats_of_the_week(client, login_as, db, lab):
+    wanted = slot(9, 11, people=6)
     request_booking(lab, UserFactory(), wanted)
+    request_booking(lab, UserFactory(), slot(13, 14, people=2))
     login_as("founder")
     week = wanted.starts_at.date().isoformat()
     page = client.get(f"/labs/{lab.id}?week={week}").get_data(as_text=True)
-    assert "09:00–11:00 · booked" in page and "08:00–09:00 · free" in page and "11:00–17:00 · free" in page
+    assert "09:00–11:00 · full" in page and "08:00–09:00 · 6 seats free" in page
+    assert "11:00–13:00 · 6 seats free" in page and "13:00–14:00 · 4 seats free" in page
+    assert ">Monday<" in page and ">Sunday<" in page  # the week names its days
     assert 'data-testid="request-slot"' in page and "webcal://" in page
 
 

@@ -123,9 +123,10 @@ def test_equipment_needing_training_is_refused_until_a_manager_marks_the_user_tr
     assert request_booking(lab, founder, wanted).equipment == "3D printer\nLaser cutter"
 
 
-def test_a_slot_overlapping_an_approved_booking_is_refused(db, lab):
-    request_booking(lab, UserFactory(), slot(9, 11))
-    assert refusal(lab, UserFactory(), slot(10, 12)) == "The slot overlaps an approved booking."
+def test_a_slot_overlapping_a_full_lab_is_refused(db, lab):
+    request_booking(lab, UserFactory(), slot(9, 11, people=6))
+    full = "Not enough free seats: only 0 of 6 are free at some moment of that slot."
+    assert refusal(lab, UserFactory(), slot(10, 12)) == full
     assert request_booking(lab, UserFactory(), slot(11, 13)).status == "approved"
     assert bookings(db) == 2
 

@@ -33,7 +33,7 @@ def test_the_lab_feed_lists_approved_bookings_as_booked_only(client, db, lab, ap
     response = client.get(f"/labs/feeds/{feed_token('lab', lab.id, lab.manager_id)}.ics")
     assert response.status_code == 200 and response.mimetype == "text/calendar"
     [event] = events(response.data)
-    assert str(event["SUMMARY"]) == "Booked" and "Lê Văn Tám" not in response.get_data(as_text=True)
+    assert str(event["SUMMARY"]) == "1 seat booked" and "Lê Văn Tám" not in response.get_data(as_text=True)
     start = event.decoded("DTSTART")
     assert start.tzinfo.key == "Asia/Ho_Chi_Minh" and start.replace(tzinfo=None) == slot(9, 11).starts_at
     assert event["DTSTART"].params["TZID"] == "Asia/Ho_Chi_Minh"
@@ -47,7 +47,7 @@ def test_the_user_feed_lists_the_users_own_bookings(client, db, lab, approval_la
     request_booking(lab, UserFactory(), slot(13, 15))
     found = events(client.get(f"/labs/feeds/{feed_token('user', founder.id, founder.id)}.ics").data)
     summaries = sorted(str(e["SUMMARY"]) for e in found)
-    assert summaries == ["EIU FabLab", "TDMU TechLab (waiting for approval)"]
+    assert summaries == ["EIU FabLab: 1 seat booked", "TDMU TechLab: 1 seat booked (waiting for approval)"]
     starts = sorted(e.decoded("DTSTART") for e in found)
     assert starts[1] == datetime.combine(slot().starts_at.date(), datetime.min.time().replace(hour=13), ZONE)
 

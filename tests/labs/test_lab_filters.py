@@ -23,12 +23,14 @@ def test_labs_are_filtered_by_equipment_with_or_without_diacritics(client, login
 
 def test_labs_are_filtered_by_free_time_on_a_day(client, login_as, db, lab, approval_lab):
     LabFactory(name="Xưởng cơ khí")  # no opening hours: never free
-    wanted = slot(8, 12)
+    wanted = slot(8, 12, people=6)
     request_booking(lab, UserFactory(), wanted)
-    request_booking(lab, UserFactory(), slot(12, 16))
+    request_booking(lab, UserFactory(), slot(12, 16, people=6))
     login_as("founder")
     day = wanted.starts_at.date().isoformat()
     assert names(client, free_on=day) == {"EIU FabLab", "TDMU TechLab"}  # 16:00–17:00 still free
+    request_booking(lab, UserFactory(), slot(16, 17, people=5))
+    assert names(client, free_on=day) == {"EIU FabLab", "TDMU TechLab"}  # one seat still free
     request_booking(lab, UserFactory(), slot(16, 17))
     assert names(client, free_on=day) == {"TDMU TechLab"}
 

@@ -14,7 +14,7 @@ LAB = {
     "kind": "testing",
     "description": "Kiểm nghiệm vi sinh và hoá lý cho doanh nghiệp thực phẩm.",
     "equipment": "  Máy sắc ký HPLC \r\n\r\nTủ ấm vi sinh\n  ",
-    "opening_hours": "Mon–Fri 08:00–17:00",
+    "opening_hours": "Mon–Fri 08:00–17:00",  # no longer a field: the rules say when the lab opens
     "capacity": "12",
     "area_m2": "85.5",
     "location": "Thủ Dầu Một, Bình Dương",
@@ -43,7 +43,8 @@ def test_a_lab_manager_lists_a_lab_with_its_equipment(client, university, post_f
     user, organization = university
     response = post_form("/labs/new", LAB)
     lab = db.session.scalar(select(Lab))
-    assert response.status_code == 302 and response.headers["Location"].endswith(f"/labs/{lab.id}")
+    assert response.status_code == 302 and response.headers["Location"].endswith(f"/labs/{lab.id}/rules")
+    assert lab.opening_hours == ""  # the free text is ignored: hours come from the rules only
     assert lab.manager_id == user.id and lab.organization_id == organization.id
     assert lab.name == "Phòng thí nghiệm Công nghệ Thực phẩm" and lab.kind == "testing"
     assert lab.equipment == "Máy sắc ký HPLC\nTủ ấm vi sinh"
@@ -53,11 +54,21 @@ def test_a_lab_manager_lists_a_lab_with_its_equipment(client, university, post_f
 
 
 def test_the_detail_page_shows_the_lab_to_a_founder(client, login_as):
-    lab = LabFactory(equipment="Máy in 3D\nMáy cắt laser", area_m2=None)
+    lab = LabFactory(equipment="Máy in 3D\nMáy cắt laser", area_m2=None, opening_hours="Mon–Fri 08:00–17:00")
     login_as("founder")
     page = client.get(f"/labs/{lab.id}").get_data(as_text=True)
     assert lab.name in page and "<li>Máy in 3D</li>" in page and "<li>Máy cắt laser</li>" in page
-    assert "Mon–Fri 08:00–17:00" in page and 'data-testid="edit-lab"' not in page
+    assert 'data-testid="edit-lab"' not in page
+    # one truth: the old free text never contradicts the rules, which have no hours yet
+    assert "Mon–Fri 08:00–17:00" not in page and "No opening hours set yet" in page
+
+
+def test_the_lab_form_leads_to_the_rules_and_machines(client, login_as, db):
+    user = login_as("university")
+    lab = LabFactory(manager=user)
+    page = client.get(f"/labs/{lab.id}/edit").get_data(as_text=True)
+    assert f'href="/labs/{lab.id}/rules"' in page and f'href="/labs/{lab.id}/machines"' in page
+    assert 'name="opening_hours"' not in page
 
 
 def test_a_lab_not_open_for_booking_is_saved_unticked(university, post_form, db):

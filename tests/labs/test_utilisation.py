@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 import pytest
 
 from incubator.labs.calendar import lab_utilisation, monday_of, utilisation_by_lab, week_use
-from incubator.labs.models import ClosedDate
+from incubator.labs.models import ClosedDate, Machine
 from incubator.labs.rules import to_utc
 from tests.factories import BookingFactory, LabFactory, OpeningHoursFactory
 
@@ -53,6 +53,22 @@ def test_a_closed_date_removes_its_open_hours(db, weekday_lab):
     use = week_use(weekday_lab, MONDAY)
     assert (use.open_hours, use.booked_hours) == (40, 9)
     assert use.ratio == pytest.approx(9 / 40)
+
+
+def test_seats_count_by_their_share_of_the_capacity_and_machines_not_at_all(db, weekday_lab):
+    laser = Machine(lab=weekday_lab, name="Laser cutter")
+    db.session.add(laser)
+    BookingFactory(
+        lab=weekday_lab, starts_at=at(7, 9), ends_at=at(7, 14), people=2, status="approved"
+    )  # 5 h × 2/10
+    BookingFactory(
+        lab=weekday_lab, starts_at=at(7, 9), ends_at=at(7, 11), people=3, status="approved"
+    )  # 2 h × 3/10
+    BookingFactory(
+        lab=weekday_lab, machine=laser, starts_at=at(8, 9), ends_at=at(8, 17), people=1, status="approved"
+    )
+    use = week_use(weekday_lab, MONDAY)
+    assert use.booked_hours == pytest.approx(1.6) and use.open_hours == 49
 
 
 def test_a_lab_without_opening_hours_has_no_utilisation(db):
