@@ -5,7 +5,7 @@ approved ones (which never overlapped) still never hold more people than seats. 
 exclusion constraint moves from the lab to the machine.
 
 Revision ID: 0008m
-Revises: 0007i
+Revises: 0008t
 Create Date: 2026-12-07 19:00:00.000000
 
 """
@@ -15,7 +15,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0008m"
-down_revision = "0007i"
+down_revision = "0008t"
 branch_labels = None
 depends_on = None
 

@@ -16,7 +16,7 @@ from sqlalchemy import select, update
 from incubator.accounts import tokens
 from incubator.extensions import db
 from incubator.glossary.models import GlossaryCandidate, GlossaryTerm
-from incubator.labs.models import Lab, Training
+from incubator.labs.models import Lab, Machine, Training
 from incubator.matching.models import MatchingRun, Suggestion
 from incubator.mentors.models import MentorMeeting, MentorProfile, Mentorship
 from incubator.notifications.models import Notification
@@ -132,6 +132,19 @@ def trained_equipment(world: dict) -> dict:
     db.session.commit()
     member = MembershipFactory(organization=lab.organization, role="member").user
     return {"lab_id": lab.id, "email": member.email, "user": lab.manager}
+
+
+def managed_lab(world: dict) -> dict:
+    lab = fresh_lab()
+    return {"lab_id": lab.id, "user": lab.manager}
+
+
+def machine(world: dict) -> dict:
+    lab = fresh_lab()
+    made = Machine(lab_id=lab.id, name="Máy cắt laser")
+    db.session.add(made)
+    db.session.commit()
+    return {"lab_id": lab.id, "machine_id": made.id, "user": lab.manager}
 
 
 def training(world: dict) -> dict:
@@ -374,6 +387,10 @@ CASES: list[Case] = [
          data={"email": "{email}", "equipment": "CNC"}),
     Case("lab_admin.revoke_training", "university", "/labs/{lab_id}/trainings",
          "/labs/{lab_id}/trainings/{training_id}/revoke", setup=training),
+    Case("lab_admin.machines", "university", "/labs/{lab_id}/machines", data={"name": "Máy in 3D FDM"},
+         setup=managed_lab),
+    Case("lab_admin.edit_machine", "university", "/labs/{lab_id}/machines/{machine_id}",
+         data={"description": "Khổ 1300 × 900 mm"}, setup=machine),
     Case("lab_admin.regenerate_feed", "university", "/labs/{lab_id}", "/labs/{lab_id}/feed"),
     Case("bookings.book", "founder", "/labs/{lab_id}/book",
          data={"day": (date.today() + timedelta(days=1)).isoformat(), "starts": "09:00", "ends": "11:00",
@@ -515,6 +532,8 @@ EFFECTS: dict[str, dict[str, int]] = {
     "lab_admin.trainings": {"audit_events": 1, "lab_trainings": 1},
     "lab_admin.revoke_training": {"audit_events": 1, "lab_trainings": -1},
     "lab_admin.regenerate_feed": {"audit_events": 1},
+    "lab_admin.machines": {"audit_events": 1, "lab_machines": 1},
+    "lab_admin.edit_machine": {"audit_events": 1},
     "bookings.book": {"outbox_messages": 1, "audit_events": 1, "notifications": 1, "bookings": 1},
     "bookings.approve": {"outbox_messages": 1, "audit_events": 1, "notifications": 1},
     "bookings.decline": {"outbox_messages": 1, "audit_events": 1, "notifications": 1},
