@@ -73,7 +73,9 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):  # noqa: ANN202
-        return render_error(error.code or 500)
+        body, status = render_error(error.code or 500)
+        allowed = [(k, v) for k, v in error.get_headers() if k == "Allow"]  # a 405 names the methods allowed
+        return body, status, allowed
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):  # noqa: ANN202

@@ -14,6 +14,7 @@ from incubator.labs.visibility import visible_labs
 from incubator.localtime import today_local
 from incubator.matching.models import REJECT_REASONS, Suggestion
 from incubator.organizations.models import Organization
+from incubator.organizations.visibility import visible_through
 from incubator.partnerships.models import (
     OUTCOME_KINDS,
     PARTNERSHIP_STATUSES,
@@ -24,6 +25,7 @@ from incubator.partnerships.models import (
 from incubator.review.models import APPLICATION_STATUSES, Application, Program
 from incubator.startups.models import STAGES, Startup
 
+PUBLISHED_APPLICATION_STATUSES = tuple(s for s in APPLICATION_STATUSES if s != "draft")  # as the staff queue
 FUNNEL_STEPS = ("suggested", "approved", "introduced", "both_accepted", "partnerships")
 UTILISATION_WEEKS = 4  # the two weeks before this one, this week and the next (bookings are made ahead)
 
@@ -47,35 +49,41 @@ def startups_by_sector() -> list[dict]:
 
 
 def applications_by_program() -> list[dict]:
-    """Applications per program and status: the incubation funnel."""
+    """Applications per program (of a public organization) and status, drafts left out: the funnel."""
     query = (
-        select(Program.name, Application.status, func.count())
+        select(Program.id, Program.name, Application.status, func.count())
         .join(Program, Program.id == Application.program_id)
-        .group_by(Program.name, Application.status)
+        .where(Application.status != "draft", visible_through(Program.organization_id))
+        .group_by(Program.id, Program.name, Application.status)
     )
-    counts = {(name, status): n for name, status, n in db.session.execute(query).all()}
-    programs = sorted({name for name, _ in counts})
+    counts, programs = {}, {}
+    for program_id, name, status, n in db.session.execute(query).all():
+        counts[(program_id, status)], programs[program_id] = n, name
     return [
-        {"program": name, "status": status, "applications": counts.get((name, status), 0)}
-        for name in programs
-        for status in APPLICATION_STATUSES
+        {"program_id": pid, "program": name, "status": status, "applications": counts.get((pid, status), 0)}
+        for pid, name in sorted(programs.items(), key=lambda item: (item[1], item[0]))
+        for status in PUBLISHED_APPLICATION_STATUSES
     ]
 
 
 def lab_bookings() -> list[dict]:
     """Booking requests per public lab and status (plain counts; `lab_utilisation` measures the hours)."""
     query = (
-        select(Lab.id, Lab.name, Organization.name, Booking.status, func.count(Booking.id))
+        select(Lab.id, Lab.name, Organization.id, Organization.name, Booking.status, func.count(Booking.id))
         .join(Organization, Organization.id == Lab.organization_id)
         .outerjoin(Booking, Booking.lab_id == Lab.id)
         .where(visible_labs())
-        .group_by(Lab.id, Lab.name, Organization.name, Booking.status)
+        .group_by(Lab.id, Lab.name, Organization.id, Organization.name, Booking.status)
     )
     labs: dict[int, dict] = {}
-    for lab_id, lab, organization, status, n in db.session.execute(query).all():
-        row = labs.setdefault(
-            lab_id, {"lab": lab, "organization": organization, **dict.fromkeys(BOOKING_STATUSES, 0)}
-        )
+    for lab_id, lab, organization_id, organization, status, n in db.session.execute(query).all():
+        named = {
+            "lab_id": lab_id,
+            "lab": lab,
+            "organization_id": organization_id,
+            "organization": organization,
+        }
+        row = labs.setdefault(lab_id, {**named, **dict.fromkeys(BOOKING_STATUSES, 0)})
         if status:
             row[status] = n
     return sorted(labs.values(), key=lambda r: (-r["approved"], r["lab"]))
@@ -104,12 +112,14 @@ def lab_utilisation(today: date | None = None, weeks: int = UTILISATION_WEEKS) -
         opened, booked = sum(u.open_hours for u in uses), sum(u.booked_hours for u in uses)
         rows.append(
             {
+                "lab_id": lab.id,
                 "lab": lab.name,
+                "organization_id": lab.organization_id,
                 "organization": lab.organization.name,
                 "first_day": first.isoformat(),
                 "last_day": last.isoformat(),
-                "open_hours": round(opened, 1),
-                "booked_hours": round(booked, 1),
+                "open_hours": round(float(opened), 1),
+                "booked_hours": round(float(booked), 1),
                 "utilisation_percent": rate(booked, opened),  # empty for a lab that never opened
             }
         )

@@ -28,11 +28,12 @@ def suggestion(db, n: int, status: str, reason: str = "") -> Suggestion:  # noqa
 
 @pytest.fixture
 def ecosystem(db):  # noqa: ANN001, ANN201
-    """3 startups, 2 applications, a lab open 45 h a week with 3 bookings (2 h approved on Monday 2 November);
+    """3 startups, 2 applications counted (a draft and one to a pending organization's program are not),
+    a lab open 45 h a week with 3 bookings (2 h approved on Monday 2 November);
     10 suggestions → 4 approved → 3 → 2 → 2 partnerships."""
     founder = UserFactory(role="founder")
     first = StartupFactory(owner=founder, stage="prototype", sector="manufacturing")
-    StartupFactory(owner=founder, stage="prototype", sector="manufacturing")
+    third = StartupFactory(owner=founder, stage="prototype", sector="manufacturing")
     second = StartupFactory(owner=founder, stage="mvp", sector="food")
     school = OrganizationFactory(kind="university", name="Đại học Thủ Dầu Một")
     company = OrganizationFactory(kind="enterprise", name="Công ty Cơ khí Tân Uyên")
@@ -44,10 +45,21 @@ def ecosystem(db):  # noqa: ANN001, ANN201
     )
     db.session.add(program)
     db.session.flush()
-    for startup, status in ((first, "submitted"), (second, "accepted")):
+    hidden = Program(
+        organization_id=OrganizationFactory(status="pending", name="Vườn ươm chưa duyệt").id,
+        name="Chương trình chưa công khai",
+        opens_on=date(2026, 9, 1),
+        closes_on=date(2026, 12, 1),
+    )
+    db.session.add(hidden)
+    db.session.flush()
+    for in_program, startup, status in (
+        (program, first, "submitted"), (program, second, "accepted"), (program, third, "draft"),
+        (hidden, first, "submitted"),
+    ):  # fmt: skip
         db.session.add(
             Application(
-                program_id=program.id, startup_id=startup.id, submitted_by_id=founder.id, status=status
+                program_id=in_program.id, startup_id=startup.id, submitted_by_id=founder.id, status=status
             )
         )
     lab = LabFactory(organization=school, name="FabLab TDMU")
@@ -88,4 +100,4 @@ def ecosystem(db):  # noqa: ANN001, ANN201
             PartnershipOutcome(partnership_id=partnership.id, kind="mou", happened_on=date(2026, 11, 1))
         )
     db.session.commit()
-    return {"school": school, "company": company, "lab": lab, "founder": founder}
+    return {"school": school, "company": company, "lab": lab, "founder": founder, "program": program}

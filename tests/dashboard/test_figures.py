@@ -11,6 +11,8 @@ import pytest
 
 from incubator.accounts.models import ROLES
 from incubator.dashboard import aggregates, network, services
+from incubator.dashboard.contract import typed
+from incubator.dashboard.datasets import DATASETS
 from incubator.labs.models import ClosedDate
 from incubator.labs.rules import to_utc
 from tests.conftest import TEST_PASSWORD, submit
@@ -33,9 +35,8 @@ def test_startups_are_counted_by_stage_and_sector(ecosystem):
 
 
 def test_applications_and_lab_bookings_are_counted(ecosystem):
-    rows = {r["status"]: r["applications"] for r in services.applications_by_program()}
-    assert rows == {
-        "draft": 0,
+    rows = {(r["program"], r["status"]): r["applications"] for r in services.applications_by_program()}
+    assert {status: n for (_, status), n in rows.items()} == {
         "submitted": 1,
         "under_review": 0,
         "accepted": 1,
@@ -43,8 +44,12 @@ def test_applications_and_lab_bookings_are_counted(ecosystem):
         "rejected": 0,
         "withdrawn": 0,
     }
+    assert {program for program, _ in rows} == {
+        "Block71 Cohort"
+    }  # the draft and the hidden program: not counted
     (lab,) = services.lab_bookings()
-    assert lab == {"lab": "FabLab TDMU", "organization": "Đại học Thủ Dầu Một",
+    assert lab == {"lab_id": ecosystem["lab"].id, "lab": "FabLab TDMU",
+                   "organization_id": ecosystem["school"].id, "organization": "Đại học Thủ Dầu Một",
                    "requested": 1, "approved": 2, "declined": 0, "cancelled": 0}  # fmt: skip
 
 
@@ -72,9 +77,11 @@ def test_lab_utilisation_is_booked_over_open_hours_in_the_four_weeks_to_next_wee
     rows = services.lab_utilisation(date(2026, 11, 4))  # a Wednesday: weeks of 19 Oct … 9 Nov
     # open: 4 weeks × 45 h − 9 h = 171 h; booked: 2 h (fixture) + 3.5 h + 1 h = 6.5 h; 6.5 / 171 = 3.80 %
     assert rows == [
-        {"lab": "FabLab TDMU", "organization": "Đại học Thủ Dầu Một", "first_day": "2026-10-19",
+        {"lab_id": lab.id, "lab": "FabLab TDMU", "organization_id": lab.organization_id,
+         "organization": "Đại học Thủ Dầu Một", "first_day": "2026-10-19",
          "last_day": "2026-11-15", "open_hours": 171.0, "booked_hours": 6.5, "utilisation_percent": 3.8},
-        {"lab": never_open.name, "organization": "Đại học Thủ Dầu Một", "first_day": "2026-10-19",
+        {"lab_id": never_open.id, "lab": never_open.name, "organization_id": lab.organization_id,
+         "organization": "Đại học Thủ Dầu Một", "first_day": "2026-10-19",
          "last_day": "2026-11-15", "open_hours": 0.0, "booked_hours": 0.0, "utilisation_percent": None},
     ]  # fmt: skip
     one_week = services.lab_utilisation(date(2026, 11, 8), weeks=1)[0]  # a Sunday: next week alone
@@ -179,10 +186,10 @@ def test_staff_and_government_share_the_figures_until_they_expire(app, client, d
         StartupFactory(stage="idea")
         with queries(db) as statements:
             page = viewers["government"].get("/dashboard/").get_data(as_text=True)
-            rows = viewers["government"].get("/open-data/lab-utilisation.json").get_json()["rows"]
+            rows = viewers["government"].get("/open-data/lab-utilisation.json").get_json()
         assert len(statements) <= 2  # the government user (and the open data nothing): figures from the cache
         assert "Viewer government" in page and "Viewer staff" not in page  # the page itself is per user
-        assert rows == services.lab_utilisation()
+        assert rows == [typed(DATASETS["lab-utilisation"], row) for row in services.lab_utilisation()]
         monkeypatch.setitem(app.config, "FIGURES_CACHE_SECONDS", 0.01)
         sleep(0.02)
         assert stage_counts(viewers["government"]) == [1, 2, 1, 0, 0]  # counted afresh once expired

@@ -33,15 +33,16 @@ def every_body(client) -> dict[str, str]:  # noqa: ANN001
 
 def test_every_dataset_is_listed_and_served_without_login_in_json_and_csv(client, ecosystem):
     index = client.get("/open-data/").get_data(as_text=True)
+    for link in ("/open-data/datapackage.json", "/open-data/catalog.jsonld", "/licenses/by/4.0/"):
+        assert link in index
     for name, dataset in DATASETS.items():
         assert f"/open-data/{name}.json" in index and f"/open-data/{name}.csv" in index
         payload = client.get(f"/open-data/{name}.json").get_json()
-        assert payload["dataset"] == name and [f["name"] for f in payload["fields"]] == [
-            f for f, _ in dataset.fields
-        ]
-        rows = list(csv.DictReader(io.StringIO(client.get(f"/open-data/{name}.csv").get_data(as_text=True))))
-        assert len(rows) == len(payload["rows"])
-    funnel = client.get("/open-data/matching-funnel.json").get_json()["rows"]
+        assert all(list(row) == [f for f, _ in dataset.fields] for row in payload)
+        text = client.get(f"/open-data/{name}.csv").get_data().decode("utf-8-sig")
+        rows = list(csv.DictReader(io.StringIO(text)))
+        assert len(rows) == len(payload)
+    funnel = client.get("/open-data/matching-funnel.json").get_json()
     assert [r["count"] for r in funnel] == [10, 4, 3, 2, 2]
 
 
@@ -89,3 +90,5 @@ def test_the_readme_documents_every_dataset_with_its_fields():
         row = re.search(rf"^\| `{re.escape(name)}` \| (.*) \|$", readme, re.M)
         assert row is not None, name
         assert row.group(1) == "; ".join(f"`{field}`: {text}" for field, text in dataset.fields), name
+    for documented in ("CC BY 4.0", "/open-data/datapackage.json", "/open-data/catalog.jsonld", "DCAT RDF"):
+        assert documented in readme
