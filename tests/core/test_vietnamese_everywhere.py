@@ -102,7 +102,9 @@ def test_the_open_data_page_sits_in_the_layout_with_a_way_back_in_both_languages
         or 'href="/dashboard/" data-testid="back-dashboard"' in html
     )
     assert heading in html and f"<td>{meaning}</td>" in html
-    assert client.get("/open-data/lab-utilisation.json").get_json()["fields"][0]["description"] == "lab name"
+    package = client.get("/open-data/datapackage.json").get_json()
+    lab = next(r for r in package["resources"] if r["name"] == "lab-utilisation")["schema"]["fields"][1]
+    assert (lab["name"], lab["description"], lab["description_vi"]) == ("lab", "lab name", "tên phòng thí nghiệm")
 
 
 def test_the_log_in_request_of_a_protected_page_is_in_the_readers_language(client, db):
