@@ -9,7 +9,7 @@ from flask import Flask, Response, current_app, render_template, request
 from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 
-from incubator.api import own, public
+from incubator.api import own, public, token_routes
 from incubator.api.auth import rate_limit_key
 from incubator.api.schemas import ProblemSchema
 from incubator.extensions import csrf, limiter
@@ -56,6 +56,12 @@ def with_etag(response: Response) -> Response:
     return response
 
 
+BLUEPRINTS = (public.bp, own.bp)
+for _blueprint in BLUEPRINTS:  # once per process: a blueprint is set up before any app registers it
+    limiter.limit(lambda: current_app.config["API_RATE_LIMIT"], key_func=rate_limit_key)(_blueprint)
+    _blueprint.after_request(with_etag)
+
+
 def reference() -> str:
     """The browsable reference: the OpenAPI document rendered on the server (no script, CSP-safe)."""
     spec = current_app.extensions["incubator-api"].spec.to_dict()
@@ -66,13 +72,11 @@ def init_app(app: Flask) -> Api:
     """Mount the API's blueprints, its document at /api/v1/openapi.json and its page at /api/v1/docs."""
     for key, value in SETTINGS.items():
         app.config.setdefault(key, value)
-    app.config.setdefault("API_RATE_LIMIT", "120 per minute")
     api = ProblemApi(app)
-    for blueprint in (public.bp, own.bp):
+    for blueprint in BLUEPRINTS:
         csrf.exempt(blueprint)
-        limiter.limit(lambda: current_app.config["API_RATE_LIMIT"], key_func=rate_limit_key)(blueprint)
-        blueprint.after_request(with_etag)
         api.register_blueprint(blueprint)
     app.add_url_rule("/api/v1/docs", "api_reference", reference)
+    app.register_blueprint(token_routes.bp)  # the site's page where an organisation's admins manage tokens
     app.extensions["incubator-api"] = api
     return api
