@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from marshmallow import Schema, fields, validate
 
 from incubator.api.models import SCOPES
@@ -9,6 +11,23 @@ from incubator.challenges.models import BUDGET_RANGES, CHALLENGE_STATUSES, TRL_L
 from incubator.labs.models import LAB_KINDS
 from incubator.organizations.models import ORGANIZATION_KINDS
 from incubator.pagination import MAX_PAGE
+
+NO_NUL = validate.Regexp(r"^[^\x00]*$", error="The text contains a NUL character.")
+
+
+class UtcDateTime(fields.DateTime):
+    """A stored (naive UTC) time as RFC 3339 with its offset: `2026-12-07T12:00:00+00:00`."""
+
+    def _serialize(self, value: datetime | None, attr: str | None, obj: object, **kwargs: object) -> object:
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return super()._serialize(value, attr, obj, **kwargs)
+
+
+def Text(*, validate: object = None, **kwargs: object) -> fields.String:  # noqa: N802 (a field type)
+    """A string the API takes: never a NUL (PostgreSQL cannot store it; a query holding one gets 400)."""
+    validators = [NO_NUL, *([validate] if validate else [])]
+    return fields.String(validate=validators, **kwargs)
 
 
 class ProblemSchema(Schema):
@@ -25,24 +44,24 @@ class PageArgs(Schema):
     """A page of a list, and words to find (accents ignored; the glossary bridges Vietnamese and English)."""
 
     page = fields.Integer(load_default=1, validate=validate.Range(1, MAX_PAGE))
-    q = fields.String(load_default="", validate=validate.Length(max=100))
+    q = Text(load_default="", validate=validate.Length(max=100))
 
 
 class OrganizationArgs(Schema):
     page = fields.Integer(load_default=1, validate=validate.Range(1, MAX_PAGE))
-    kind = fields.String(validate=validate.OneOf(ORGANIZATION_KINDS))
-    sector = fields.String(validate=validate.Length(max=80))
+    kind = Text(validate=validate.OneOf(ORGANIZATION_KINDS))
+    sector = Text(validate=validate.Length(max=80))
 
 
 class LabArgs(PageArgs):
-    kind = fields.String(validate=validate.OneOf(LAB_KINDS))
+    kind = Text(validate=validate.OneOf(LAB_KINDS))
     organization_id = fields.Integer(validate=validate.Range(1, 2**31 - 1))
     free_on = fields.Date(metadata={"description": "Only labs open with free time on this day"})
 
 
 class ChallengeArgs(PageArgs):
-    sector = fields.String(validate=validate.Length(max=80))
-    status = fields.String(validate=validate.OneOf(CHALLENGE_STATUSES))
+    sector = Text(validate=validate.Length(max=80))
+    status = Text(validate=validate.OneOf(CHALLENGE_STATUSES))
 
 
 class CapabilityArgs(PageArgs):
@@ -111,7 +130,7 @@ class CapabilityOut(Schema):
     trl = fields.Integer(allow_none=True)
     organization = fields.Nested(OrganizationRef)
     related_labs = fields.List(fields.Nested(OrganizationRef), attribute="labs")  # id and name
-    updated_at = fields.DateTime()
+    updated_at = UtcDateTime()
 
 
 class ChallengeOut(Schema):
@@ -124,7 +143,7 @@ class ChallengeOut(Schema):
     desired_outcome = fields.String()
     budget_range = fields.String()
     organization = fields.Nested(OrganizationRef)
-    updated_at = fields.DateTime()
+    updated_at = UtcDateTime()
 
 
 class OwnChallengeOut(ChallengeOut):
@@ -145,8 +164,8 @@ class ProgramOut(Schema):
 class BookingOut(Schema):
     id = fields.Integer()
     lab_id = fields.Integer()
-    starts_at = fields.DateTime()
-    ends_at = fields.DateTime()
+    starts_at = UtcDateTime()
+    ends_at = UtcDateTime()
     status = fields.String()
     purpose = fields.String()
     people = fields.Integer()
@@ -158,42 +177,42 @@ class TokenOut(Schema):
     name = fields.String()
     scope = fields.String(validate=validate.OneOf(SCOPES))
     organization = fields.Nested(OrganizationRef)
-    expires_at = fields.DateTime()
+    expires_at = UtcDateTime()
 
 
 class ChallengeIn(Schema):
     """A challenge as the site's form takes it (the same form validates it: lengths, a past deadline)."""
 
-    title = fields.String(required=True)
-    description = fields.String(required=True)
-    sector = fields.String(required=True)
-    status = fields.String(validate=validate.OneOf(CHALLENGE_STATUSES))
+    title = Text(required=True)
+    description = Text(required=True)
+    sector = Text(required=True)
+    status = Text(validate=validate.OneOf(CHALLENGE_STATUSES))
     deadline = fields.Date(allow_none=True)
-    desired_outcome = fields.String()
-    budget_range = fields.String(validate=validate.OneOf(BUDGET_RANGES))
-    confidential_details = fields.String()
+    desired_outcome = Text()
+    budget_range = Text(validate=validate.OneOf(BUDGET_RANGES))
+    confidential_details = Text()
 
 
 class ChallengePatch(ChallengeIn):
-    title = fields.String()
-    description = fields.String()
-    sector = fields.String()
+    title = Text()
+    description = Text()
+    sector = Text()
 
 
 class CapabilityIn(Schema):
     """A capability as the site's form takes it (the same form validates it)."""
 
-    title = fields.String(required=True)
-    description = fields.String(required=True)
-    keywords = fields.String()
-    team = fields.String()
+    title = Text(required=True)
+    description = Text(required=True)
+    keywords = Text()
+    team = Text()
     trl = fields.Integer(allow_none=True, validate=validate.OneOf(TRL_LEVELS))
     related_labs = fields.List(fields.Integer(validate=validate.Range(1, 2**31 - 1)))
 
 
 class CapabilityPatch(CapabilityIn):
-    title = fields.String()
-    description = fields.String()
+    title = Text()
+    description = Text()
 
 
 OrganizationPage = page_of(OrganizationOut, "OrganizationPage")
