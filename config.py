@@ -213,6 +213,8 @@ def build_config(env: dict | None = None) -> dict:
         "LOGIN_DEVICE_DAYS": int(env.get("LOGIN_DEVICE_DAYS", "365")),  # a device cookie's life
         # registrations sent per client address (a form sent back with its errors does not count)
         "REGISTER_RATE_LIMIT": env.get("REGISTER_RATE_LIMIT", "5 per hour"),
+        # JSON API requests per token (anonymous: per client address); a 429 carries Retry-After
+        "API_RATE_LIMIT": env.get("API_RATE_LIMIT", "120 per minute"),
         "TRUSTED_PROXIES": int(env.get("TRUSTED_PROXIES", "0")),
         # Overload protection (incubator/overload.py): pages one process works on at once, the rest
         # refused with 503 at once; and the longest a request stamped by the front proxy may have waited.

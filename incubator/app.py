@@ -9,6 +9,7 @@ from flask import Flask
 
 import config
 from incubator import cli, errors, overload, security, static_files
+from incubator.api import setup as api
 from incubator.extensions import init_extensions
 from incubator.idempotency import services as idempotency
 from incubator.templating import register_template_helpers
@@ -31,6 +32,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     security.init_app(app)
     idempotency.init_app(app)
     register_blueprints(app)
+    api.init_app(app)
     register_template_helpers(app)
     static_files.register_static_versions(app)
     register_subscribers()

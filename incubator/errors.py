@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 import time
+from http import HTTPStatus
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, Response, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -21,6 +22,10 @@ MESSAGES = {
     429: _l("Too many attempts. Please wait a minute and try again."),
     500: _l("Something went wrong on our side. Your saved data is safe; please try again."),
 }
+
+
+# Headers an HTTP error keeps on its error page: what a 405 allows, how a 401 wants credentials.
+KEPT_HEADERS = ("Allow", "WWW-Authenticate")
 
 
 class DomainError(Exception):
@@ -40,12 +45,34 @@ def wants_json() -> bool:
     return best == "application/json"
 
 
-def render_error(status: int, message: str | None = None):  # noqa: ANN201
-    """A response for `status` in the format the client wants."""
+def problem(status: int, detail: str, **members: object) -> Response:
+    """An RFC 9457 problem details response (application/problem+json), as every /api/ path answers."""
+    body = {"type": "about:blank", "title": HTTPStatus(status).phrase, "status": status, "detail": detail}
+    response = jsonify({**body, **members})
+    response.status_code = status
+    response.mimetype = "application/problem+json"
+    return response
+
+
+def render_error(status: int, message: str | None = None, **members: object):  # noqa: ANN201
+    """A response for `status` in the format the client wants (problem details under /api/)."""
     text = str(message or MESSAGES.get(status, MESSAGES[500]))
+    if request.path.startswith("/api/"):
+        return problem(status, text, **members), status
     if wants_json():
         return jsonify(error=text, status=status), status
     return render_template("errors/error.html", status=status, message=text), status
+
+
+def invalid_fields(error: HTTPException) -> dict:
+    """The field messages of a refused API request (webargs' 422, an API form's 400), under `errors`."""
+    messages = (getattr(error, "data", None) or {}).get("messages")
+    return {"errors": messages} if messages and request.path.startswith("/api/") else {}
+
+
+def api_detail(error: HTTPException) -> str:
+    """Why an API request was refused: the message it was aborted with, else the status's description."""
+    return (getattr(error, "data", None) or {}).get("message") or error.description
 
 
 def retry_after() -> int:
@@ -73,9 +100,10 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):  # noqa: ANN202
-        body, status = render_error(error.code or 500)
-        allowed = [(k, v) for k, v in error.get_headers() if k == "Allow"]  # a 405 names the methods allowed
-        return body, status, allowed
+        detail = api_detail(error) if request.path.startswith("/api/") else None  # the API says why
+        body, status = render_error(error.code or 500, detail, **invalid_fields(error))
+        kept = [(name, value) for name, value in error.get_headers() if name in KEPT_HEADERS]
+        return body, status, kept
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):  # noqa: ANN202

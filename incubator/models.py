@@ -1,6 +1,7 @@
 """Every domain's models in one place, for Alembic and `flask shell`."""
 
 from incubator.accounts.models import User
+from incubator.api.models import ApiToken
 from incubator.audit.models import AuditEvent
 from incubator.challenges.models import Capability, Challenge
 from incubator.glossary.models import GlossaryCandidate, GlossaryTerm
@@ -23,6 +24,7 @@ from incubator.search.models import SearchEntry
 from incubator.startups.models import Startup
 
 __all__ = [
+    "ApiToken",
     "Application",
     "ApplicationReview",
     "AuditEvent",

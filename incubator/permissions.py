@@ -39,6 +39,8 @@ ORG_ACTIONS: dict[str, frozenset[str]] = {
     # labs: listing a new one, and managing (edit, booking rules, trainings, bookings) those of `managed_labs`
     "add_labs": frozenset({ORG_ADMIN, LAB_MANAGER}),
     "manage_labs": frozenset({ORG_ADMIN, LAB_MANAGER}),
+    # API tokens act for the whole organization: only its admins create, see and revoke them
+    "manage_api_tokens": frozenset({ORG_ADMIN}),
 }
 
 # Platform admins may do these for any organization, member or not.

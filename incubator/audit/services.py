@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from flask import g, has_request_context
+
 from incubator.audit import labels  # noqa: F401  (registers the action codes' labels for `|label`)
 from incubator.audit.models import AuditEvent
 from incubator.events import announce, profile_saved
@@ -9,7 +11,11 @@ from incubator.extensions import db
 
 
 def record(actor_id: int | None, action: str, obj: object, **detail: object) -> AuditEvent:
-    """Add an audit row for `action` on `obj` to the current session (committed by the caller)."""
+    """Add an audit row for `action` on `obj` to the current session (committed by the caller); a change
+    made through an API token names the token."""
+    token = g.get("api_token") if has_request_context() else None
+    if token is not None:
+        detail = {**detail, "api_token_id": token.id, "api_token": token.name}
     event = AuditEvent(
         actor_id=actor_id,
         action=action,

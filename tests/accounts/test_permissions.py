@@ -162,6 +162,25 @@ ROUTES = [
         {"enterprise", "founder", "government", "mentor", "university", "admin"},
         None,
     ),
+    # API tokens: the organization's admins (404 to anyone else, platform admins included).
+    (
+        "GET",
+        "/organizations/{organization_id}/api-tokens",
+        {"enterprise", "founder", "government", "mentor", "university", "admin"},
+        None,
+    ),
+    (
+        "POST",
+        "/organizations/{organization_id}/api-tokens",
+        {"enterprise", "founder", "government", "mentor", "university", "admin"},
+        None,
+    ),
+    (
+        "POST",
+        "/organizations/{organization_id}/api-tokens/{token_id}/revoke",
+        {"enterprise", "founder", "government", "mentor", "university", "admin"},
+        None,
+    ),
     ("GET", "/organizations/verification", STAFF, 200),
     ("POST", "/organizations/{organization_id}/verification", STAFF, None),
     ("GET", "/organizations/users/{user_id}", {"admin"}, None),

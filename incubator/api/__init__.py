@@ -1,0 +1,1 @@
+"""The versioned JSON API under /api/v1 (flask-smorest, OpenAPI 3) and its organisation tokens."""

@@ -1,0 +1,167 @@
+"""An organisation's own records with its token: read (scope read) and publish (scope write) challenges and
+capabilities through the site's own forms and services (same validation, same rules, audited as the token)."""
+
+from __future__ import annotations
+
+from flask_smorest import Blueprint, abort
+from werkzeug.datastructures import MultiDict
+
+from incubator.api import catalogue, schemas
+from incubator.api.auth import current_token, token_required
+from incubator.api.models import READ, WRITE
+from incubator.api.public import page_body
+from incubator.challenges import services
+from incubator.challenges.forms import CapabilityForm, ChallengeForm, NewChallengeForm
+from incubator.challenges.models import Capability, Challenge
+from incubator.extensions import db
+from incubator.organizations.services import may_act_for
+
+bp = Blueprint(
+    "api_own", __name__, url_prefix="/api/v1/own", description="The token's organisation: its own records."
+)
+BEARER = [{"bearerAuth": []}]
+PAGE = schemas.OrganizationArgs(only=("page",))
+
+
+@bp.route("/token")
+@token_required(READ)
+@bp.doc(security=BEARER)
+@bp.response(200, schemas.TokenOut)
+def token() -> object:
+    """The token sent: its name, scope, organisation and expiry."""
+    return current_token()
+
+
+@bp.route("/challenges")
+@token_required(READ)
+@bp.doc(security=BEARER)
+@bp.arguments(PAGE, location="query")
+@bp.response(200, schemas.OwnChallengePage)
+def challenges(args: dict) -> dict:
+    """The organisation's challenges, confidential details included."""
+    return page_body(catalogue.own_challenges(current_token().organization_id, args["page"]))
+
+
+@bp.route("/capabilities")
+@token_required(READ)
+@bp.doc(security=BEARER)
+@bp.arguments(PAGE, location="query")
+@bp.response(200, schemas.CapabilityPage)
+def capabilities(args: dict) -> dict:
+    """The organisation's research capabilities."""
+    return page_body(catalogue.own_capabilities(current_token().organization_id, args["page"]))
+
+
+@bp.route("/bookings")
+@token_required(READ)
+@bp.doc(security=BEARER)
+@bp.arguments(PAGE, location="query")
+@bp.response(200, schemas.BookingPage)
+def bookings(args: dict) -> dict:
+    """The bookings of the organisation's labs."""
+    return page_body(catalogue.own_bookings(current_token().organization_id, args["page"]))
+
+
+def form_input(data: dict, current: dict | None = None) -> MultiDict:
+    """The JSON body as the site's form receives it (a patch laid over the record's current values)."""
+    merged = {**(current or {}), **data}
+    items = []
+    for name, value in merged.items():
+        values = value if isinstance(value, list) else [value]
+        items.extend(
+            (name, "" if v is None else (v.isoformat() if hasattr(v, "isoformat") else str(v)))
+            for v in values
+        )
+    return MultiDict(items)
+
+
+def validated(form_class: type, formdata: MultiDict, lab_choices: list | None = None) -> dict:
+    """The form's data if the site's form accepts `formdata`, else a 422 with the form's messages."""
+    form = form_class(formdata=formdata, meta={"csrf": False})
+    if lab_choices is not None:
+        form.related_labs.choices = lab_choices
+    if not form.validate():
+        messages = {name: [str(m) for m in errors] for name, errors in form.errors.items()}
+        abort(422, message="The record was refused.", messages=messages)
+    return form.data
+
+
+def publishing_organization(kind: str, action: str) -> object:
+    """The token's organisation, if it is of `kind` and its token's admin may do `action` there (else 403)."""
+    token = current_token()
+    if token.organization.kind != kind or not may_act_for(token.created_by, token.organization_id, action):
+        abort(403, message=f"Only a {kind}'s token publishes this.")
+    return token.organization
+
+
+def own_record_or_404(model: type, record_id: int, may_edit: object) -> object:
+    """The organisation's record #id that the token's admin may edit (the site's rule), else 404."""
+    token = current_token()
+    found = db.session.get(model, record_id)
+    if (
+        found is None
+        or found.organization_id != token.organization_id
+        or not may_edit(token.created_by, found)
+    ):
+        abort(404, message="No such record of this organisation.")
+    return found
+
+
+def current_values(record: object, names: tuple[str, ...]) -> dict:
+    return {name: getattr(record, name) for name in names}
+
+
+@bp.route("/challenges", methods=["POST"])
+@token_required(WRITE)
+@bp.doc(security=BEARER)
+@bp.arguments(schemas.ChallengeIn)
+@bp.response(201, schemas.OwnChallengeOut)
+def create_challenge(data: dict) -> object:
+    """Post a challenge for the organisation (an enterprise), validated as on the site."""
+    organization = publishing_organization("enterprise", "publish_challenges")
+    clean = validated(NewChallengeForm, form_input({"status": "open", **data}))
+    challenge, _queued = services.create_challenge(current_token().created_by, organization, clean)
+    return challenge
+
+
+@bp.route("/challenges/<int:challenge_id>", methods=["PATCH"])
+@token_required(WRITE)
+@bp.doc(security=BEARER)
+@bp.arguments(schemas.ChallengePatch)
+@bp.response(200, schemas.OwnChallengeOut)
+def update_challenge(data: dict, challenge_id: int) -> object:
+    """Change some fields of one of the organisation's challenges."""
+    challenge = own_record_or_404(Challenge, challenge_id, services.may_edit_challenge)
+    clean = validated(ChallengeForm, form_input(data, current_values(challenge, services.CHALLENGE_FIELDS)))
+    services.update_challenge(challenge, clean, current_token().created_by_id)
+    return challenge
+
+
+@bp.route("/capabilities", methods=["POST"])
+@token_required(WRITE)
+@bp.doc(security=BEARER)
+@bp.arguments(schemas.CapabilityIn)
+@bp.response(201, schemas.CapabilityOut)
+def create_capability(data: dict) -> object:
+    """List a research capability of the organisation (a university), validated as on the site."""
+    organization = publishing_organization("university", "publish_capabilities")
+    clean = validated(CapabilityForm, form_input(data), services.lab_choices(organization.id))
+    capability, _queued = services.create_capability(current_token().created_by, organization, clean)
+    return capability
+
+
+@bp.route("/capabilities/<int:capability_id>", methods=["PATCH"])
+@token_required(WRITE)
+@bp.doc(security=BEARER)
+@bp.arguments(schemas.CapabilityPatch)
+@bp.response(200, schemas.CapabilityOut)
+def update_capability(data: dict, capability_id: int) -> object:
+    """Change some fields of one of the organisation's capabilities."""
+    capability = own_record_or_404(Capability, capability_id, services.may_edit_capability)
+    current = {**current_values(capability, services.CAPABILITY_FIELDS),
+               "related_labs": [lab.id for lab in capability.labs]}  # fmt: skip
+    clean = validated(
+        CapabilityForm, form_input(data, current), services.lab_choices(capability.organization_id)
+    )
+    services.update_capability(capability, clean, current_token().created_by_id)
+    return capability

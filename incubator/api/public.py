@@ -1,0 +1,82 @@
+"""Anonymous, read-only endpoints over the public catalogues (verified organisations' records only)."""
+
+from __future__ import annotations
+
+from flask import request, url_for
+from flask_smorest import Blueprint
+
+from incubator.api import catalogue, schemas
+from incubator.pagination import Pagination
+
+bp = Blueprint(
+    "api_catalogue",
+    __name__,
+    url_prefix="/api/v1",
+    description="Public catalogues: anonymous, read-only, ETag on every page.",
+)
+
+
+def page_body(found: Pagination) -> dict:
+    """A page with its numbers and links (the same query string, another page)."""
+    args = request.args.to_dict()
+
+    def link(page: int | None) -> str | None:
+        if page is None:
+            return None
+        return url_for(request.endpoint, **{**request.view_args, **args, "page": page}, _external=True)
+
+    last = max(found.pages, 1)
+    return {
+        "items": found.items,
+        "page": found.page,
+        "per_page": found.per_page,
+        "total": found.total,
+        "pages": found.pages,
+        "links": {
+            "self": link(found.page),
+            "first": link(1),
+            "last": link(last),
+            "prev": link(found.page - 1) if found.page > 1 else None,
+            "next": link(found.page + 1) if found.page < found.pages else None,
+        },
+    }
+
+
+@bp.route("/organizations")
+@bp.arguments(schemas.OrganizationArgs, location="query")
+@bp.response(200, schemas.OrganizationPage)
+def organizations(args: dict) -> dict:
+    """Verified organisations, filtered by kind and sector."""
+    return page_body(catalogue.organizations(args["page"], args.get("kind"), args.get("sector")))
+
+
+@bp.route("/labs")
+@bp.arguments(schemas.LabArgs, location="query")
+@bp.response(200, schemas.LabPage)
+def labs(args: dict) -> dict:
+    """Public labs: words in their name, description or equipment; kind; organisation; free on a day."""
+    return page_body(catalogue.public_labs(**args))
+
+
+@bp.route("/capabilities")
+@bp.arguments(schemas.CapabilityArgs, location="query")
+@bp.response(200, schemas.CapabilityPage)
+def capabilities(args: dict) -> dict:
+    """Public research capabilities (technology offers)."""
+    return page_body(catalogue.capabilities(**args))
+
+
+@bp.route("/challenges")
+@bp.arguments(schemas.ChallengeArgs, location="query")
+@bp.response(200, schemas.ChallengePage)
+def challenges(args: dict) -> dict:
+    """Public technology challenges (never their confidential details)."""
+    return page_body(catalogue.challenges(**args))
+
+
+@bp.route("/programs")
+@bp.arguments(schemas.OrganizationArgs(only=("page",)), location="query")
+@bp.response(200, schemas.ProgramPage)
+def programs(args: dict) -> dict:
+    """Incubation programs open for applications today."""
+    return page_body(catalogue.open_programs(args["page"]))
