@@ -14,13 +14,14 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import select, update
 
 from incubator.accounts import tokens
+from incubator.api import tokens as api_tokens
 from incubator.extensions import db
 from incubator.glossary.models import GlossaryCandidate, GlossaryTerm
 from incubator.labs.models import Lab, Machine, Training
 from incubator.matching.models import MatchingRun, Suggestion
 from incubator.mentors.models import MentorMeeting, MentorProfile, Mentorship
 from incubator.notifications.models import Notification
-from incubator.organizations.models import Membership
+from incubator.organizations.models import Membership, Organization
 from incubator.partnerships import introductions
 from incubator.partnerships import services as partnerships
 from incubator.partnerships.models import Partnership
@@ -51,6 +52,8 @@ EXCLUDED = {
     "accounts.logout": "ends the session the copies share; logging out twice is the same as once",
     "accounts.set_language": "sets a preference to the value sent: ten times is the same as once",
     "accounts.end_other_sessions": "ends other sessions, including the copies' own: idempotent by nature",
+    "api_own.create_challenge": "the JSON API (a bearer token, no session form): tested in tests/api",
+    "api_own.create_capability": "the JSON API (a bearer token, no session form): tested in tests/api",
 }
 
 
@@ -67,7 +70,8 @@ class Case:
 
 
 TOMORROW = (date.today() + timedelta(days=1)).isoformat()
-NEXT_WEEK_AT_NINE = f"{date.today() + timedelta(days=7)}T09:00"
+NEXT_WEEK = (date.today() + timedelta(days=7)).isoformat()
+NEXT_WEEK_AT_NINE = f"{NEXT_WEEK}T09:00"
 
 
 def application(world: dict, submit: bool) -> dict:
@@ -132,6 +136,20 @@ def trained_equipment(world: dict) -> dict:
     db.session.commit()
     member = MembershipFactory(organization=lab.organization, role="member").user
     return {"lab_id": lab.id, "email": member.email, "user": lab.manager}
+
+
+def organization_admin(world: dict) -> dict:
+    """An organization of its own and its admin (API tokens are an admin's)."""
+    member = MembershipFactory(role="admin", organization__kind="enterprise")
+    return {"organization_id": member.organization_id, "user": member.user}
+
+
+def api_token(world: dict) -> dict:
+    ids = organization_admin(world)
+    organization = db.session.get(Organization, ids["organization_id"])
+    expires = datetime.now(UTC).replace(tzinfo=None) + timedelta(days=30)
+    made, _secret = api_tokens.create_token(organization, ids["user"], "ERP", "read", expires)
+    return {**ids, "token_id": made.id}
 
 
 def managed_lab(world: dict) -> dict:
@@ -387,6 +405,10 @@ CASES: list[Case] = [
          data={"email": "{email}", "equipment": "CNC"}),
     Case("lab_admin.revoke_training", "university", "/labs/{lab_id}/trainings",
          "/labs/{lab_id}/trainings/{training_id}/revoke", setup=training),
+    Case("api_tokens.token_list", "enterprise", "/organizations/{organization_id}/api-tokens",
+         data={"name": "ERP", "scope": "read", "expires_on": NEXT_WEEK}, setup=organization_admin),
+    Case("api_tokens.revoke", "enterprise", "/organizations/{organization_id}/api-tokens",
+         "/organizations/{organization_id}/api-tokens/{token_id}/revoke", setup=api_token),
     Case("lab_admin.machines", "university", "/labs/{lab_id}/machines", data={"name": "Máy in 3D FDM"},
          setup=managed_lab),
     Case("lab_admin.edit_machine", "university", "/labs/{lab_id}/machines/{machine_id}",
@@ -532,6 +554,8 @@ EFFECTS: dict[str, dict[str, int]] = {
     "lab_admin.trainings": {"audit_events": 1, "lab_trainings": 1},
     "lab_admin.revoke_training": {"audit_events": 1, "lab_trainings": -1},
     "lab_admin.regenerate_feed": {"audit_events": 1},
+    "api_tokens.token_list": {"audit_events": 1, "api_tokens": 1},
+    "api_tokens.revoke": {"audit_events": 1},
     "lab_admin.machines": {"audit_events": 1, "lab_machines": 1},
     "lab_admin.edit_machine": {"audit_events": 1},
     "bookings.book": {"outbox_messages": 1, "audit_events": 1, "notifications": 1, "bookings": 1},
