@@ -388,7 +388,7 @@ CASES: list[Case] = [
          "/review/applications/{application_id}/decide", data={"outcome": "rejected", "message": "Tiếc"},
          setup=reviewed_application),
     Case("review.score", "staff", "/review/applications/{application_id}/score",
-         data={"comment": "Ổn", "submit": "1"}, setup=reviewing),
+         data={"comment": "Ổn", "recommendation": "accept", "submit": "1"}, setup=reviewing),
     Case("review.conflict", "staff", "/review/applications/{application_id}/score",
          "/review/applications/{application_id}/conflict", data={"reason": "Người quen"}, setup=reviewing),
     Case("capabilities.new", "university", "/capabilities/new",
