@@ -104,7 +104,8 @@ def test_the_open_data_page_sits_in_the_layout_with_a_way_back_in_both_languages
     assert heading in html and f"<td>{meaning}</td>" in html
     package = client.get("/open-data/datapackage.json").get_json()
     lab = next(r for r in package["resources"] if r["name"] == "lab-utilisation")["schema"]["fields"][1]
-    assert (lab["name"], lab["description"], lab["description_vi"]) == ("lab", "lab name", "tên phòng thí nghiệm")
+    described = (lab["name"], lab["description"], lab["description_vi"])
+    assert described == ("lab", "lab name", "tên phòng thí nghiệm")
 
 
 def test_the_log_in_request_of_a_protected_page_is_in_the_readers_language(client, db):
