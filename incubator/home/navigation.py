@@ -16,8 +16,8 @@ LABS = ("labs.index", _l("Labs"))
 MY_ORGANIZATION = ("organizations.start", _l("My organization"))
 TO_VERIFY = ("organizations.verification_queue", _l("Organizations to verify"))
 # The bar holds each role's main pages and must fit in Vietnamese at 1280 px; the records a user
-# follows (bookings, mentorships) sit in the account menu. Introductions are on the bar of every role
-# that receives them (their page has a tab to the partnerships they became), and in the account menu.
+# follows (bookings, mentorships, partnerships) sit in the account menu. Introductions are on the bar of
+# every role that receives them (their page has a tab to the partnerships they became), not twice.
 NAVIGATION = {
     "founder": [
         ("startups.index", _l("My startups")),
@@ -58,13 +58,12 @@ ACCOUNT_MENU = {
     "founder": [
         ("bookings.mine", _l("My bookings")),
         ("mentors.mentorships_page", _l("My mentorships")),
-        INTRODUCTIONS,
         PARTNERSHIPS,
         MY_ORGANIZATION,
     ],
-    "university": [MY_ORGANIZATION, INTRODUCTIONS, PARTNERSHIPS],
-    "enterprise": [MY_ORGANIZATION, ("bookings.mine", _l("My bookings")), INTRODUCTIONS, PARTNERSHIPS],
-    "mentor": [("mentors.mentorships_page", _l("Mentorships")), INTRODUCTIONS, PARTNERSHIPS, MY_ORGANIZATION],
+    "university": [MY_ORGANIZATION, PARTNERSHIPS],
+    "enterprise": [MY_ORGANIZATION, ("bookings.mine", _l("My bookings")), PARTNERSHIPS],
+    "mentor": [("mentors.mentorships_page", _l("Mentorships")), PARTNERSHIPS, MY_ORGANIZATION],
     "staff": [MY_REVIEWS, TO_VERIFY, LABS, INTRODUCTIONS, PARTNERSHIPS],
     "admin": [MY_REVIEWS, TO_VERIFY, LABS, INTRODUCTIONS, PARTNERSHIPS],
 }

@@ -203,4 +203,5 @@ def organization(organization_id: int):
         organization=found,
         partnerships=partnerships,
         manage_links=manage_links,
+        api_tokens_link=may_act_for(current_user, found.id, "manage_api_tokens"),
     )

@@ -222,6 +222,9 @@ class Crawler:
         response = self.page.goto(url)
         path = url.removeprefix(self.origin)
         if response is None or "text/html" not in response.headers.get("content-type", ""):
+            # Chromium asks for /favicon.ico after showing a JSON or CSV document: let that finish
+            # here, or its 404 would be logged during the next page's visit.
+            self.page.wait_for_load_state("networkidle")
             return None
         visit = Visit(self.visitor, size, path, response.status, self.page.title())
         self.visits.append(visit)
