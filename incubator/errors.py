@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import math
 import time
-from http import HTTPStatus
 
 from flask import Flask, Response, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from incubator import problem_texts
 from incubator.extensions import db, limiter
 from incubator.i18n import lazy_gettext as _l
 
@@ -47,10 +47,11 @@ def wants_json() -> bool:
 
 def problem(status: int, detail: str, **members: object) -> Response:
     """An RFC 9457 problem details response (application/problem+json), as every /api/ path answers."""
-    body = {"type": "about:blank", "title": HTTPStatus(status).phrase, "status": status, "detail": detail}
-    response = jsonify({**body, **members})
+    body = {"type": "about:blank", "title": problem_texts.title(status), "status": status}
+    response = jsonify({**body, "detail": problem_texts.detail(status, detail), **members})
     response.status_code = status
     response.mimetype = "application/problem+json"
+    response.vary.add("Accept-Language")  # title and detail are in the reader's language
     return response
 
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from incubator.challenges.models import Capability, Challenge
@@ -33,15 +33,20 @@ def public_labs(page: int, q: str = "", **criteria: object) -> Pagination:
     return labs.search_labs(None, text=q, page=page, **criteria).page
 
 
-def capabilities(page: int, q: str = "", organization_id: int | None = None) -> Pagination:
-    """Public research capabilities with every word of `q`, by title."""
+def public_capabilities(q: str = "", organization_id: int | None = None) -> Select:
+    """SQL: the public research capabilities with every word of `q` (of one organisation), by title."""
     query = select(Capability).where(
         visible_capabilities(), parse(db.session, q).clause("capability", Capability.id)
     )
     if organization_id:
         query = query.where(Capability.organization_id == organization_id)
     query = query.options(joinedload(Capability.organization), selectinload(Capability.labs))
-    return paginate(query.order_by(Capability.title, Capability.id), page)
+    return query.order_by(Capability.title, Capability.id)
+
+
+def capabilities(page: int, q: str = "", organization_id: int | None = None) -> Pagination:
+    """Public research capabilities with every word of `q`, by title."""
+    return paginate(public_capabilities(q, organization_id), page)
 
 
 def challenges(page: int, q: str = "", sector: str | None = None, status: str | None = None) -> Pagination:

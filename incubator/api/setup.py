@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import http
 
-from flask import Flask, Response, current_app, render_template, request
+from flask import Flask, Response, current_app, request
 from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 
-from incubator.api import own, public, token_routes
+from incubator.api import exchange, own, public, reference, token_routes
 from incubator.api.auth import rate_limit_key
 from incubator.api.schemas import ProblemSchema
 from incubator.extensions import csrf, limiter
@@ -56,16 +56,10 @@ def with_etag(response: Response) -> Response:
     return response
 
 
-BLUEPRINTS = (public.bp, own.bp)
+BLUEPRINTS = (public.bp, own.bp, exchange.bp)
 for _blueprint in BLUEPRINTS:  # once per process: a blueprint is set up before any app registers it
     limiter.limit(lambda: current_app.config["API_RATE_LIMIT"], key_func=rate_limit_key)(_blueprint)
     _blueprint.after_request(with_etag)
-
-
-def reference() -> str:
-    """The browsable reference: the OpenAPI document rendered on the server (no script, CSP-safe)."""
-    spec = current_app.extensions["incubator-api"].spec.to_dict()
-    return render_template("api/reference.html", spec=spec)
 
 
 def init_app(app: Flask) -> Api:
@@ -76,7 +70,8 @@ def init_app(app: Flask) -> Api:
     for blueprint in BLUEPRINTS:
         csrf.exempt(blueprint)
         api.register_blueprint(blueprint)
-    app.add_url_rule("/api/v1/docs", "api_reference", reference)
+    app.add_url_rule("/api/v1/docs", "api_reference", reference.reference)
+    exchange.init_app(app)  # the technology offers' JSON Schema
     app.register_blueprint(token_routes.bp)  # the site's page where an organisation's admins manage tokens
     app.extensions["incubator-api"] = api
     return api
