@@ -9,6 +9,7 @@ import json
 from jsonschema import Draft202012Validator
 from sqlalchemy import func, select
 
+from incubator.api import offers
 from incubator.api.offers import SCHEMA_FILE
 from incubator.challenges.models import Capability
 from incubator.demo.data import EIU, VGU
@@ -33,8 +34,8 @@ def test_the_demo_export_validates_against_its_schema_without_unverified_organiz
     )
     assert document["total"] == len(document["offers"]) == db.session.scalar(verified) > 5
     assert VGU not in response.get_data(as_text=True)
-    offers = {offer["title"]: offer for offer in document["offers"]}
-    vision = offers["Computer vision for quality inspection"]
+    by_title = {offer["title"]: offer for offer in document["offers"]}
+    vision = by_title["Computer vision for quality inspection"]
     assert (vision["organization"]["name"], vision["trl"], vision["contact"]["role"]) == (
         EIU,
         7,
@@ -55,7 +56,7 @@ def test_the_published_schema_is_valid_and_names_what_the_openapi_document_does(
     assert set(components["TechnologyOffer"]["properties"]) == set(SCHEMA["$defs"]["offer"]["properties"])
 
 
-def test_the_export_takes_the_catalogues_filters_and_downloads_as_a_file(client, db):
+def test_the_export_takes_the_catalogues_filters_pages_and_downloads_as_a_file(client, db, monkeypatch):
     first, second = OrganizationFactory(), OrganizationFactory()
     CapabilityFactory(organization=first, title="Thị giác máy tính", keywords="thị giác, AI")
     CapabilityFactory(organization=second, title="Xử lý nước thải", keywords="", trl=None)
@@ -68,6 +69,14 @@ def test_the_export_takes_the_catalogues_filters_and_downloads_as_a_file(client,
     saved = client.get("/api/v1/technology-offers?q=thi+giac&download=1")
     assert saved.headers["Content-Disposition"].startswith('attachment; filename="technology-offers-')
     assert json.loads(saved.data)["offers"][0]["fields"] == ["thị giác", "AI"]
+    monkeypatch.setattr(offers, "OFFERS_PER_PAGE", 1)
+    first_page = client.get("/api/v1/technology-offers").json
+    second_page = client.get(first_page["next"]).json
+    assert (first_page["pages"], second_page["page"], second_page["next"]) == (2, 2, None)
+    assert {first_page["offers"][0]["title"], second_page["offers"][0]["title"]} == {
+        "Thị giác máy tính",
+        "Xử lý nước thải",
+    }
     refused = client.get("/api/v1/technology-offers?organization_id=0")
     assert refused.status_code == 422 and refused.mimetype == "application/problem+json"
 
