@@ -91,9 +91,9 @@ def parse_questions(text: str | None, text_en: str | None) -> list[dict]:
     return [{"vi": vi, "en": lines_en[i] if lines_en else ""} for i, vi in enumerate(lines_vi)]
 
 
-def parse_rubric(text: str, text_en: str = "", previous: list[dict] | None = None) -> list[dict]:
-    """Criteria from Vietnamese lines "label | weight | guide 1; …; guide 5" and, optionally, English
-    lines "label | guide 1; …; guide 5" in the same order; ValueError with a reason.
+def parse_rubric(text: str, previous: list[dict] | None = None) -> list[dict]:
+    """Criteria from Vietnamese lines "label | weight | guide 1; …; guide 5", English still empty
+    (add_english fills it); ValueError with a reason.
 
     A criterion keeps the key it had in `previous` when its Vietnamese label is unchanged (scores are
     stored by key); a new one gets a key made from its label.
