@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import datetime, time, timedelta
 
 import factory
@@ -28,9 +29,13 @@ from incubator.permissions import ORG_ADMIN
 from tests.conftest import TEST_PASSWORD
 
 RUBRIC = [
-    {"key": "team", "label": "Team", "weight": 2.0, "guide": ["weak", "thin", "fair", "good", "strong"]},
-    {"key": "market", "label": "Market", "weight": 1.0, "guide": ["none", "small", "fair", "big", "huge"]},
-]
+    {"key": "team", "weight": 2.0, "label": {"vi": "Đội ngũ", "en": "Team"},
+     "guide": {"vi": ["yếu", "mỏng", "khá", "tốt", "mạnh"],
+               "en": ["weak", "thin", "fair", "good", "strong"]}},
+    {"key": "market", "weight": 1.0, "label": {"vi": "Thị trường", "en": "Market"},
+     "guide": {"vi": ["không", "nhỏ", "vừa", "lớn", "rất lớn"],
+               "en": ["none", "small", "fair", "big", "huge"]}},
+]  # fmt: skip
 
 
 class BaseFactory(SQLAlchemyModelFactory):
@@ -156,8 +161,11 @@ class ProgramFactory(BaseFactory):
     closes_on = factory.LazyFunction(lambda: today_local() + timedelta(days=10))
     seats = 5
     required_reviews = 2
-    questions = factory.LazyFunction(lambda: ["What do you build?", "Who pays for it?"])
-    rubric = factory.LazyFunction(lambda: [dict(c) for c in RUBRIC])
+    questions = factory.LazyFunction(
+        lambda: [{"vi": "Bạn làm sản phẩm gì?", "en": "What do you build?"},
+                 {"vi": "Ai trả tiền cho nó?", "en": "Who pays for it?"}]
+    )  # fmt: skip
+    rubric = factory.LazyFunction(lambda: copy.deepcopy(RUBRIC))
 
 
 class OpeningHoursFactory(BaseFactory):

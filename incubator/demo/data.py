@@ -650,48 +650,53 @@ STARTUPS = [
 ]
 
 
-def criterion(key: str, label: str, weight: float, guide: str) -> dict:
-    """A rubric criterion: `guide` lists what scores 1 to 5 mean, separated by "; "."""
-    return {"key": key, "label": label, "weight": weight, "guide": guide.split("; ")}
+def criterion(key: str, weight: float, label_vi: str, guide_vi: str, label_en: str, guide_en: str) -> dict:
+    """A rubric criterion in both languages: each guide lists what scores 1 to 5 mean, separated by "; "."""
+    return {"key": key, "weight": weight, "label": {"vi": label_vi, "en": label_en},
+            "guide": {"vi": guide_vi.split("; "), "en": guide_en.split("; ")}}  # fmt: skip
 
 
 RUBRIC = [
     criterion(
-        "team",
+        "team", 2.0, "Đội ngũ",
+        "một người, bán thời gian; nhóm nhỏ, còn thiếu vị trí; đủ đội ngũ nòng cốt; "
+        "đội ngũ giàu kinh nghiệm; nhà sáng lập đã thành công, am hiểu sâu lĩnh vực",
         "Team",
-        2.0,
         "one person, part-time; small team, gaps; complete core team; "
         "experienced team; proven founders with domain depth",
     ),
     criterion(
-        "market",
+        "market", 1.5, "Thị trường",
+        "chưa xác định khách hàng; đã nêu tên khách hàng; đang trao đổi thí điểm; thí điểm có trả phí; "
+        "doanh thu lặp lại",
         "Market",
-        1.5,
         "no customer identified; customers named; pilots talking; paying pilot; repeat revenue",
     ),
     criterion(
-        "innovation",
+        "innovation", 1.0, "Đổi mới sáng tạo",
+        "sao chép sản phẩm có sẵn; khác biệt nhỏ; cải tiến rõ rệt; cách tiếp cận mới; đột phá",
         "Innovation",
-        1.0,
         "copy of an existing product; small twist; clear improvement; new approach; breakthrough",
     ),
     criterion(
-        "feasibility",
+        "feasibility", 1.0, "Tính khả thi",
+        "mới là ý tưởng; bản phác thảo; mẫu thử chạy được; đã thử nghiệm thực tế; đang sản xuất",
         "Feasibility",
-        1.0,
         "idea only; sketch; working prototype; tested in the field; in production",
     ),
     criterion(
-        "impact",
+        "impact", 1.5, "Tác động đến Bình Dương",
+        "không có; gián tiếp; một khu công nghiệp; nhiều khu công nghiệp hoặc cả một ngành; toàn tỉnh",
         "Impact on Binh Duong",
-        1.5,
         "none; indirect; one industrial park; several parks or a whole sector; province-wide",
     ),
-]
+]  # fmt: skip
 QUESTIONS = [
-    "Which problem of Binh Duong's industries do you solve, and for whom?",
-    "What do you need from the programme (labs, mentors, pilots, investors)?",
-]
+    {"vi": "Bạn giải quyết vấn đề nào của các ngành công nghiệp Bình Dương, và cho ai?",
+     "en": "Which problem of Binh Duong's industries do you solve, and for whom?"},
+    {"vi": "Bạn cần gì từ chương trình (phòng thí nghiệm, cố vấn, thí điểm, nhà đầu tư)?",
+     "en": "What do you need from the programme (labs, mentors, pilots, investors)?"},
+]  # fmt: skip
 
 PROGRAMS = [
     {
@@ -744,11 +749,41 @@ PROGRAMS = [
         "closes_in_days": 75,
         "seats": 10,
         "rubric": [
-            criterion("team", "Team", 1.0, "weak; thin; fair; good; strong"),
-            criterion("market", "Market", 1.0, "none; small; fair; large; very large"),
-            criterion("innovation", "Technical innovation", 1.5, "none; small; clear; new; breakthrough"),
-            criterion("feasibility", "Manufacturability", 1.5, "idea; sketch; prototype; pilot run; mass"),
-            criterion("impact", "Impact", 1.0, "none; indirect; local; sector; province"),
+            criterion(
+                "team", 1.0, "Đội ngũ", "yếu; mỏng; khá; tốt; mạnh", "Team", "weak; thin; fair; good; strong"
+            ),
+            criterion(
+                "market",
+                1.0,
+                "Thị trường",
+                "không có; nhỏ; vừa; lớn; rất lớn",
+                "Market",
+                "none; small; fair; large; very large",
+            ),
+            criterion(
+                "innovation",
+                1.5,
+                "Đổi mới kỹ thuật",
+                "không có; nhỏ; rõ rệt; mới; đột phá",
+                "Technical innovation",
+                "none; small; clear; new; breakthrough",
+            ),
+            criterion(
+                "feasibility",
+                1.5,
+                "Khả năng sản xuất",
+                "ý tưởng; phác thảo; mẫu thử; chạy thử sản xuất; sản xuất hàng loạt",
+                "Manufacturability",
+                "idea; sketch; prototype; pilot run; mass",
+            ),
+            criterion(
+                "impact",
+                1.0,
+                "Tác động",
+                "không có; gián tiếp; địa phương; cả ngành; toàn tỉnh",
+                "Impact",
+                "none; indirect; local; sector; province",
+            ),
         ],
         "questions": QUESTIONS,
     },

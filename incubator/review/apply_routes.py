@@ -12,6 +12,7 @@ from incubator.review import applications
 from incubator.review.errors import ReviewRefused
 from incubator.review.forms import ConfirmForm, application_form, choices
 from incubator.review.models import Application, Program
+from incubator.review.program_routes import questions
 from incubator.startups.services import list_startups
 
 bp = Blueprint("applications", __name__, url_prefix="/applications")
@@ -27,7 +28,7 @@ def is_mine(application: Application) -> bool:
 @verified_required
 def new(program_id: int):
     program = db.get_or_404(Program, program_id)
-    form = application_form(program.questions)
+    form = application_form(questions(program))
     startups = list_startups(current_user, 1).items
     form.startup_id.choices = choices((s.id, s.name) for s in startups)
     if not startups:
@@ -57,7 +58,7 @@ def flash_saved(app: Application) -> None:
 @verified_required
 def detail(application_id: int):
     app = get_visible_or_404(Application, application_id, is_mine)
-    form = application_form(app.program.questions, obj=app) if app.status == "draft" else None
+    form = application_form(questions(app.program), obj=app) if app.status == "draft" else None
     if form is not None:
         form.startup_id.choices = choices([(app.startup_id, app.startup.name)])
         if form.validate_on_submit():

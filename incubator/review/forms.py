@@ -47,6 +47,14 @@ DECISION_LABELS = {"accepted": _l("Accept"), "waitlisted": _l("Waitlist"), "reje
 ANSWER_REQUIRED = _l("Answer this question to submit the application (a draft may leave it empty).")
 RECOMMENDATION_REQUIRED = _l("Choose a recommendation to submit the review.")
 RUBRIC_HELP = _l("One criterion per line: name | weight | guide for 1; 2; 3; 4; 5")
+RUBRIC_EN_HELP = _l(
+    "The same criteria in the same order, one per line: name | guide for 1; 2; 3; 4; 5. "
+    "Left empty, English readers see the Vietnamese rubric."
+)
+ENGLISH_LINES_HELP = _l(
+    "One line per Vietnamese question, in the same order. Left empty, English readers "
+    "see the Vietnamese questions."
+)
 
 
 def choices(pairs: object, blank: object = None) -> list[SelectChoice]:
@@ -55,10 +63,44 @@ def choices(pairs: object, blank: object = None) -> list[SelectChoice]:
     return head + [SelectChoice(value, label) for value, label in pairs]
 
 
-def parse_rubric(text: str) -> list[dict]:
-    """Criteria from lines "label | weight | guide 1; …; guide 5"; ValueError with a reason."""
+def _lines(text: str | None) -> list[str]:
+    """The non-blank lines of `text`, trimmed."""
+    return [line for line in (line.strip() for line in (text or "").splitlines()) if line]
+
+
+def _guide(text: str) -> list[str]:
+    guide = [g.strip() for g in text.split(";")]
+    if len(guide) != 5:
+        raise ValueError(_l("Weights are positive and each guide has five parts, for scores 1 to 5."))
+    return guide
+
+
+def same_count(lines_en: list[str], lines_vi: list[str]) -> None:
+    """ValueError unless the English lines are absent or as many as the Vietnamese ones."""
+    if lines_en and len(lines_en) != len(lines_vi):
+        raise ValueError(
+            _l("Write one English line for each Vietnamese line, in the same order: %(en)d English "
+              "line(s) for %(vi)d Vietnamese one(s).", en=len(lines_en), vi=len(lines_vi))
+        )  # fmt: skip
+
+
+def parse_questions(text: str | None, text_en: str | None) -> list[dict]:
+    """Questions {"vi", "en"} from one line per question in each language, matched by position."""
+    lines_vi, lines_en = _lines(text), _lines(text_en)
+    same_count(lines_en, lines_vi)
+    return [{"vi": vi, "en": lines_en[i] if lines_en else ""} for i, vi in enumerate(lines_vi)]
+
+
+def parse_rubric(text: str, previous: list[dict] | None = None) -> list[dict]:
+    """Criteria from Vietnamese lines "label | weight | guide 1; …; guide 5", English still empty
+    (add_english fills it); ValueError with a reason.
+
+    A criterion keeps the key it had in `previous` when its Vietnamese label is unchanged (scores are
+    stored by key); a new one gets a key made from its label.
+    """
+    kept = {c["label"]["vi"]: c["key"] for c in previous or []}
     criteria, keys = [], set()
-    for line in filter(None, (line.strip() for line in (text or "").splitlines())):
+    for line in _lines(text):
         parts = [part.strip() for part in line.split("|")]
         if len(parts) != 3 or not parts[0]:
             raise ValueError(_l("Each line needs a name, a weight and a guide, separated by |."))
@@ -66,25 +108,45 @@ def parse_rubric(text: str) -> list[dict]:
             weight = float(parts[1].replace(",", "."))
         except ValueError:
             raise ValueError(_l("A weight must be a number.")) from None
-        guide = [g.strip() for g in parts[2].split(";")]
-        if weight <= 0 or len(guide) != 5:
+        guide = _guide(parts[2])
+        if weight <= 0:
             raise ValueError(_l("Weights are positive and each guide has five parts, for scores 1 to 5."))
-        key = re.sub(r"[^a-z0-9]+", "_", fold(parts[0])).strip("_") or f"c{len(criteria) + 1}"
+        key = kept.get(parts[0]) or re.sub(r"[^a-z0-9]+", "_", fold(parts[0])).strip("_")
+        key = key or f"c{len(criteria) + 1}"
         if key in keys:
             raise ValueError(_l("Two criteria have the same name."))
         keys.add(key)
-        criteria.append({"key": key, "label": parts[0], "weight": weight, "guide": guide})
+        criteria.append({"key": key, "weight": weight, "label": {"vi": parts[0], "en": ""},
+                         "guide": {"vi": guide, "en": []}})  # fmt: skip
     if not criteria:
         raise ValueError(_l("A rubric needs at least one criterion."))
     return criteria
 
 
-def rubric_text(rubric: list[dict]) -> str:
-    """The rubric as the lines the form edits."""
+def add_english(criteria: list[dict], text_en: str | None) -> list[dict]:
+    """`criteria` with the English label and guide of each line of `text_en` ("label | g1; …; g5")."""
+    lines = _lines(text_en)
+    same_count(lines, criteria)
+    for criterion, line in zip(criteria, lines, strict=False):
+        parts = [part.strip() for part in line.split("|")]
+        if len(parts) != 2 or not parts[0]:
+            raise ValueError(_l("Each English line needs a name and a guide, separated by |."))
+        criterion["label"]["en"], criterion["guide"]["en"] = parts[0], _guide(parts[1])
+    return criteria
+
+
+def rubric_text(rubric: list[dict], locale: str = "vi") -> str:
+    """The rubric as the lines the form edits in `locale` (empty in English when none was written)."""
+    if locale == "en":
+        if not any(c["label"].get("en") for c in rubric):
+            return ""
+        return "\n".join(
+            f"{c['label']['en']} | {'; '.join(c['guide'].get('en') or [''] * 5)}" for c in rubric
+        )
     lines = []
     for c in rubric:
         weight = f"{float(c.get('weight', 1)):g}"
-        lines.append(f"{c['label']} | {weight} | {'; '.join(c.get('guide') or [''] * 5)}")
+        lines.append(f"{c['label']['vi']} | {weight} | {'; '.join(c['guide'].get('vi') or [''] * 5)}")
     return "\n".join(lines)
 
 
@@ -110,18 +172,38 @@ class ProgramForm(AppForm):
     required_reviews = IntegerField(_l("Reviews required before a decision"),
                                     validators=[InputRequired(), NumberRange(min=2, max=10)])  # fmt: skip
     question_lines = TextAreaField(
-        _l("Questions of the application form (one per line)"), filters=[clean_text]
+        _l("Questions of the application form, in Vietnamese (one per line)"), filters=[clean_text]
     )
-    rubric_lines = TextAreaField(_l("Rubric"), description=RUBRIC_HELP, filters=[clean_text])
+    question_lines_en = TextAreaField(_l("The same questions in English (optional)"),
+                                      description=ENGLISH_LINES_HELP, filters=[clean_text])  # fmt: skip
+    rubric_lines = TextAreaField(_l("Rubric (Vietnamese)"), description=RUBRIC_HELP, filters=[clean_text])
+    rubric_lines_en = TextAreaField(_l("Rubric (English, optional)"), description=RUBRIC_EN_HELP,
+                                    filters=[clean_text])  # fmt: skip
     submit = SubmitField(_l("Save"))
 
     def validate_closes_on(self, field: DateField) -> None:
         if self.opens_on.data and field.data and field.data < self.opens_on.data:
             raise ValidationError(_l("The closing day cannot be before the opening day."))
 
+    previous_rubric: list[dict] | None = None  # the edited program's rubric: its keys are kept
+
+    def validate_question_lines_en(self, field: TextAreaField) -> None:
+        try:
+            self.parsed_questions = parse_questions(self.question_lines.data, field.data)
+        except ValueError as error:
+            raise ValidationError(str(error.args[0])) from None
+
     def validate_rubric_lines(self, field: TextAreaField) -> None:
         try:
-            self.parsed_rubric = parse_rubric(field.data)
+            self.parsed_rubric = parse_rubric(field.data, previous=self.previous_rubric)
+        except ValueError as error:
+            raise ValidationError(str(error.args[0])) from None
+
+    def validate_rubric_lines_en(self, field: TextAreaField) -> None:
+        if getattr(self, "parsed_rubric", None) is None:
+            return  # the Vietnamese lines carry the error
+        try:
+            self.parsed_rubric = add_english(self.parsed_rubric, field.data)
         except ValueError as error:
             raise ValidationError(str(error.args[0])) from None
 
@@ -131,9 +213,7 @@ class ProgramForm(AppForm):
                  "seats", "required_reviews")  # fmt: skip
         data = {name: getattr(self, name).data for name in names}
         data["description_en"] = data["description_en"] or ""
-        lines = (self.question_lines.data or "").splitlines()
-        data["questions"] = [q.strip() for q in lines if q.strip()]
-        return data | {"rubric": self.parsed_rubric}
+        return data | {"questions": self.parsed_questions, "rubric": self.parsed_rubric}
 
 
 class ApplicationForm(AppForm):

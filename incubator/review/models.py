@@ -37,8 +37,10 @@ class Program(IdMixin, TimestampMixin, Base):
     closes_on: Mapped[date] = mapped_column(Date)  # the last local day applications are taken
     seats: Mapped[int] = mapped_column(Integer, default=10)
     required_reviews: Mapped[int] = mapped_column(Integer, default=2)
-    questions: Mapped[list] = mapped_column(JSON, default=list)  # ["question", ...]
-    # [{"key", "label", "weight", "guide": [five short texts, for scores 1..5]}]
+    # Questions and rubric in both languages, Vietnamese always written, English "" / [] when not:
+    # [{"vi": "question", "en": "question"}, ...]
+    questions: Mapped[list] = mapped_column(JSON, default=list)
+    # [{"key", "weight", "label": {"vi", "en"}, "guide": {"vi": [five texts, for scores 1..5], "en": [...]}}]
     rubric: Mapped[list] = mapped_column(JSON, default=list)
     organization: Mapped[Organization] = relationship()
 

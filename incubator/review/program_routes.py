@@ -20,14 +20,30 @@ from incubator.review.models import Program
 bp = Blueprint("programs", __name__, url_prefix="/programs")
 
 
+def locale() -> str:
+    """The page's language."""
+    return str(get_locale() or "vi")
+
+
 def description(program: Program) -> str:
     """The program's description in the page's language."""
-    return programs.description(program, str(get_locale() or "vi"))
+    return programs.description(program, locale())
+
+
+def questions(program: Program) -> list[str]:
+    """The program's questions in the page's language."""
+    return programs.questions(program, locale())
+
+
+def criteria(program: Program) -> list[dict]:
+    """The program's rubric criteria (label, guide) in the page's language."""
+    return programs.criteria(program.rubric, locale())
 
 
 @bp.app_context_processor
 def program_helpers() -> dict:
-    return {"program_description": description, "program_deadline": programs.deadline}
+    return {"program_description": description, "program_deadline": programs.deadline,
+            "program_questions": questions, "program_criteria": criteria}  # fmt: skip
 
 
 @bp.route("/")
@@ -53,9 +69,13 @@ def manage():
 def program_form(program: Program | None = None) -> ProgramForm:
     """The program form with the organizations to choose from (and the rubric as text)."""
     form = ProgramForm(obj=program)
+    if program is not None:
+        form.previous_rubric = program.rubric
     if program is not None and not form.is_submitted():
-        form.question_lines.data = "\n".join(program.questions or [])
+        form.question_lines.data = "\n".join(q["vi"] for q in program.questions or [])
+        form.question_lines_en.data = "\n".join(q["en"] for q in program.questions or [] if q["en"])
         form.rubric_lines.data = rubric_text(program.rubric or [])
+        form.rubric_lines_en.data = rubric_text(program.rubric or [], "en")
     organizations = db.session.scalars(select(Organization).order_by(Organization.name))
     form.organization_id.choices = choices((o.id, o.name) for o in organizations)
     return form

@@ -37,6 +37,26 @@ def description(program: Program, locale: str) -> str:
     return program.description_en if locale == "en" and program.description_en else program.description
 
 
+def in_language(value: dict, locale: str):  # noqa: ANN201  (str or list, as stored)
+    """`value[locale]` when written, else the other language's ("en" for English, Vietnamese otherwise)."""
+    first, second = ("en", "vi") if locale == "en" else ("vi", "en")
+    return value.get(first) or value.get(second, "")
+
+
+def questions(program: Program, locale: str) -> list[str]:
+    """The program's questions in `locale` (each falling back to the other language)."""
+    return [in_language(question, locale) for question in program.questions or []]
+
+
+def criteria(rubric: list[dict], locale: str) -> list[dict]:
+    """The rubric's criteria with `label` and five-part `guide` in `locale` (else the other language)."""
+    return [
+        {"key": c["key"], "weight": c.get("weight", 1), "label": in_language(c["label"], locale),
+         "guide": [*in_language(c.get("guide") or {}, locale), *[""] * 5][:5]}
+        for c in rubric or []
+    ]  # fmt: skip
+
+
 def create_program(data: dict, actor_id: int) -> Program:
     """Save a new program (rubric included) with an audit row."""
     program = Program(**{name: data[name] for name in FIELDS}, rubric=data["rubric"])

@@ -15,6 +15,7 @@ from incubator.localtime import to_local
 from incubator.matchcore.normalize import fold
 from incubator.pagination import paginate_list
 from incubator.review.models import Application, Program
+from incubator.review.programs import criteria
 from incubator.review.reviews import Scores, program_scores, programs_hiding_scores
 from incubator.search.query import Found, Search, parse
 from incubator.startups.models import Startup
@@ -115,16 +116,16 @@ def _number(value: float | None) -> str:
     return "" if value is None else f"{value:.2f}"
 
 
-def program_csv(program: Program, headers: list[str], viewer: User) -> bytes:
+def program_csv(program: Program, headers: list[str], viewer: User, locale: str = "vi") -> bytes:
     """The program's applications with every criterion's average, weighted and normalised scores.
 
     Scores stay blank while `viewer` has reviews to submit in the program (reviews.programs_hiding_scores).
 
     UTF-8 with a byte order mark so Excel shows Vietnamese correctly; `headers` are the translated
     names of the fixed columns (startup, sector, status, submitted, reviews, weighted, spread,
-    normalised); criteria columns carry the rubric's labels.
+    normalised); criteria columns carry the rubric's labels in `locale` (else the other language).
     """
-    rubric = program.rubric
+    rubric = criteria(program.rubric, locale)
     lines = [headers[:5] + [c["label"] for c in rubric] + headers[5:]]
     rows = sorted(_rows(viewer, program.id), key=lambda row: fold(row.application.startup.name))
     for row in rows:

@@ -24,6 +24,7 @@ from incubator.review.forms import (
     review_form,
 )
 from incubator.review.models import Application, Program
+from incubator.review.program_routes import criteria, locale
 from incubator.review.programs import list_programs
 
 bp = Blueprint("review", __name__, url_prefix="/review")
@@ -59,7 +60,7 @@ def applications():
 @role_required(*STAFF_ROLES)
 def program_csv(program_id: int):
     program = db.get_or_404(Program, program_id)
-    body = queue.program_csv(program, [_(h) for h in CSV_HEADERS], current_user)
+    body = queue.program_csv(program, [_(h) for h in CSV_HEADERS], current_user, locale())
     disposition = f'attachment; filename="program-{program.id}-applications.csv"'
     return Response(body, mimetype="text/csv; charset=utf-8", headers={"Content-Disposition": disposition})
 
@@ -157,7 +158,7 @@ def score(application_id: int):
     app = assigned_or_404(application_id)
     own = reviews.own_review(app, current_user.id)
     initial = {f"score_{k}": str(v) for k, v in (own.scores if own else {}).items()}
-    form = review_form(app.program.rubric, obj=own, data=initial if request.method == "GET" else None)
+    form = review_form(criteria(app.program), obj=own, data=initial if request.method == "GET" else None)
     if form.validate_on_submit():
         try:
             review = reviews.save_review(app, current_user, form.review_data(app.program.rubric))

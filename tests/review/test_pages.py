@@ -127,7 +127,8 @@ def test_a_rubric_edit_after_a_review_is_refused_on_the_page(client, login_as, s
     login_as("staff")
     url = f"/programs/{program.id}/edit"
     page = client.get(url).get_data(as_text=True)
-    assert "Team | 2 | weak; thin; fair; good; strong" in page
+    assert "Đội ngũ | 2 | yếu; mỏng; khá; tốt; mạnh" in page
+    assert "Team | weak; thin; fair; good; strong" in page
     data = {"name": program.name, "organization_id": program.organization_id, "description": "Mô tả",
             "description_en": "", "opens_on": program.opens_on.isoformat(),
             "closes_on": program.closes_on.isoformat(), "seats": 5, "required_reviews": 2,

@@ -4,7 +4,7 @@ import pytest
 
 from incubator.review import programs
 from incubator.review.errors import RubricLocked
-from incubator.review.forms import parse_rubric, rubric_text
+from incubator.review.forms import add_english, parse_questions, parse_rubric, rubric_text
 from tests.factories import RUBRIC, ProgramFactory
 from tests.review.conftest import reviewed, score
 
@@ -34,12 +34,39 @@ def test_the_rubric_can_change_until_a_review_is_submitted(db, submitted, staff)
     assert program.seats == 7
 
 
-def test_the_rubric_text_round_trips_with_vietnamese_labels():
+def test_the_rubric_text_round_trips_in_both_languages():
     text = "Đội ngũ | 2 | yếu; mỏng; được; tốt; mạnh\nThị trường | 1,5 | không; nhỏ; vừa; lớn; rất lớn"
-    rubric = parse_rubric(text)
+    text_en = "Team | weak; thin; fair; good; strong\nMarket | none; small; fair; big; huge"
+    rubric = add_english(parse_rubric(text), text_en)
     assert [c["key"] for c in rubric] == ["doi_ngu", "thi_truong"]
-    assert rubric[1]["weight"] == 1.5 and rubric[0]["guide"][4] == "mạnh"
-    assert parse_rubric(rubric_text(rubric)) == rubric
+    assert rubric[1]["weight"] == 1.5 and rubric[0]["guide"]["vi"][4] == "mạnh"
+    assert (
+        rubric[1]["label"] == {"vi": "Thị trường", "en": "Market"} and rubric[0]["guide"]["en"][0] == "weak"
+    )
+    assert add_english(parse_rubric(rubric_text(rubric)), rubric_text(rubric, "en")) == rubric
+    assert programs.criteria(rubric, "en")[1]["label"] == "Market"
+    assert programs.criteria(rubric, "vi")[1]["guide"] == ["không", "nhỏ", "vừa", "lớn", "rất lớn"]
+
+
+def test_a_missing_english_falls_back_to_vietnamese_and_kept_keys_stay():
+    rubric = parse_rubric(
+        "Đội ngũ | 2 | a; b; c; d; e", previous=[{"key": "team", "label": {"vi": "Đội ngũ"}}]
+    )
+    assert rubric[0]["key"] == "team" and rubric_text(rubric, "en") == ""
+    assert programs.criteria(rubric, "en")[0]["label"] == "Đội ngũ"
+    questions = parse_questions("Sản phẩm là gì?\nAi trả tiền?", "")
+    assert programs.questions(ProgramFactory.build(questions=questions), "en") == [
+        "Sản phẩm là gì?",
+        "Ai trả tiền?",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text_en", ["Team | a;b;c;d;e\nMarket | a;b;c;d;e", "Team | 1 | a;b;c;d;e", "Team | a;b", " | a;b;c;d;e"]
+)
+def test_a_malformed_english_rubric_is_refused(text_en, app):
+    with app.test_request_context(), pytest.raises(ValueError):
+        add_english(parse_rubric("Đội ngũ | 1 | a;b;c;d;e"), text_en)
 
 
 @pytest.mark.parametrize(

@@ -76,10 +76,10 @@ def test_the_csv_export_keeps_vietnamese_and_every_score(client, login_as, submi
     raw = response.get_data()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 byte order mark, for Excel
     header, row = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert header[5:] == ["Team", "Market", "Điểm có trọng số", "Độ chênh", "Điểm chuẩn hóa"]
+    assert header[5:] == ["Đội ngũ", "Thị trường", "Điểm có trọng số", "Độ chênh", "Điểm chuẩn hóa"]
     record = dict(zip(header, row, strict=True))
     assert row[0] == "Nhuộm Xanh" and row[1] == "dệt may"
-    assert record["Team"] == "4.00" and record["Market"] == "3.00"
+    assert record["Đội ngũ"] == "4.00" and record["Thị trường"] == "3.00"
     # weighted: (2·5+2)/3 = 4 and (2·3+4)/3 = 3.33…; mean 3.67, spread 0.67
     assert row[7] == "3.67" and row[8] == "0.67" and row[9] == "3.67"
 
