@@ -1,14 +1,16 @@
 """An organisation's own records with its token: read (scope read) and publish (scope write) challenges and
-capabilities through the site's own forms and services (same validation, same rules, audited as the token)."""
+capabilities through the site's own forms and services (same validation, same rules, audited as the token);
+read its introductions and partnerships by the site's rules (`api.partnering`)."""
 
 from __future__ import annotations
 
 from flask_smorest import Blueprint, abort
 from werkzeug.datastructures import MultiDict
 
-from incubator.api import catalogue, schemas
+from incubator.api import catalogue, partnering, schemas
 from incubator.api.auth import current_token, token_required
 from incubator.api.models import READ, WRITE
+from incubator.api.partnering import NOT_FOUND
 from incubator.api.public import page_body
 from incubator.challenges import services
 from incubator.challenges.forms import CapabilityForm, ChallengeForm, NewChallengeForm
@@ -62,6 +64,59 @@ def bookings(args: dict) -> dict:
     return page_body(catalogue.own_bookings(current_token().organization_id, args["page"]))
 
 
+@bp.route("/introductions")
+@token_required(READ)
+@bp.doc(security=BEARER)
+@bp.arguments(PAGE, location="query")
+@bp.response(200, schemas.IntroductionPage)
+def introductions(args: dict) -> dict:
+    """The introductions naming the organisation's profiles, newest first.
+
+    The token acts as the organisation's admin who made it, for this organisation alone: it lists what
+    the site lists that admin for the organisation's profiles (never as platform staff, never the admin's
+    own profiles elsewhere)."""
+    return page_body(partnering.introduction_page(current_token(), args["page"]))
+
+
+@bp.route("/introductions/<int:introduction_id>")
+@token_required(READ)
+@bp.doc(security=BEARER)
+@bp.response(200, schemas.IntroductionOut)
+def introduction(introduction_id: int) -> dict:
+    """One introduction naming one of the organisation's profiles (else 404).
+
+    Once both sides accepted, the contacts of both sides and a challenge's confidential details are given
+    (`private_shown`) when the site shows them to the organisation's admins (ORG_ACTIONS
+    `read_confidential`); before that, only the public profiles. `answering` names the sides the
+    organisation answers for."""
+    return partnering.introduction_detail(current_token(), introduction_id) or abort(404, message=NOT_FOUND)
+
+
+@bp.route("/partnerships")
+@token_required(READ)
+@bp.doc(security=BEARER)
+@bp.arguments(schemas.PartnershipArgs, location="query")
+@bp.response(200, schemas.PartnershipPage)
+def partnerships(args: dict) -> dict:
+    """The partnerships the organisation takes part in, newest first, of `status` if given.
+
+    The token acts as the organisation's admin who made it, for this organisation alone (never with a
+    platform role's wider view)."""
+    return page_body(partnering.partnership_page(current_token(), args["page"], args.get("status")))
+
+
+@bp.route("/partnerships/<int:partnership_id>")
+@token_required(READ)
+@bp.doc(security=BEARER)
+@bp.response(200, schemas.PartnershipOut)
+def partnership(partnership_id: int) -> dict:
+    """One of the organisation's partnerships with its outcomes (else 404).
+
+    The contacts of both sides and a challenge's confidential details are given (`private_shown`) when
+    the site shows them to the organisation's admins (ORG_ACTIONS `read_confidential`)."""
+    return partnering.partnership_detail(current_token(), partnership_id) or abort(404, message=NOT_FOUND)
+
+
 def form_input(data: dict, current: dict | None = None) -> MultiDict:
     """The JSON body as the site's form receives it (a patch laid over the record's current values)."""
     merged = {**(current or {}), **data}
@@ -103,7 +158,7 @@ def own_record_or_404(model: type, record_id: int, may_edit: object) -> object:
         or found.organization_id != token.organization_id
         or not may_edit(token.created_by, found)
     ):
-        abort(404, message="No such record of this organisation.")
+        abort(404, message=NOT_FOUND)
     return found
 
 
