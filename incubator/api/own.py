@@ -15,8 +15,10 @@ from incubator.api.public import page_body
 from incubator.challenges import services
 from incubator.challenges.forms import CapabilityForm, ChallengeForm, NewChallengeForm
 from incubator.challenges.models import Capability, Challenge
+from incubator.errors import DomainError
 from incubator.extensions import db
 from incubator.organizations.services import may_act_for
+from incubator.partnerships.forms import AnswerForm, OutcomeForm
 
 bp = Blueprint(
     "api_own", __name__, url_prefix="/api/v1/own", description="The token's organisation: its own records."
@@ -115,6 +117,44 @@ def partnership(partnership_id: int) -> dict:
     The contacts of both sides and a challenge's confidential details are given (`private_shown`) when
     the site shows them to the organisation's admins (ORG_ACTIONS `read_confidential`)."""
     return partnering.partnership_detail(current_token(), partnership_id) or abort(404, message=NOT_FOUND)
+
+
+@bp.route("/introductions/<int:introduction_id>/answer", methods=["POST"])
+@token_required(WRITE)
+@bp.doc(security=BEARER)
+@bp.arguments(schemas.AnswerIn)
+@bp.response(200, schemas.IntroductionOut)
+def answer_introduction(data: dict, introduction_id: int) -> dict:
+    """Accept or decline an introduction for the organisation's side, validated as on the site.
+
+    The site's form and service: declining needs a reason; at two yeses the contacts are revealed and a
+    partnership proposed. The answer is the token's admin's, audited naming the token. 404 unless the
+    organisation answers for a side of it; 409 when it answered already or the introduction was
+    declined."""
+    clean = validated(AnswerForm, form_input(data))
+    try:
+        found = partnering.answer_introduction(
+            current_token(), introduction_id, clean["response"], clean["reason"] or ""
+        )
+    except DomainError as error:
+        abort(409, message=str(error))
+    return found or abort(404, message=NOT_FOUND)
+
+
+@bp.route("/partnerships/<int:partnership_id>/outcomes", methods=["POST"])
+@token_required(WRITE)
+@bp.doc(security=BEARER)
+@bp.arguments(schemas.OutcomeIn)
+@bp.response(201, schemas.PartnershipOut)
+def add_outcome(data: dict, partnership_id: int) -> dict:
+    """Record an outcome (MoU, joint project, pilot, contract, patent) of one of the organisation's
+    partnerships, validated as on the site (a date not in the future), audited naming the token."""
+    clean = validated(OutcomeForm, form_input(data))
+    try:
+        found = partnering.add_outcome(current_token(), partnership_id, clean)
+    except DomainError as error:
+        abort(409, message=str(error))
+    return found or abort(404, message=NOT_FOUND)
 
 
 def form_input(data: dict, current: dict | None = None) -> MultiDict:

@@ -143,3 +143,26 @@ def partnership_detail(token: ApiToken, partnership_id: int) -> dict | None:
             for side in SIDES
         },  # fmt: skip
     }
+
+
+def answer_introduction(token: ApiToken, introduction_id: int, response: str, reason: str) -> dict | None:
+    """Answer introduction #id for the organisation's side (the site's service, as the token's admin for
+    the organisation alone); None unless the organisation answers for a side. Raises `DomainError` when
+    the service refuses (answered already, declined)."""
+    found = db.session.get(Introduction, introduction_id)
+    user, organization_id = token.created_by, token.organization_id
+    if found is None or not introductions.may_view(user, found, None, organization_id):
+        return None
+    introductions.answer(found, user, response, reason, organization_id)
+    return introduction_detail(token, introduction_id)
+
+
+def add_outcome(token: ApiToken, partnership_id: int, data: dict) -> dict | None:
+    """Record an outcome of partnership #id (the site's service, as the token's admin for the organisation
+    alone); None unless the organisation may change it. Raises `DomainError` when the service refuses."""
+    found = db.session.get(Partnership, partnership_id)
+    user, organization_id = token.created_by, token.organization_id
+    if found is None or not services.may_edit(user, found, None, organization_id):
+        return None
+    services.add_outcome(found, user, data["kind"], data["happened_on"], data["note"] or "", organization_id)
+    return partnership_detail(token, partnership_id)

@@ -277,6 +277,21 @@ class IntroductionOut(IntroductionSummaryOut):
     target = fields.Nested(IntroductionSideOut)
 
 
+class AnswerIn(Schema):
+    """An answer to an introduction, as the site's form takes it (declining needs a reason)."""
+
+    response = Text(required=True, validate=validate.OneOf(("accepted", "declined")))
+    reason = Text()
+
+
+class OutcomeIn(Schema):
+    """An outcome of a partnership, as the site's form takes it (a date not in the future)."""
+
+    kind = Text(required=True, validate=validate.OneOf(OUTCOME_KINDS))
+    happened_on = fields.Date(required=True)
+    note = Text()
+
+
 class OutcomeOut(Schema):
     id = fields.Integer()
     kind = fields.String(validate=validate.OneOf(OUTCOME_KINDS))

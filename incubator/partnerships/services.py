@@ -110,10 +110,16 @@ def set_status(partnership: Partnership, status: str, actor: User) -> Partnershi
 
 
 def add_outcome(
-    partnership: Partnership, actor: User, kind: str, happened_on: date, note: str = ""
+    partnership: Partnership,
+    actor: User,
+    kind: str,
+    happened_on: date,
+    note: str = "",
+    organization_id: int | None = None,
 ) -> object:
-    """Record an outcome (MoU, joint project, pilot, contract, patent) of a partnership, audited."""
-    if not may_edit(actor, partnership):
+    """Record an outcome (MoU, joint project, pilot, contract, patent) of a partnership, audited
+    (`organization_id`: `actor` acting for that organization alone, as an API token does)."""
+    if not may_edit(actor, partnership, organization_id=organization_id):
         raise PartnershipRefused(N_("Only the partners and staff may change a partnership."))
     if kind not in OUTCOME_KINDS:
         raise PartnershipRefused(N_("Unknown kind of outcome."))

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from incubator.api import tokens
+from incubator.audit.models import AuditEvent
 from incubator.database import utcnow
 from incubator.matching import decisions
 from incubator.partnerships import introductions, services
@@ -152,3 +153,85 @@ def test_partnerships_filter_by_status_and_answer_304_to_their_etag(client, db):
         headers={**bearer(secret), "If-None-Match": found.headers["ETag"]},
     )
     assert again.status_code == 304
+
+
+WRITES = [
+    ("/introductions/{introduction}/answer", {"response": "accepted"}, 200),
+    ("/partnerships/{partnership}/outcomes", {"kind": "mou", "happened_on": "2026-01-15"}, 201),
+]
+
+
+@pytest.mark.parametrize(("path", "body", "created"), WRITES)
+@pytest.mark.parametrize("case", ["anonymous", "read", "write", "expired", "revoked", "outsider"])
+def test_each_write_takes_a_live_write_token_of_a_party_only(client, db, path, body, created, case):
+    pair = make_pair(db)
+    introduction = introduce(db, pair)
+    introductions.answer(introduction, pair.university, "accepted")
+    answering = "answer" in path
+    if not answering:  # a partnership to record an outcome of
+        introductions.answer(introduction, pair.enterprise, "accepted")
+    token, secret = token_of(pair, scope="read" if case == "read" else "write")
+    if case == "expired":
+        token.expires_at = utcnow() - timedelta(seconds=1)
+        db.session.commit()
+    if case == "revoked":
+        tokens.revoke_token(token, token.created_by_id)
+    if case == "outsider":
+        outsider = MembershipFactory(organization__kind="enterprise", user__role="enterprise")
+        _other, secret = tokens.create_token(
+            outsider.organization, outsider.user, "X", "write", utcnow() + LATER
+        )
+    partnership = services.of_introduction(introduction.id)
+    url = "/api/v1/own" + path.format(
+        introduction=introduction.id, partnership=partnership and partnership.id
+    )
+    response = client.post(url, json=body, headers={} if case == "anonymous" else bearer(secret))
+    expected = {"anonymous": 401, "read": 403, "expired": 401, "revoked": 401, "outsider": 404}
+    assert response.status_code == expected.get(case, created), response.get_data(as_text=True)
+    if response.status_code >= 400:
+        assert response.mimetype == "application/problem+json"
+    db.session.expire_all()
+    if answering:
+        changed = db.session.get(Introduction, introduction.id).source_response == "accepted"
+    else:
+        changed = bool(services.of_introduction(introduction.id).outcomes)
+    assert changed is (case == "write")
+
+
+def test_an_answer_goes_through_the_sites_form_and_service_audited_as_the_token(client, db):
+    pair = make_pair(db)
+    introduction = introduce(db, pair)
+    token, secret = token_of(pair, "university", "write")
+    url = f"/api/v1/own/introductions/{introduction.id}/answer"
+    refused = client.post(url, json={"response": "declined"}, headers=bearer(secret))
+    assert refused.status_code == 422 and "reason" in refused.json["errors"]
+    assert db.session.get(Introduction, introduction.id).target_response == "pending"
+    introductions.answer(introduction, pair.enterprise, "accepted")
+    answered = client.post(url, json={"response": "accepted"}, headers=bearer(secret))
+    assert answered.status_code == 200 and answered.json["status"] == "accepted"
+    assert (
+        answered.json["private_shown"] is True and answered.json["source"]["confidential_details"] == SECRET
+    )
+    event = db.session.scalar(
+        select(AuditEvent).where(
+            AuditEvent.action == "introduction.accepted", AuditEvent.detail["side"].as_string() == "target"
+        )
+    )
+    assert event.actor_id == token.created_by_id and event.detail["api_token_id"] == token.id
+    again = client.post(url, json={"response": "declined", "reason": "Đổi ý"}, headers=bearer(secret))
+    assert again.status_code == 409 and again.mimetype == "application/problem+json"
+    partnership_id = answered.json["partnership_id"]
+    outcomes = f"/api/v1/own/partnerships/{partnership_id}/outcomes"
+    future = (utcnow() + timedelta(days=3)).date().isoformat()
+    late = client.post(outcomes, json={"kind": "pilot", "happened_on": future}, headers=bearer(secret))
+    assert late.status_code == 422 and "happened_on" in late.json["errors"]
+    added = client.post(
+        outcomes,
+        json={"kind": "pilot", "happened_on": "2026-11-30", "note": "Thử nghiệm"},
+        headers=bearer(secret),
+    )
+    assert added.status_code == 201 and [(o["kind"], o["note"]) for o in added.json["outcomes"]] == [
+        ("pilot", "Thử nghiệm")
+    ]
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "partnership.outcome"))
+    assert event.actor_id == token.created_by_id and event.detail["api_token"] == "CRM"
