@@ -215,6 +215,8 @@ def build_config(env: dict | None = None) -> dict:
         "REGISTER_RATE_LIMIT": env.get("REGISTER_RATE_LIMIT", "5 per hour"),
         # JSON API requests per token (anonymous: per client address); a 429 carries Retry-After
         "API_RATE_LIMIT": env.get("API_RATE_LIMIT", "120 per minute"),
+        # API requests with an unknown, expired or revoked token, per client address (its own bucket)
+        "API_REFUSED_TOKEN_RATE_LIMIT": env.get("API_REFUSED_TOKEN_RATE_LIMIT", "10 per minute"),
         "TRUSTED_PROXIES": int(env.get("TRUSTED_PROXIES", "0")),
         # Overload protection (incubator/overload.py): pages one process works on at once, the rest
         # refused with 503 at once; and the longest a request stamped by the front proxy may have waited.

@@ -1,4 +1,5 @@
-"""Bearer tokens on API requests: who is calling (g.api_token), the scope a view needs, the rate-limit key."""
+"""Bearer tokens on API requests: who is calling (g.api_token), the scope a view needs, the rate-limit keys
+(a live token its own bucket, anonymous requests their address's, a refused token its address's own)."""
 
 from __future__ import annotations
 
@@ -19,10 +20,34 @@ def bearer_secret() -> str | None:
     return secret.strip() or None if scheme.lower() == "bearer" else None
 
 
+UNCHECKED = object()
+
+
+def presented_token() -> ApiToken | None:
+    """The live token the request's bearer secret names, else None (looked up once per request: the rate
+    limits and the view share the answer)."""
+    found = g.get("api_token_lookup", UNCHECKED)
+    if found is UNCHECKED:
+        secret = bearer_secret()
+        found = g.api_token_lookup = tokens.authenticate(secret) if secret else None
+    return found
+
+
+def sends_refused_token() -> bool:
+    """Whether the request carries a bearer secret that names no live token (unknown, expired, revoked)."""
+    return bearer_secret() is not None and presented_token() is None
+
+
 def rate_limit_key() -> str:
-    """Each token its own bucket (keyed by its hash, before the database is asked); anonymous: the address."""
+    """A live token its own bucket (keyed by its hash); anonymous: the address."""
     secret = bearer_secret()
     return f"api-token:{tokens.digest(secret)[:32]}" if secret else f"api-ip:{get_remote_address()}"
+
+
+def refused_token_key() -> str:
+    """Refused tokens share one bucket per address, apart from the anonymous one: guessing is slowed and
+    spends neither a live token's requests nor the address's anonymous ones."""
+    return f"api-refused-token:{get_remote_address()}"
 
 
 class TokenRefused(Unauthorized):
@@ -40,8 +65,7 @@ def token_required(scope: str) -> Callable:
     def decorator(view: Callable) -> Callable:
         @wraps(view)
         def wrapped(*args: object, **kwargs: object) -> object:
-            secret = bearer_secret()
-            token = tokens.authenticate(secret) if secret else None
+            token = presented_token()
             if token is None:
                 raise TokenRefused()
             if not tokens.allows(token, scope):

@@ -1,20 +1,24 @@
 """An organisation's own records with its token: read (scope read) and publish (scope write) challenges and
-capabilities through the site's own forms and services (same validation, same rules, audited as the token)."""
+capabilities through the site's own forms and services (same validation, same rules, audited as the token);
+read its introductions and partnerships by the site's rules (`api.partnering`)."""
 
 from __future__ import annotations
 
 from flask_smorest import Blueprint, abort
 from werkzeug.datastructures import MultiDict
 
-from incubator.api import catalogue, schemas
+from incubator.api import catalogue, partnering, schemas
 from incubator.api.auth import current_token, token_required
 from incubator.api.models import READ, WRITE
+from incubator.api.partnering import NOT_FOUND
 from incubator.api.public import page_body
 from incubator.challenges import services
 from incubator.challenges.forms import CapabilityForm, ChallengeForm, NewChallengeForm
 from incubator.challenges.models import Capability, Challenge
+from incubator.errors import DomainError
 from incubator.extensions import db
 from incubator.organizations.services import may_act_for
+from incubator.partnerships.forms import AnswerForm, OutcomeForm
 
 bp = Blueprint(
     "api_own", __name__, url_prefix="/api/v1/own", description="The token's organisation: its own records."
@@ -62,6 +66,97 @@ def bookings(args: dict) -> dict:
     return page_body(catalogue.own_bookings(current_token().organization_id, args["page"]))
 
 
+@bp.route("/introductions")
+@token_required(READ)
+@bp.doc(security=BEARER)
+@bp.arguments(PAGE, location="query")
+@bp.response(200, schemas.IntroductionPage)
+def introductions(args: dict) -> dict:
+    """The introductions naming the organisation's profiles, newest first.
+
+    The token acts as the organisation's admin who made it, for this organisation alone: it lists what
+    the site lists that admin for the organisation's profiles (never as platform staff, never the admin's
+    own profiles elsewhere)."""
+    return page_body(partnering.introduction_page(current_token(), args["page"]))
+
+
+@bp.route("/introductions/<int:introduction_id>")
+@token_required(READ)
+@bp.doc(security=BEARER)
+@bp.response(200, schemas.IntroductionOut)
+def introduction(introduction_id: int) -> dict:
+    """One introduction naming one of the organisation's profiles (else 404).
+
+    Once both sides accepted, the contacts of both sides and a challenge's confidential details are given
+    (`private_shown`) when the site shows them to the organisation's admins (ORG_ACTIONS
+    `read_confidential`); before that, only the public profiles. `answering` names the sides the
+    organisation answers for."""
+    return partnering.introduction_detail(current_token(), introduction_id) or abort(404, message=NOT_FOUND)
+
+
+@bp.route("/partnerships")
+@token_required(READ)
+@bp.doc(security=BEARER)
+@bp.arguments(schemas.PartnershipArgs, location="query")
+@bp.response(200, schemas.PartnershipPage)
+def partnerships(args: dict) -> dict:
+    """The partnerships the organisation takes part in, newest first, of `status` if given.
+
+    The token acts as the organisation's admin who made it, for this organisation alone (never with a
+    platform role's wider view)."""
+    return page_body(partnering.partnership_page(current_token(), args["page"], args.get("status")))
+
+
+@bp.route("/partnerships/<int:partnership_id>")
+@token_required(READ)
+@bp.doc(security=BEARER)
+@bp.response(200, schemas.PartnershipOut)
+def partnership(partnership_id: int) -> dict:
+    """One of the organisation's partnerships with its outcomes (else 404).
+
+    The contacts of both sides and a challenge's confidential details are given (`private_shown`) when
+    the site shows them to the organisation's admins (ORG_ACTIONS `read_confidential`)."""
+    return partnering.partnership_detail(current_token(), partnership_id) or abort(404, message=NOT_FOUND)
+
+
+@bp.route("/introductions/<int:introduction_id>/answer", methods=["POST"])
+@token_required(WRITE)
+@bp.doc(security=BEARER)
+@bp.arguments(schemas.AnswerIn)
+@bp.response(200, schemas.IntroductionOut)
+def answer_introduction(data: dict, introduction_id: int) -> dict:
+    """Accept or decline an introduction for the organisation's side, validated as on the site.
+
+    The site's form and service: declining needs a reason; at two yeses the contacts are revealed and a
+    partnership proposed. The answer is the token's admin's, audited naming the token. 404 unless the
+    organisation answers for a side of it; 409 when it answered already or the introduction was
+    declined."""
+    clean = validated(AnswerForm, form_input(data))
+    try:
+        found = partnering.answer_introduction(
+            current_token(), introduction_id, clean["response"], clean["reason"] or ""
+        )
+    except DomainError as error:
+        abort(409, message=str(error))
+    return found or abort(404, message=NOT_FOUND)
+
+
+@bp.route("/partnerships/<int:partnership_id>/outcomes", methods=["POST"])
+@token_required(WRITE)
+@bp.doc(security=BEARER)
+@bp.arguments(schemas.OutcomeIn)
+@bp.response(201, schemas.PartnershipOut)
+def add_outcome(data: dict, partnership_id: int) -> dict:
+    """Record an outcome (MoU, joint project, pilot, contract, patent) of one of the organisation's
+    partnerships, validated as on the site (a date not in the future), audited naming the token."""
+    clean = validated(OutcomeForm, form_input(data))
+    try:
+        found = partnering.add_outcome(current_token(), partnership_id, clean)
+    except DomainError as error:
+        abort(409, message=str(error))
+    return found or abort(404, message=NOT_FOUND)
+
+
 def form_input(data: dict, current: dict | None = None) -> MultiDict:
     """The JSON body as the site's form receives it (a patch laid over the record's current values)."""
     merged = {**(current or {}), **data}
@@ -103,7 +198,7 @@ def own_record_or_404(model: type, record_id: int, may_edit: object) -> object:
         or found.organization_id != token.organization_id
         or not may_edit(token.created_by, found)
     ):
-        abort(404, message="No such record of this organisation.")
+        abort(404, message=NOT_FOUND)
     return found
 
 

@@ -11,6 +11,7 @@ from incubator.challenges.models import BUDGET_RANGES, CHALLENGE_STATUSES, TRL_L
 from incubator.labs.models import LAB_KINDS
 from incubator.organizations.models import ORGANIZATION_KINDS
 from incubator.pagination import MAX_PAGE
+from incubator.partnerships.models import OUTCOME_KINDS, PARTNERSHIP_STATUSES
 
 NO_NUL = validate.Regexp(r"^[^\x00]*$", error="The text contains a NUL character.")
 
@@ -215,6 +216,110 @@ class CapabilityPatch(CapabilityIn):
     description = Text()
 
 
+class PartnershipArgs(Schema):
+    page = fields.Integer(load_default=1, validate=validate.Range(1, MAX_PAGE))
+    status = Text(validate=validate.OneOf(PARTNERSHIP_STATUSES))
+
+
+class ContactOut(Schema):
+    name = fields.String()
+    email = fields.String()
+
+
+class SideRef(Schema):
+    """One side of an introduction or partnership in a list: the profile it names."""
+
+    kind = fields.String(metadata={"description": "challenge, capability, lab, mentor or startup"})
+    id = fields.Integer()
+    title = fields.String(metadata={"description": "Empty when the profile was removed"})
+
+
+class IntroductionSideRef(SideRef):
+    response = fields.String(metadata={"description": "pending, accepted or declined"})
+
+
+class SideOut(SideRef):
+    """One side in full: its public profile; its contacts and a challenge's confidential details only
+    when the site shows them to the organisation's admins (see the endpoint)."""
+
+    removed = fields.Boolean()
+    organization = fields.Nested(OrganizationRef, allow_none=True)
+    summary = fields.String(metadata={"description": "The public text of the profile"})
+    contacts = fields.List(fields.Nested(ContactOut))
+    confidential_details = fields.String()
+
+
+class IntroductionSideOut(SideOut):
+    response = fields.String(metadata={"description": "pending, accepted or declined"})
+    reason = fields.String()
+    answered_at = UtcDateTime(allow_none=True)
+
+
+class IntroductionSummaryOut(Schema):
+    id = fields.Integer()
+    status = fields.String(metadata={"description": "pending, accepted (by both) or declined (by either)"})
+    created_at = UtcDateTime()
+    revealed_at = UtcDateTime(allow_none=True)
+    source = fields.Nested(IntroductionSideRef)
+    target = fields.Nested(IntroductionSideRef)
+
+
+class IntroductionOut(IntroductionSummaryOut):
+    message = fields.String(metadata={"description": "The staff note"})
+    answering = fields.List(
+        fields.String(), metadata={"description": "The sides the organisation answers for"}
+    )
+    private_shown = fields.Boolean(
+        metadata={"description": "Whether contacts and confidential details are given"}
+    )
+    partnership_id = fields.Integer(allow_none=True)
+    source = fields.Nested(IntroductionSideOut)
+    target = fields.Nested(IntroductionSideOut)
+
+
+class AnswerIn(Schema):
+    """An answer to an introduction, as the site's form takes it (declining needs a reason)."""
+
+    response = Text(required=True, validate=validate.OneOf(("accepted", "declined")))
+    reason = Text()
+
+
+class OutcomeIn(Schema):
+    """An outcome of a partnership, as the site's form takes it (a date not in the future)."""
+
+    kind = Text(required=True, validate=validate.OneOf(OUTCOME_KINDS))
+    happened_on = fields.Date(required=True)
+    note = Text()
+
+
+class OutcomeOut(Schema):
+    id = fields.Integer()
+    kind = fields.String(validate=validate.OneOf(OUTCOME_KINDS))
+    happened_on = fields.Date()
+    note = fields.String()
+
+
+class PartnershipSummaryOut(Schema):
+    id = fields.Integer()
+    title = fields.String()
+    subject = fields.String(metadata={"description": "The two profiles' titles"})
+    status = fields.String(validate=validate.OneOf(PARTNERSHIP_STATUSES))
+    introduction_id = fields.Integer()
+    started_on = fields.Date(allow_none=True)
+    completed_on = fields.Date(allow_none=True)
+    source = fields.Nested(SideRef)
+    target = fields.Nested(SideRef)
+
+
+class PartnershipOut(PartnershipSummaryOut):
+    private_shown = fields.Boolean(
+        metadata={"description": "Whether contacts and confidential details are given"}
+    )
+    outcomes = fields.List(fields.Nested(OutcomeOut))
+    source = fields.Nested(SideOut)
+    target = fields.Nested(SideOut)
+
+
 OrganizationPage = page_of(OrganizationOut, "OrganizationPage")
 LabPage = page_of(LabOut, "LabPage")
 CapabilityPage = page_of(CapabilityOut, "CapabilityPage")
@@ -222,3 +327,5 @@ ChallengePage = page_of(ChallengeOut, "ChallengePage")
 OwnChallengePage = page_of(OwnChallengeOut, "OwnChallengePage")
 ProgramPage = page_of(ProgramOut, "ProgramPage")
 BookingPage = page_of(BookingOut, "BookingPage")
+IntroductionPage = page_of(IntroductionSummaryOut, "IntroductionPage")
+PartnershipPage = page_of(PartnershipSummaryOut, "PartnershipPage")

@@ -1,5 +1,6 @@
-"""The API mounted on the app: flask-smorest's OpenAPI document, problem details, ETags, per-token limits,
-no CSRF (a bearer token is no ambient credential: the API never reads the session) and the reference page."""
+"""The API mounted on the app: flask-smorest's OpenAPI document, problem details, ETags, per-token limits
+(refused tokens: a bucket of their own per address), no CSRF (a bearer token is no ambient credential: the
+API never reads the session) and the reference page."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 
 from incubator.api import exchange, own, public, reference, token_routes
-from incubator.api.auth import rate_limit_key
+from incubator.api.auth import rate_limit_key, refused_token_key, sends_refused_token
 from incubator.api.schemas import ProblemSchema
 from incubator.extensions import csrf, limiter
 
@@ -58,7 +59,15 @@ def with_etag(response: Response) -> Response:
 
 BLUEPRINTS = (public.bp, own.bp, exchange.bp)
 for _blueprint in BLUEPRINTS:  # once per process: a blueprint is set up before any app registers it
-    limiter.limit(lambda: current_app.config["API_RATE_LIMIT"], key_func=rate_limit_key)(_blueprint)
+    limiter.limit(
+        lambda: current_app.config["API_RATE_LIMIT"], key_func=rate_limit_key, exempt_when=sends_refused_token
+    )(_blueprint)
+    limiter.shared_limit(  # one bucket per address across the whole API, for refused tokens only
+        lambda: current_app.config["API_REFUSED_TOKEN_RATE_LIMIT"],
+        scope="api-refused-token",
+        key_func=refused_token_key,
+        exempt_when=lambda: not sends_refused_token(),
+    )(_blueprint)
     _blueprint.after_request(with_etag)
 
 

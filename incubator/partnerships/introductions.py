@@ -40,17 +40,30 @@ def sides(introduction: Introduction) -> dict[str, Party | None]:
 
 
 def sides_of(
-    introduction: Introduction, user: User, both: dict[str, Party | None] | None = None
+    introduction: Introduction,
+    user: User,
+    both: dict[str, Party | None] | None = None,
+    organization_id: int | None = None,
 ) -> list[str]:
     """The sides ("source", "target") `user` answers for: as the profile's owner or an organization admin
-    (`both`: the introduction's `sides`, when the caller has them already)."""
+    (`both`: the introduction's `sides`, when the caller has them already; `organization_id`: acting for
+    that organization alone, as an API token does: see `Party.allows`)."""
     both = sides(introduction) if both is None else both
+    if organization_id is not None:
+        return [name for name, p in both.items() if p is not None and p.allows(user, ANSWER, organization_id)]
     return [name for name, p in both.items() if p is not None and user.id in p.user_ids]
 
 
-def may_view(user: User, introduction: Introduction, both: dict[str, Party | None] | None = None) -> bool:
-    """Staff and the people who answer for either side may see an introduction."""
-    return user.role in STAFF_ROLES or bool(sides_of(introduction, user, both))
+def may_view(
+    user: User,
+    introduction: Introduction,
+    both: dict[str, Party | None] | None = None,
+    organization_id: int | None = None,
+) -> bool:
+    """Staff and the people who answer for either side may see an introduction (`organization_id`: acting
+    for it alone, never as staff)."""
+    staff = organization_id is None and user.role in STAFF_ROLES
+    return staff or bool(sides_of(introduction, user, both, organization_id))
 
 
 def side_titles(listed: list[Introduction]) -> dict[int, dict[str, str]]:
@@ -127,9 +140,16 @@ def notify_new(introduction: Introduction) -> None:
             notify(user.id, "introduction.new", message, link(introduction))
 
 
-def answer(introduction: Introduction, user: User, response: str, reason: str = "") -> Introduction:
-    """Record `user`'s answer for their side; at two yeses reveal the contacts and propose a partnership."""
-    mine = sides_of(introduction, user)
+def answer(
+    introduction: Introduction,
+    user: User,
+    response: str,
+    reason: str = "",
+    organization_id: int | None = None,
+) -> Introduction:
+    """Record `user`'s answer for their side; at two yeses reveal the contacts and propose a partnership
+    (`organization_id`: answering for that organization's side only, as an API token does)."""
+    mine = sides_of(introduction, user, organization_id=organization_id)
     pending = [side for side in mine if introduction.response(side) == "pending"]
     if response not in ("accepted", "declined") or not mine:
         raise IntroductionRefused(N_("Unknown introduction or answer."))
@@ -180,15 +200,16 @@ def notify_declined(introduction: Introduction, declined_side: str) -> None:
         notify(user.id, "introduction.declined", message, link(introduction))
 
 
-def list_introductions(user: User, page: int = 1) -> Pagination:
-    """One page of the introductions `user` may see (staff: all), newest first."""
+def list_introductions(user: User, page: int = 1, organization_id: int | None = None) -> Pagination:
+    """One page of the introductions `user` may see (staff: all), newest first (`organization_id`: those
+    naming that organization's profiles, `user` acting for it alone, never as staff: see `Party.allows`)."""
     query = select(Introduction).join(Suggestion, Suggestion.id == Introduction.suggestion_id)
     query = query.options(contains_eager(Introduction.suggestion))
-    if user.role not in STAFF_ROLES:
+    if organization_id is not None or user.role not in STAFF_ROLES:
         query = query.where(
             or_(
-                profile_clause(user, Suggestion.source_type, Suggestion.source_id, ANSWER),
-                profile_clause(user, Suggestion.target_type, Suggestion.target_id, ANSWER),
+                profile_clause(user, Suggestion.source_type, Suggestion.source_id, ANSWER, organization_id),
+                profile_clause(user, Suggestion.target_type, Suggestion.target_id, ANSWER, organization_id),
             )
         )
     return paginate(query.order_by(Introduction.id.desc()), page)

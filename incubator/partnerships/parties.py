@@ -14,7 +14,7 @@ from incubator.challenges.models import Capability, Challenge
 from incubator.extensions import db
 from incubator.labs.models import Lab
 from incubator.mentors.models import MentorProfile
-from incubator.organizations.models import Organization
+from incubator.organizations.models import Membership, Organization
 from incubator.organizations.services import (
     acting_member_ids,
     acting_organization_ids,
@@ -55,8 +55,17 @@ class Party:
     user_ids: set[int] = field(default_factory=set)
     contact_ids: set[int] = field(default_factory=set)
 
-    def allows(self, user: User, action: str) -> bool:
-        """Whether `user` owns this side's profile or their membership role allows `action` for it."""
+    def allows(self, user: User, action: str, organization_id: int | None = None) -> bool:
+        """Whether `user` owns this side's profile or their membership role allows `action` for it.
+
+        `organization_id`: `user` acting for that organization alone (an API token): the side must be that
+        organization's and their role there must allow `action`; owning the profile does not count."""
+        if organization_id is not None:
+            return (
+                self.organization is not None
+                and self.organization.id == organization_id
+                and may_act_for(user, organization_id, action)
+            )
         if user.id == self.owner_id:
             return True
         return self.organization is not None and may_act_for(user, self.organization.id, action)
@@ -121,21 +130,35 @@ def summary(side: Party) -> str:
     return row.description
 
 
-def may_read_private(user: User, sides: dict[str, Party | None]) -> bool:
+def may_read_private(user: User, sides: dict[str, Party | None], organization_id: int | None = None) -> bool:
     """Staff, and the people of either side allowed to read confidential details, see the revealed
-    contacts and a challenge's confidential details."""
-    return user.role in STAFF_ROLES or any(
-        side is not None and side.allows(user, "read_confidential") for side in sides.values()
-    )
+    contacts and a challenge's confidential details (`organization_id`: acting for it alone, never as
+    staff; see `Party.allows`)."""
+    staff = organization_id is None and user.role in STAFF_ROLES
+    present = [side for side in sides.values() if side is not None]
+    return staff or any(side.allows(user, "read_confidential", organization_id) for side in present)
 
 
-def profile_clause(user: User, type_column: object, id_column: object, action: str) -> object:
-    """A WHERE clause: (type, id) names a profile `user` owns or whose organization lets them do `action`."""
+def acting_organizations(user: User, action: str, organization_id: int | None = None) -> select:
+    """A subquery of the organizations where `user`'s role allows `action` (`organization_id`: that one
+    only, if it does)."""
     organizations = acting_organization_ids(user, action)
+    if organization_id is not None:
+        organizations = organizations.where(Membership.organization_id == organization_id)
+    return organizations
+
+
+def profile_clause(
+    user: User, type_column: object, id_column: object, action: str, organization_id: int | None = None
+) -> object:
+    """A WHERE clause: (type, id) names a profile `user` owns or whose organization lets them do `action`
+    (`organization_id`: a profile of that organization, if it lets them; see `Party.allows`)."""
+    organizations = acting_organizations(user, action, organization_id)
     clauses = []
     for kind, model in PROFILE_MODELS.items():
-        owner = getattr(model, OWNER_FIELDS[kind]) == user.id
+        mine = [] if organization_id is not None else [getattr(model, OWNER_FIELDS[kind]) == user.id]
         if hasattr(model, "organization_id"):
-            owner = or_(owner, model.organization_id.in_(organizations))
-        clauses.append((type_column == kind) & id_column.in_(select(model.id).where(owner)))
+            mine.append(model.organization_id.in_(organizations))
+        if mine:
+            clauses.append((type_column == kind) & id_column.in_(select(model.id).where(or_(*mine))))
     return or_(*clauses)

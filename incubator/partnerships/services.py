@@ -13,10 +13,9 @@ from incubator.database import lock_for_writing
 from incubator.errors import N_, DomainError
 from incubator.extensions import db
 from incubator.localtime import today_local
-from incubator.organizations.services import acting_organization_ids
 from incubator.pagination import Pagination, paginate
 from incubator.partnerships.models import OUTCOME_KINDS, SIDES, Introduction, Partnership, PartnershipOutcome
-from incubator.partnerships.parties import Party, party, profile_clause, profiles
+from incubator.partnerships.parties import Party, acting_organizations, party, profile_clause, profiles
 from incubator.permissions import STAFF_ROLES
 
 TRANSITIONS = {"proposed": ("active", "ended"), "active": ("completed", "ended")}
@@ -62,21 +61,31 @@ def parties_of(partnership: Partnership) -> Parties:
     }
 
 
-def is_party(user: User, partnership: Partnership, parties: Parties | None = None) -> bool:
+def is_party(
+    user: User, partnership: Partnership, parties: Parties | None = None, organization_id: int | None = None
+) -> bool:
     """Whether `user` acts for either side: its profile's owner or an admin of its organization
-    (`parties`: the partnership's `parties_of`, when the caller has them already)."""
+    (`parties`: the partnership's `parties_of`, when the caller has them already; `organization_id`:
+    acting for that organization alone, as an API token does: see `Party.allows`)."""
     parties = parties_of(partnership) if parties is None else parties
-    return any(p is not None and p.allows(user, CHANGE) for p in parties.values())
+    return any(p is not None and p.allows(user, CHANGE, organization_id) for p in parties.values())
 
 
-def may_view(user: User, partnership: Partnership, parties: Parties | None = None) -> bool:
-    """Staff, government (read-only) and the parties may see a partnership."""
-    return user.role in READERS or is_party(user, partnership, parties)
+def may_view(
+    user: User, partnership: Partnership, parties: Parties | None = None, organization_id: int | None = None
+) -> bool:
+    """Staff, government (read-only) and the parties may see a partnership (`organization_id`: acting for
+    it alone, never by the platform role)."""
+    readers = organization_id is None and user.role in READERS
+    return readers or is_party(user, partnership, parties, organization_id)
 
 
-def may_edit(user: User, partnership: Partnership, parties: Parties | None = None) -> bool:
-    """Staff and the parties may change a partnership."""
-    return user.role in STAFF_ROLES or is_party(user, partnership, parties)
+def may_edit(
+    user: User, partnership: Partnership, parties: Parties | None = None, organization_id: int | None = None
+) -> bool:
+    """Staff and the parties may change a partnership (`organization_id`: acting for it alone)."""
+    staff = organization_id is None and user.role in STAFF_ROLES
+    return staff or is_party(user, partnership, parties, organization_id)
 
 
 def set_status(partnership: Partnership, status: str, actor: User) -> Partnership:
@@ -101,10 +110,16 @@ def set_status(partnership: Partnership, status: str, actor: User) -> Partnershi
 
 
 def add_outcome(
-    partnership: Partnership, actor: User, kind: str, happened_on: date, note: str = ""
+    partnership: Partnership,
+    actor: User,
+    kind: str,
+    happened_on: date,
+    note: str = "",
+    organization_id: int | None = None,
 ) -> object:
-    """Record an outcome (MoU, joint project, pilot, contract, patent) of a partnership, audited."""
-    if not may_edit(actor, partnership):
+    """Record an outcome (MoU, joint project, pilot, contract, patent) of a partnership, audited
+    (`organization_id`: `actor` acting for that organization alone, as an API token does)."""
+    if not may_edit(actor, partnership, organization_id=organization_id):
         raise PartnershipRefused(N_("Only the partners and staff may change a partnership."))
     if kind not in OUTCOME_KINDS:
         raise PartnershipRefused(N_("Unknown kind of outcome."))
@@ -157,18 +172,25 @@ def described(outcome: PartnershipOutcome) -> dict:
     return {"outcome_id": outcome.id, "kind": outcome.kind, "happened_on": outcome.happened_on.isoformat()}
 
 
-def list_partnerships(user: User, page: int = 1) -> Pagination:
-    """One page of the partnerships `user` may see (staff and government: all), newest first."""
+def list_partnerships(
+    user: User, page: int = 1, organization_id: int | None = None, status: str | None = None
+) -> Pagination:
+    """One page of the partnerships `user` may see (staff and government: all), newest first, of `status`
+    if given (`organization_id`: those of that organization, `user` acting for it alone, never by the
+    platform role: see `Party.allows`)."""
     query = select(Partnership)
-    if user.role not in READERS:
+    if organization_id is not None or user.role not in READERS:
+        organizations = acting_organizations(user, CHANGE, organization_id)
         query = query.where(
             or_(
-                profile_clause(user, Partnership.source_type, Partnership.source_id, CHANGE),
-                profile_clause(user, Partnership.target_type, Partnership.target_id, CHANGE),
-                Partnership.source_organization_id.in_(acting_organization_ids(user, CHANGE)),
-                Partnership.target_organization_id.in_(acting_organization_ids(user, CHANGE)),
+                profile_clause(user, Partnership.source_type, Partnership.source_id, CHANGE, organization_id),
+                profile_clause(user, Partnership.target_type, Partnership.target_id, CHANGE, organization_id),
+                Partnership.source_organization_id.in_(organizations),
+                Partnership.target_organization_id.in_(organizations),
             )
         )
+    if status is not None:
+        query = query.where(Partnership.status == status)
     return paginate(query.order_by(Partnership.id.desc()), page)
 
 

@@ -242,3 +242,27 @@ def test_another_organizations_admin_cannot_see_or_revoke_a_token(client, db, lo
     assert client.get(url).status_code == 404
     assert submit(client, f"{url}/{token.id}/revoke", {}, form_url="/").status_code == 404
     assert db.session.get(ApiToken, token.id).revoked_at is None
+
+
+def test_refused_tokens_share_a_bucket_of_their_own_per_address(own_app, db):
+    token, secret = token_for()
+    expired, expired_secret = token_for()
+    expired.expires_at = utcnow() - timedelta(seconds=1)
+    revoked, revoked_secret = token_for()
+    tokens.revoke_token(revoked, revoked.created_by_id)
+    client = own_app(API_RATE_LIMIT="3 per minute", API_REFUSED_TOKEN_RATE_LIMIT="3 per minute").test_client()
+    guesses = [bearer("bdi_guess1"), bearer(expired_secret), bearer(revoked_secret), bearer("bdi_guess2")]
+    statuses = [client.get("/api/v1/own/token", headers=headers).status_code for headers in guesses]
+    assert statuses == [401, 401, 401, 429]  # every guess a new secret, all in one bucket
+    refused = client.get("/api/v1/organizations", headers=bearer("bdi_guess3"))  # any endpoint, same bucket
+    assert refused.status_code == 429 and refused.mimetype == "application/problem+json"
+    assert refused.json["status"] == 429 and 1 <= int(refused.headers["Retry-After"]) <= 60
+    # the guesses spent neither the live token's bucket nor the address's anonymous one
+    assert [client.get("/api/v1/own/token", headers=bearer(secret)).status_code for _ in range(3)] == [
+        200
+    ] * 3
+    assert [client.get("/api/v1/organizations").status_code for _ in range(3)] == [200] * 3
+    other_address = client.get(
+        "/api/v1/own/token", headers=bearer("bdi_x"), environ_base={"REMOTE_ADDR": "10.9.9.9"}
+    )
+    assert other_address.status_code == 401

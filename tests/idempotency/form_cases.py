@@ -54,6 +54,8 @@ EXCLUDED = {
     "accounts.end_other_sessions": "ends other sessions, including the copies' own: idempotent by nature",
     "api_own.create_challenge": "the JSON API (a bearer token, no session form): tested in tests/api",
     "api_own.create_capability": "the JSON API (a bearer token, no session form): tested in tests/api",
+    "api_own.answer_introduction": "the JSON API (a bearer token, no session form): tested in tests/api",
+    "api_own.add_outcome": "the JSON API (a bearer token, no session form): tested in tests/api",
 }
 
 
