@@ -24,6 +24,7 @@ from incubator.database import lock_for_writing, utcnow
 from incubator.errors import N_
 from incubator.extensions import db
 from incubator.localtime import LOCAL_ZONE, to_local
+from incubator.mentors import contacts
 from incubator.mentors.mentorships import refuse
 from incubator.mentors.models import MentorMeeting, Mentorship
 from incubator.notifications import mail
@@ -191,10 +192,11 @@ def invitation(meeting: MentorMeeting, reader: User, page_url: str, method: str 
     event.add("description", "\n".join(filter(None, [meeting.note, page_url])))
     event.add("url", page_url)
     proposer = meeting.proposed_by
-    event.add("organizer", f"mailto:{proposer.email}", parameters={"CN": one_line(proposer.full_name)})
+    organizer = {"CN": one_line(proposer.full_name)}
+    event.add("organizer", calendar_address(proposer, reader), parameters=organizer)
     for person in (mentorship.mentor, mentorship.founder):
         parameters = {"CN": one_line(person.full_name), "ROLE": "REQ-PARTICIPANT", "PARTSTAT": "ACCEPTED"}
-        event.add("attendee", f"mailto:{person.email}", parameters=parameters)
+        event.add("attendee", calendar_address(person, reader), parameters=parameters)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -204,6 +206,14 @@ def invitation(meeting: MentorMeeting, reader: User, page_url: str, method: str 
     calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()
+
+
+def calendar_address(person: User, reader: User) -> str:
+    """`person`'s address in `reader`'s invitation: their e-mail if it is the reader's own or they share
+    it (their contact card), else an address naming nobody's mailbox."""
+    if person.id == reader.id or contacts.contact_card(person).share_email:
+        return f"mailto:{person.email}"
+    return f"urn:x-incubator:user:{person.id}"
 
 
 def mailed_invitation(notification: Notification, reader: User) -> list[MIMEText]:

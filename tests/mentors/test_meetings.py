@@ -314,3 +314,15 @@ def test_only_the_two_sides_cancel_and_never_a_meeting_that_started(client, db, 
         meetings.cancel_meeting(meeting, pair.mentor)
     db.session.refresh(meeting)
     assert meeting.status == "accepted" and cancellations() == []
+
+
+def test_an_invitation_names_the_other_side_by_e_mail_only_if_they_share_it(client, db, pair):
+    meeting = agreed(pair)  # proposed by the founder: the organizer
+    log_in(client, pair.founder)
+    submit(client, "/mentors/contact", {"phone": "0912 000 111"})  # the e-mail box left unticked
+    for reader, hidden in ((pair.mentor, pair.founder.email), (pair.founder, "nobody@")):
+        log_in(client, reader)
+        body = client.get(f"/mentors/meetings/{meeting.id}.ics").get_data(as_text=True)
+        event = Calendar.from_ical(body).walk("VEVENT")[0]
+        assert f"mailto:{reader.email}" in map(str, event["ATTENDEE"]) and hidden not in body
+        assert str(event["ORGANIZER"].params["CN"]) == pair.founder.full_name
