@@ -10,6 +10,7 @@ from sqlalchemy import select
 from incubator.extensions import db as _db
 from incubator.localtime import now_local
 from incubator.mentors import meetings
+from incubator.mentors.models import MentorMeeting
 from incubator.notifications.services import EMAIL_TASK
 from incubator.notifications.tasks import send_notification_email
 from incubator.outbox.models import OutboxMessage
@@ -32,18 +33,25 @@ def calendar_of(message) -> tuple:  # noqa: ANN001
     return part, Calendar.from_ical(part.get_payload(decode=True))
 
 
-def test_both_sides_are_mailed_the_invitation_then_its_cancellation(mdb, smtp):
+STARTS = (now_local() + timedelta(days=5)).replace(hour=10, minute=0, second=0, microsecond=0)
+
+
+def agreed_meeting() -> MentorMeeting:
+    """A meeting the founder (vi) proposed for 10:00 Vietnam time in 5 days, accepted by the mentor (en)."""
     founder = UserFactory(role="founder", email="ha@agrisense.test", full_name="Lê Thu Hà", language="vi")
     mentor = UserFactory(role="mentor", email="vinh@mentor.test", full_name="Trần Quang Vinh", language="en")
     pair = MentorshipFactory(status="active", mentor=mentor, startup=StartupFactory(owner=founder))
-    starts = (now_local() + timedelta(days=5)).replace(hour=10, minute=0, second=0, microsecond=0)
-    details = {"starts_local": starts.replace(tzinfo=None), "minutes": 45, "place": "Becamex Tower"}
-    meeting = meetings.propose_meeting(pair, founder, details)
-    send_queued_emails()  # the proposal's e-mail carries no calendar
-    assert [list(m.iter_attachments()) for m in smtp.messages] == [[]]
-    smtp.reset()
-    meetings.accept_meeting(meeting, mentor)
+    details = {"starts_local": STARTS.replace(tzinfo=None), "minutes": 45, "place": "Becamex Tower"}
+    return meetings.accept_meeting(meetings.propose_meeting(pair, founder, details), mentor)
+
+
+def test_both_sides_are_mailed_the_invitation_then_its_cancellation(mdb, smtp):
+    meeting = agreed_meeting()
+    founder = meeting.mentorship.founder
     send_queued_emails()
+    proposal = [m for m in smtp.messages if "waits for your answer" in str(m["Subject"])]
+    assert [list(m.iter_attachments()) for m in proposal] == [[]]  # the proposal carries no calendar
+    smtp.messages.remove(proposal[0])
     assert sorted(str(m["To"]) for m in smtp.messages) == ["ha@agrisense.test", "vinh@mentor.test"]
     uid = f"mentor-meeting-{meeting.id}@incubator"
     for message in smtp.messages:
@@ -52,7 +60,7 @@ def test_both_sides_are_mailed_the_invitation_then_its_cancellation(mdb, smtp):
         [event] = calendar.walk("VEVENT")
         assert str(calendar["METHOD"]) == "REQUEST" and str(event["UID"]) == uid and event["SEQUENCE"] == 0
         assert (
-            event.decoded("DTSTART") == starts and str(event.decoded("DTSTART").tzinfo) == "Asia/Ho_Chi_Minh"
+            event.decoded("DTSTART") == STARTS and str(event.decoded("DTSTART").tzinfo) == "Asia/Ho_Chi_Minh"
         )
         assert event.decoded("DTSTART").astimezone(UTC).replace(tzinfo=None) == meeting.starts_at
         assert event.decoded("DTEND") - event.decoded("DTSTART") == timedelta(minutes=45)
@@ -72,5 +80,5 @@ def test_both_sides_are_mailed_the_invitation_then_its_cancellation(mdb, smtp):
         [event] = calendar.walk("VEVENT")
         assert part.get_param("method") == "CANCEL" and str(calendar["METHOD"]) == "CANCEL"
         assert str(event["UID"]) == uid and event["SEQUENCE"] == 1 and str(event["STATUS"]) == "CANCELLED"
-        assert event.decoded("DTSTART") == starts
+        assert event.decoded("DTSTART") == STARTS
         assert event.decoded("DTSTAMP") == meeting.cancelled_at.replace(tzinfo=UTC, microsecond=0)
