@@ -180,6 +180,17 @@ class MeetingForm(AppForm):
             raise ValidationError(_l("Choose a time in the future."))
 
 
+class CancelMeetingForm(AppForm):
+    """Cancel an agreed meeting, with an optional word for the other side."""
+
+    message = TextAreaField(
+        _l("Message to the other side (optional)"),
+        filters=[clean_text],
+        validators=[Optional(), Length(max=1000)],
+    )
+    submit = SubmitField(_l("Cancel this meeting"))
+
+
 class ContactCardForm(AppForm):
     """What a user shares with the other side of their accepted mentorships."""
 
@@ -209,5 +220,6 @@ register(
         "accepted": _l("agreed"),
         "declined": _l("declined"),
         "replaced": _l("another time proposed"),
+        "cancelled": _l("cancelled"),
     },
 )

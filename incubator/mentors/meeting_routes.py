@@ -1,4 +1,4 @@
-"""Contact cards and meetings: what each side shares, times proposed and answered, .ics invitations."""
+"""Contact cards and meetings: what each side shares, times proposed, answered and cancelled, .ics files."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from incubator.extensions import db
 from incubator.mentors import contacts, meetings, mentorships
-from incubator.mentors.forms import AnswerForm, ContactCardForm, MeetingForm
+from incubator.mentors.forms import AnswerForm, CancelMeetingForm, ContactCardForm, MeetingForm
 from incubator.mentors.models import MentorMeeting
 from incubator.mentors.routes import bp, mentorship_page, visible
 from incubator.permissions import role_required, verified_required
@@ -87,11 +87,29 @@ def decline_meeting(meeting_id: int):
     return answer(meeting_id, meetings.decline_meeting, _("Meeting declined: the other side is notified."))
 
 
+@bp.route("/meetings/<int:meeting_id>/cancel", methods=["POST"])
+@role_required("founder", "mentor")
+@verified_required
+def cancel_meeting(meeting_id: int):
+    meeting = visible_meeting(meeting_id)  # only its two sides see it
+    form = CancelMeetingForm()
+    if not form.validate_on_submit():
+        flash(_("This action is not allowed here."), "danger")
+    else:
+        try:
+            meetings.cancel_meeting(meeting, current_user, form.message.data or "")
+        except mentorships.MentorshipRefused as refused:
+            flash(refused.translated(), "danger")
+        else:
+            flash(_("Meeting cancelled: both of you received the calendar cancellation."), "success")
+    return redirect(url_for("mentors.mentorship", mentorship_id=meeting.mentorship_id, _anchor="meetings"))
+
+
 @bp.route("/meetings/<int:meeting_id>.ics")
 @role_required("founder", "mentor")
 def meeting_invitation(meeting_id: int):
     meeting = visible_meeting(meeting_id)
-    if meeting.status != "accepted":
+    if meeting.status not in ("accepted", "cancelled"):  # a cancelled one: its cancellation
         abort(404)
     page = url_for("mentors.mentorship", mentorship_id=meeting.mentorship_id, _external=True)
     body = meetings.invitation(meeting, current_user, page)

@@ -12,7 +12,7 @@ from incubator.database import Base, IdMixin, TimestampMixin, one_of
 from incubator.startups.models import Startup
 
 MENTORSHIP_STATUSES = ("requested", "active", "declined", "completed", "cancelled")
-MEETING_STATUSES = ("proposed", "accepted", "declined", "replaced")
+MEETING_STATUSES = ("proposed", "accepted", "declined", "replaced", "cancelled")
 
 
 class MentorProfile(IdMixin, TimestampMixin, Base):
@@ -77,7 +77,8 @@ class MentorSession(IdMixin, TimestampMixin, Base):
 
 
 class MentorMeeting(IdMixin, TimestampMixin, Base):
-    """A meeting time one side of a mentorship proposes and the other accepts, declines or replaces."""
+    """A meeting time one side of a mentorship proposes and the other accepts, declines or replaces;
+    either side may cancel an accepted meeting before it starts."""
 
     __tablename__ = "mentor_meetings"
     __table_args__ = (
@@ -96,8 +97,12 @@ class MentorMeeting(IdMixin, TimestampMixin, Base):
     session_id: Mapped[int | None] = mapped_column(
         ForeignKey("mentor_sessions.id", ondelete="SET NULL"), unique=True
     )
+    cancelled_at: Mapped[datetime | None] = mapped_column(DateTime)
+    cancelled_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    cancel_message: Mapped[str] = mapped_column(Text, default="")  # the canceller's optional word
     mentorship: Mapped[Mentorship] = relationship()
-    proposed_by: Mapped[User] = relationship()
+    proposed_by: Mapped[User] = relationship(foreign_keys=[proposed_by_id])
+    cancelled_by: Mapped[User | None] = relationship(foreign_keys=[cancelled_by_id])
 
     @property
     def ends_at(self) -> datetime:

@@ -16,6 +16,7 @@ from incubator.localtime import to_local
 from incubator.mentors import contacts, meetings, mentorships, services
 from incubator.mentors.forms import (
     AnswerForm,
+    CancelMeetingForm,
     EndForm,
     MeetingForm,
     MentorProfileForm,
@@ -117,6 +118,7 @@ def mentorship_page(
         contact=contacts.shared_contact(current_user, found),
         meeting_form=proposal,
         answer_form=AnswerForm(),
+        cancel_form=CancelMeetingForm(),
         now=utcnow(),
         **(forms | kept),
     )

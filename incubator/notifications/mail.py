@@ -1,10 +1,13 @@
 """The e-mail copy of a notification, composed in the recipient's language when it is sent, by Flask-Mailman.
 
-Every e-mail has a subject naming what happened and an HTML part beside its text part."""
+Every e-mail has a subject naming what happened and an HTML part beside its text part; a kind of
+notification may add attachments (a meeting's calendar invitation), built from the database when the
+e-mail is composed: the task itself carries only the notification's id."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from email.mime.base import MIMEBase
 
 from flask import current_app
 from flask_babel import force_locale, gettext
@@ -34,6 +37,7 @@ SUBJECTS = {
     "meeting.proposed": N_("A mentoring meeting time waits for your answer"),
     "meeting.accepted": N_("Mentoring meeting agreed: your invitation"),
     "meeting.declined": N_("A proposed mentoring meeting was declined"),
+    "meeting.cancelled": N_("A mentoring meeting was cancelled"),
     "introduction.new": N_("An introduction to a possible partner"),
     "introduction.accepted": N_("Both sides accepted the introduction"),
     "introduction.declined": N_("An introduction was declined"),
@@ -46,6 +50,13 @@ SUBJECTS = {
 SUBJECT_LENGTH = 90  # a kind without a subject of its own is named by its message's start
 INBOX_PATH = "/notifications/"
 Paragraph = tuple[str, str]  # (text, address it links to, or "")
+Attacher = Callable[[Notification, User], list[MIMEBase]]
+ATTACHERS: dict[str, Attacher] = {}  # kind of notification: what its e-mail carries besides the text
+
+
+def attach_to(kind: str, attacher: Attacher) -> None:
+    """Have the e-mails of `kind` carry what `attacher(notification, recipient)` returns."""
+    ATTACHERS[kind] = attacher
 
 
 def subject_of(notification: Notification) -> str:
@@ -66,7 +77,11 @@ def compose(notification: Notification, user: User) -> EmailMultiAlternatives:
             url = current_app.config["SITE_URL"].rstrip("/") + notification.link
             paragraphs.append((url, url))
         paragraphs.append((gettext("Your inbox: %(url)s", url=inbox_url()), inbox_url()))
-        return email_message(subject_of(notification), paragraphs, user)
+        message = email_message(subject_of(notification), paragraphs, user)
+        attacher = ATTACHERS.get(notification.kind)
+        for part in attacher(notification, user) if attacher else []:
+            message.attach(part)
+        return message
 
 
 def email_message(subject: str, paragraphs: Sequence[Paragraph], user: User) -> EmailMultiAlternatives:
@@ -79,9 +94,14 @@ def email_message(subject: str, paragraphs: Sequence[Paragraph], user: User) -> 
     return message
 
 
+def site_url(path: str) -> str:
+    """The absolute address of `path` on the site (a worker has no request to build it from)."""
+    return current_app.config["SITE_URL"].rstrip("/") + path
+
+
 def inbox_url() -> str:
-    """The absolute address of the inbox page (a worker has no request to build it from)."""
-    return current_app.config["SITE_URL"].rstrip("/") + INBOX_PATH
+    """The absolute address of the inbox page."""
+    return site_url(INBOX_PATH)
 
 
 def send_notification_email(notification_id: int) -> bool:

@@ -101,6 +101,7 @@ ROUTES = [
     ("POST", "/mentors/mentorships/{mentorship_id}/meetings", {"founder", "mentor"}, None),
     ("POST", "/mentors/meetings/{meeting_id}/accept", {"founder", "mentor"}, None),  # no meeting: 404
     ("POST", "/mentors/meetings/{meeting_id}/decline", {"founder", "mentor"}, None),
+    ("POST", "/mentors/meetings/{meeting_id}/cancel", {"founder", "mentor"}, None),
     ("GET", "/mentors/meetings/{meeting_id}.ics", {"founder", "mentor"}, None),
     ("GET", "/notifications/", {"enterprise", "founder", "government", "mentor", "university", *STAFF}, None),
     (

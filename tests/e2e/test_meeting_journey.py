@@ -1,5 +1,6 @@
 """Journey: a mentor accepts a request from their home, both read each other's contact details, the mentor
-proposes a meeting time, the founder accepts it and both get the .ics invitation."""
+proposes a meeting time, the founder accepts it and both get the .ics invitation; the mentor then
+cancels it with a word and the founder reads it in the inbox."""
 
 from __future__ import annotations
 
@@ -60,3 +61,16 @@ def test_a_mentor_and_a_founder_agree_a_meeting_time_and_both_get_the_invitation
 
     log_in(page, mentor.email)
     invitation_in_inbox(page, when)
+    open_from_account_menu(page, "Mentorships")
+    page.get_by_test_id("mentorship").get_by_role("link").click()
+    page.get_by_test_id("cancel-meeting-open").click()
+    page.get_by_label("Message to the other side (optional)").fill("Xin lỗi, tôi phải đi công tác")
+    page.get_by_test_id("cancel-meeting").click()
+    expect(page.get_by_test_id("meeting-status")).to_have_text("cancelled")
+    expect(page.get_by_test_id("meeting-cancelled")).to_contain_text("Xin lỗi, tôi phải đi công tác")
+    log_out(page)
+
+    log_in(page, founder.email)
+    page.goto("/notifications/")
+    cancelled = page.get_by_test_id("notification").filter(has_text="cancelled the meeting")
+    expect(cancelled).to_contain_text("Xin lỗi, tôi phải đi công tác")

@@ -200,6 +200,15 @@ def meeting(world: dict) -> dict:
     return {**ids, "meeting_id": proposed.id, "user": made.founder}
 
 
+def agreed_meeting(world: dict) -> dict:
+    """A meeting the mentor proposed and the founder accepted: the founder cancels it."""
+    ids = meeting(world)
+    agreed = db.session.get(MentorMeeting, ids["meeting_id"])
+    agreed.status = "accepted"
+    db.session.commit()
+    return ids
+
+
 def mentor_profile(world: dict) -> dict:
     profile = db.session.scalar(select(MentorProfile))
     return {"profile_id": profile.id}
@@ -456,6 +465,8 @@ CASES: list[Case] = [
          "/mentors/meetings/{meeting_id}/accept", setup=meeting),
     Case("mentors.decline_meeting", "founder", "/mentors/mentorships/{mentorship_id}",
          "/mentors/meetings/{meeting_id}/decline", setup=meeting),
+    Case("mentors.cancel_meeting", "founder", "/mentors/mentorships/{mentorship_id}",
+         "/mentors/meetings/{meeting_id}/cancel", data={"message": "Xin lỗi"}, setup=agreed_meeting),
     Case("notifications.mark_read", "founder", "/notifications/", "/notifications/{notification_id}/read",
          setup=notification),
     Case("notifications.mark_all_read", "founder", "/notifications/", "/notifications/read",
@@ -589,6 +600,7 @@ EFFECTS: dict[str, dict[str, int]] = {
     },
     "mentors.accept_meeting": {"outbox_messages": 2, "audit_events": 1, "notifications": 2},
     "mentors.decline_meeting": {"outbox_messages": 1, "audit_events": 1, "notifications": 1},
+    "mentors.cancel_meeting": {"outbox_messages": 2, "audit_events": 1, "notifications": 2},
     "notifications.mark_read": {},
     "notifications.mark_all_read": {},
     "partnerships.answer": {"audit_events": 1},

@@ -10,6 +10,7 @@ from icalendar import Calendar
 from sqlalchemy import select
 
 from incubator.accounts.models import User
+from incubator.database import utcnow
 from incubator.extensions import db as _db
 from incubator.localtime import now_local
 from incubator.mentors import contacts, meetings
@@ -245,3 +246,83 @@ def test_nobody_answers_or_replaces_a_meeting_of_another_mentorship(client, db, 
     assert submit(client, f"{own}/meetings", replacing, form_url=own).status_code == 404
     db.session.refresh(meeting)
     assert meeting.status == "proposed" and len(db.session.scalars(select(MentorMeeting)).all()) == 1
+
+
+def agreed(pair) -> MentorMeeting:  # noqa: ANN001
+    """A meeting the founder proposed and the mentor accepted, a week ahead."""
+    starts = datetime.fromisoformat(next_week())
+    meeting = meetings.propose_meeting(
+        pair, pair.founder, {"starts_local": starts, "minutes": 60, "place": "Hub"}
+    )
+    return meetings.accept_meeting(meeting, pair.mentor)
+
+
+def cancellations() -> list[Notification]:
+    return list(_db.session.scalars(select(Notification).where(Notification.kind == "meeting.cancelled")))
+
+
+@pytest.mark.parametrize("side", ["mentor", "founder"])
+def test_either_side_cancels_an_agreed_meeting_once_and_the_other_side_is_told(client, db, pair, side):
+    meeting = agreed(pair)
+    canceller, other = (pair.mentor, pair.founder) if side == "mentor" else (pair.founder, pair.mentor)
+    log_in(client, canceller)
+    url = f"/mentors/mentorships/{pair.id}"
+    cancel = f"/mentors/meetings/{meeting.id}/cancel"
+    assert f'action="{cancel}"' in client.get(url).get_data(as_text=True)
+    assert submit(client, cancel, {"message": "Xin lỗi, tôi bận đột xuất"}, form_url=url).status_code == 302
+    db.session.refresh(meeting)
+    assert meeting.status == "cancelled" and meeting.cancelled_by_id == canceller.id
+    assert meeting.cancel_message == "Xin lỗi, tôi bận đột xuất"
+    told = {n.user_id: n for n in cancellations()}
+    assert set(told) == {canceller.id, other.id}  # both e-mailed; only the other side has news to read
+    assert told[other.id].read_at is None and told[canceller.id].read_at is not None
+    assert canceller.full_name in told[other.id].message and "bận đột xuất" in told[other.id].message
+    page = client.get(url).get_data(as_text=True)
+    assert (
+        "bận đột xuất" in page
+        and f'action="{cancel}"' not in page
+        and 'data-testid="meeting-cancelled"' in page
+    )
+    response = client.get(f"/mentors/meetings/{meeting.id}.ics")  # the download is now the cancellation
+    assert str(Calendar.from_ical(response.data).walk("VEVENT")[0]["STATUS"]) == "CANCELLED"
+    log_in(client, other)  # a second cancellation, from the other side: refused, nothing sent again
+    assert submit(client, cancel, {}, form_url=url).status_code == 302
+    with pytest.raises(MentorshipRefused):
+        meetings.cancel_meeting(meeting, canceller)
+    db.session.refresh(meeting)
+    assert meeting.cancelled_by_id == canceller.id and len(cancellations()) == 2
+
+
+def test_only_the_two_sides_cancel_and_never_a_meeting_that_started(client, db, pair):
+    meeting, url = agreed(pair), f"/mentors/mentorships/{pair.id}"
+    cancel = f"/mentors/meetings/{meeting.id}/cancel"
+    other = MentorshipFactory(status="active", mentor=pair.mentor)
+    log_in(client, other.founder)  # a founder of another mentorship of the same mentor
+    assert submit(client, cancel, {}, form_url=f"/mentors/mentorships/{other.id}").status_code == 404
+    log_in(client, UserFactory(role="staff"))
+    assert submit(client, cancel, {}, form_url="/").status_code == 403
+    with pytest.raises(MentorshipRefused):
+        meetings.cancel_meeting(meeting, other.founder)
+    db.session.refresh(meeting)
+    assert meeting.status == "accepted" and cancellations() == []
+    meeting.starts_at = utcnow() - timedelta(minutes=5)  # it has started
+    db.session.commit()
+    log_in(client, pair.founder)
+    assert f'action="{cancel}"' not in client.get(url).get_data(as_text=True)
+    submit(client, cancel, {}, form_url=url)
+    with pytest.raises(MentorshipRefused, match="started"):
+        meetings.cancel_meeting(meeting, pair.mentor)
+    db.session.refresh(meeting)
+    assert meeting.status == "accepted" and cancellations() == []
+
+
+def test_an_invitation_names_the_other_side_by_e_mail_only_if_they_share_it(client, db, pair):
+    meeting = agreed(pair)  # proposed by the founder: the organizer
+    log_in(client, pair.founder)
+    submit(client, "/mentors/contact", {"phone": "0912 000 111"})  # the e-mail box left unticked
+    for reader, hidden in ((pair.mentor, pair.founder.email), (pair.founder, "nobody@")):
+        log_in(client, reader)
+        body = client.get(f"/mentors/meetings/{meeting.id}.ics").get_data(as_text=True)
+        event = Calendar.from_ical(body).walk("VEVENT")[0]
+        assert f"mailto:{reader.email}" in map(str, event["ATTENDEE"]) and hidden not in body
+        assert str(event["ORGANIZER"].params["CN"]) == pair.founder.full_name
