@@ -1,7 +1,7 @@
 """mentor meetings can be cancelled: a status, who cancelled, when, and their message
 
 Revision ID: 0009c
-Revises: 0008k
+Revises: 0009q
 Create Date: 2026-12-07 22:40:00.000000
 
 """
@@ -11,7 +11,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0009c"
-down_revision = "0008k"
+down_revision = "0009q"
 branch_labels = None
 depends_on = None
 
