@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask_babel import force_locale, gettext
 from sqlalchemy import exc, select
 from sqlalchemy.orm import selectinload
 
@@ -25,9 +24,8 @@ from incubator.labs.rules import (
 )
 from incubator.labs.services import may_manage_lab, my_labs_clause
 from incubator.localtime import now_local
-from incubator.notifications.services import notify
+from incubator.notifications.services import notify_translated
 from incubator.organizations.services import lab_manager_ids
-from incubator.templating import local_datetime
 
 NO_OVERLAP = "ex_bookings_machine_no_overlapping_approved"
 
@@ -38,10 +36,9 @@ def booking_link(booking: Booking) -> str:
 
 
 def tell(user: User, kind: str, message: str, booking: Booking, **params: object) -> None:
-    """Notify `user` about `booking` in their own language."""
-    with force_locale(user.language):
-        text = gettext(message, lab=booking.lab.name, start=local_datetime(booking.starts_at), **params)
-    notify(user.id, kind, text, booking_link(booking))
+    """Notify `user` about `booking`, read in each reader's language (its start in their date format)."""
+    link = booking_link(booking)
+    notify_translated(user, kind, message, link, lab=booking.lab.name, start=booking.starts_at, **params)
 
 
 def commit_or_refuse(write: Callable[[], object]) -> None:

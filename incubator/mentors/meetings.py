@@ -29,8 +29,7 @@ from incubator.mentors.mentorships import refuse
 from incubator.mentors.models import MentorMeeting, Mentorship
 from incubator.notifications import mail
 from incubator.notifications.models import Notification
-from incubator.notifications.services import notify
-from incubator.templating import local_datetime
+from incubator.notifications.services import notify_translated
 from incubator.text import one_line
 
 PRODID = "-//Binh Duong Innovation Platform//Mentor meetings//EN"
@@ -54,11 +53,11 @@ def ics_path(meeting: MentorMeeting) -> str:
 def tell(
     user: User, kind: str, message: str, meeting: MentorMeeting, link: str = "", **params: object
 ) -> Notification:
-    """Notify `user` about `meeting` in their own language, with its time in Asia/Ho_Chi_Minh."""
-    with force_locale(user.language):
-        when = local_datetime(meeting.starts_at)  # the site's one date format of the reader's language
-        text = gettext(message, startup=meeting.mentorship.startup.name, when=when, **params)
-    return notify(user.id, kind, text, link or f"/mentors/mentorships/{meeting.mentorship_id}")
+    """Notify `user` about `meeting`, read in each reader's language with its time in Asia/Ho_Chi_Minh
+    (the site's one date format of the reader's language)."""
+    link = link or f"/mentors/mentorships/{meeting.mentorship_id}"
+    startup = meeting.mentorship.startup.name
+    return notify_translated(user, kind, message, link, startup=startup, when=meeting.starts_at, **params)
 
 
 def other_person(mentorship: Mentorship, user: User) -> User:
@@ -145,10 +144,8 @@ def cancel_meeting(meeting: MentorMeeting, user: User, message: str = "") -> Men
     db.session.refresh(meeting)
     record(user.id, "meeting.cancelled", meeting, mentorship_id=meeting.mentorship_id)
     told = N_("%(name)s cancelled the meeting for %(startup)s on %(when)s.")
-    notice = tell(other_person(mentorship, user), "meeting.cancelled", told, meeting,
-                  link=ics_path(meeting), name=user.full_name)  # fmt: skip
-    if message:
-        notice.message += "\n\n" + message
+    tell(other_person(mentorship, user), "meeting.cancelled", told, meeting,
+         link=ics_path(meeting), followed_by=message, name=user.full_name)  # fmt: skip
     own = N_("You cancelled the meeting for %(startup)s on %(when)s: the e-mail removes it from calendars.")
     tell(user, "meeting.cancelled", own, meeting, link=ics_path(meeting)).read_at = now
     db.session.commit()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask_babel import force_locale, gettext
+from flask_babel import gettext
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import selectinload
 
@@ -14,7 +14,7 @@ from incubator.database import lock_for_writing, utcnow
 from incubator.errors import N_, DomainError
 from incubator.extensions import db
 from incubator.mentors.models import MentorMeeting, MentorProfile, MentorSession, Mentorship
-from incubator.notifications.services import notify
+from incubator.notifications.services import notify_translated
 from incubator.startups.models import Startup
 
 OPEN = ("requested", "active")
@@ -40,10 +40,9 @@ def refuse(message: str, **params: object) -> MentorshipRefused:
 
 
 def tell(user: User, kind: str, message: str, mentorship: Mentorship, **params: object) -> None:
-    """Notify `user` about `mentorship` in their own language (a plain path: no request needed)."""
-    with force_locale(user.language):
-        text = gettext(message, startup=mentorship.startup.name, **params)
-    notify(user.id, kind, text, f"/mentors/mentorships/{mentorship.id}")
+    """Notify `user` about `mentorship`, read in each reader's language (a plain path: no request needed)."""
+    link = f"/mentors/mentorships/{mentorship.id}"
+    notify_translated(user, kind, message, link, startup=mentorship.startup.name, **params)
 
 
 def active_mentees(mentor_id: int) -> int:

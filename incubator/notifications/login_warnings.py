@@ -5,18 +5,24 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask import current_app
-from flask_babel import force_locale, gettext
 from limits import parse
 from sqlalchemy import select
 
 from incubator.accounts.services import find_user_by_email
 from incubator.audit.services import record
 from incubator.database import utcnow
+from incubator.errors import N_
 from incubator.extensions import db
 from incubator.notifications.models import Notification
-from incubator.notifications.services import notify
+from incubator.notifications.services import notify_translated
 
 FAILED_LOGINS = "login.slowed"
+WARNING = N_(
+    "Someone failed to log in to your account many times from browsers you have not logged in "
+    "with. For a while such browsers may only try now and then; the browsers you logged in with "
+    "before still log in as usual. If this was not you, make sure your password is long and used "
+    "nowhere else."
+)
 
 
 def warn_of_failed_logins(email: str) -> bool:
@@ -24,14 +30,7 @@ def warn_of_failed_logins(email: str) -> bool:
     user = find_user_by_email(email)
     if user is None or not user.active or warned_recently(user.id):
         return False
-    with force_locale(user.language):
-        text = gettext(
-            "Someone failed to log in to your account many times from browsers you have not logged in "
-            "with. For a while such browsers may only try now and then; the browsers you logged in with "
-            "before still log in as usual. If this was not you, make sure your password is long and used "
-            "nowhere else."
-        )
-    notify(user.id, FAILED_LOGINS, text, "/profile")  # e-mailed by a task once this commits
+    notify_translated(user, FAILED_LOGINS, WARNING, "/profile")  # e-mailed by a task once this commits
     record(None, "user.login_slowed", user)
     db.session.commit()
     return True

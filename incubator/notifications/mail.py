@@ -17,6 +17,7 @@ from incubator.accounts.models import User
 from incubator.database import utcnow
 from incubator.errors import N_
 from incubator.extensions import db
+from incubator.notifications.messages import text_of
 from incubator.notifications.models import Notification
 
 # One subject per kind of notification: the e-mail says what happened before it is opened.
@@ -63,7 +64,8 @@ def subject_of(notification: Notification) -> str:
     """What happened, in the current locale: the kind's subject, else the start of the message itself."""
     if notification.kind in SUBJECTS:
         return gettext(SUBJECTS[notification.kind])
-    first_line = notification.message.strip().splitlines()[0] if notification.message.strip() else ""
+    text = text_of(notification).strip()
+    first_line = text.splitlines()[0] if text else ""
     if len(first_line) > SUBJECT_LENGTH:
         first_line = first_line[: SUBJECT_LENGTH - 1].rstrip() + "…"
     return first_line or gettext("A new notification")
@@ -72,7 +74,7 @@ def subject_of(notification: Notification) -> str:
 def compose(notification: Notification, user: User) -> EmailMultiAlternatives:
     """The message for `notification` in `user`'s language as saved now, with a link back to the site."""
     with force_locale(user.language):
-        paragraphs: list[Paragraph] = [(notification.message, "")]
+        paragraphs: list[Paragraph] = [(text_of(notification), "")]
         if notification.link:
             url = current_app.config["SITE_URL"].rstrip("/") + notification.link
             paragraphs.append((url, url))

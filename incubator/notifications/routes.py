@@ -9,7 +9,7 @@ from wtforms import SubmitField
 from incubator.accounts.models import ROLES
 from incubator.forms import AppForm
 from incubator.i18n import lazy_gettext as _l
-from incubator.notifications import services
+from incubator.notifications import messages, services
 from incubator.pagination import page_number
 from incubator.permissions import role_required
 
@@ -43,6 +43,12 @@ def mark_all_read():
     if MarkReadForm().validate_on_submit():
         services.mark_read(current_user.id)
     return redirect(url_for("notifications.inbox"))
+
+
+@bp.app_template_filter("notification_text")
+def notification_text(notification: object) -> str:
+    """What a notification says in the reader's current language (escaped by the template)."""
+    return messages.text_of(notification)
 
 
 @bp.app_context_processor

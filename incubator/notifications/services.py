@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from flask_babel import force_locale
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import ScalarSelect, event, func, select, update
 from sqlalchemy.orm import Session
 
 from incubator.accounts import figures
+from incubator.accounts.models import User
 from incubator.database import utcnow
 from incubator.extensions import db
+from incubator.notifications import messages
 from incubator.notifications.models import Notification
 from incubator.outbox import services as outbox
 from incubator.outbox.services import dispatch
@@ -20,18 +23,49 @@ EMAIL_TASK = "incubator.notifications.tasks.send_notification_email"
 PENDING = "notifications.pending_email"
 
 
-def notify(user_id: int, kind: str, message: str, link: str = "", email: bool = True) -> Notification:
+def notify(
+    user_id: int,
+    kind: str,
+    message: str,
+    link: str = "",
+    email: bool = True,
+    message_id: str | None = None,
+    params: dict | None = None,
+) -> Notification:
     """Add a notification for `user_id` to the current transaction; the caller's commit writes both.
 
     That commit also writes the task e-mailing a copy to the outbox (sent after it, or by the relay when
     the broker is down: the e-mail waits, it is never lost); `email=False` writes the in-app row only
-    (demo seeding mails nobody).
+    (demo seeding mails nobody). `message` is the text as written now; with `message_id` and its stored
+    `params` the text is made again in each reader's language (see `notify_translated`).
     """
-    notification = Notification(user_id=user_id, kind=kind, message=message, link=link)
+    notification = Notification(
+        user_id=user_id, kind=kind, message=message, link=link, message_id=message_id, params=params
+    )
     db.session.add(notification)
     if email:
         db.session.info.setdefault(PENDING, []).append(notification)
     return notification
+
+
+def notify_translated(
+    user: User,
+    kind: str,
+    message_id: str,
+    link: str = "",
+    email: bool = True,
+    followed_by: str = "",
+    **params: object,
+) -> Notification:
+    """Notify `user` with `message_id` (an N_-marked msgid) and `params`, read in each reader's language.
+
+    Translated parameters are given as `messages.label_param`/`msgid_param` or datetimes, never as text
+    translated now; `followed_by` is user text after the sentence. The text in `user`'s language now is
+    stored beside them for the day the message id is renamed."""
+    stored = messages.encode(params, followed_by)
+    with force_locale(user.language):
+        text = messages.render(message_id, stored)
+    return notify(user.id, kind, text, link, email, message_id=message_id, params=stored)
 
 
 @event.listens_for(Session, "before_commit")

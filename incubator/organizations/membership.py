@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask_babel import force_locale, gettext
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -11,7 +10,7 @@ from incubator.audit.services import record
 from incubator.database import Base
 from incubator.errors import N_, DomainError
 from incubator.extensions import db
-from incubator.notifications.services import notify
+from incubator.notifications.services import notify_translated
 from incubator.organizations.models import (
     ACTIVE,
     ASKED,
@@ -72,9 +71,10 @@ def create_organization(user: User, data: dict) -> Organization:
     db.session.add(Membership(user=user, organization=organization, role=ORG_ADMIN, is_contact=True))
     record(user.id, "organization.created", organization, kind=kind, name=organization.name)
     for staff in db.session.scalars(select(User).where(User.role == STAFF, User.active.is_(True))):
-        with force_locale(staff.language):
-            text = gettext("%(name)s asks to be verified.", name=organization.name)
-        notify(staff.id, "organization_to_verify", text, VERIFICATION_QUEUE)
+        message = N_("%(name)s asks to be verified.")
+        notify_translated(
+            staff, "organization_to_verify", message, VERIFICATION_QUEUE, name=organization.name
+        )
     db.session.commit()
     return organization
 
@@ -125,9 +125,10 @@ def ask_to_join(user: User, organization: Organization, title: str) -> Membershi
         raise MembershipRefused(ALREADY_ASKED) from None
     record(user.id, "membership.requested", membership, organization_id=organization.id)
     for admin in admins(organization.id):
-        with force_locale(admin.language):
-            text = gettext("%(person)s asks to join %(name)s.", person=user.full_name, name=organization.name)
-        notify(admin.id, "membership_requested", text, f"/organizations/{organization.id}/members")
+        message, link = N_("%(person)s asks to join %(name)s."), f"/organizations/{organization.id}/members"
+        notify_translated(
+            admin, "membership_requested", message, link, person=user.full_name, name=organization.name
+        )
     db.session.commit()
     return membership
 
@@ -166,13 +167,13 @@ def decide_request(membership: Membership, approve: bool, actor: User) -> None:
         organization_id=membership.organization_id,
     )
     user = db.session.get(User, membership.user_id)
-    with force_locale(user.language):
-        message = (
-            gettext("You are now a member of %(name)s.", name=membership.organization.name)
-            if approve
-            else gettext("Your request to join %(name)s was refused.", name=membership.organization.name)
-        )
-    notify(user.id, "membership_decided", message, f"/organizations/{membership.organization_id}")
+    message = (
+        N_("You are now a member of %(name)s.")
+        if approve
+        else N_("Your request to join %(name)s was refused.")
+    )
+    link = f"/organizations/{membership.organization_id}"
+    notify_translated(user, "membership_decided", message, link, name=membership.organization.name)
     db.session.commit()
 
 

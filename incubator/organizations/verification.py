@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask_babel import force_locale, gettext
 from sqlalchemy import select, update
 
 from incubator.accounts.models import User
@@ -10,7 +9,7 @@ from incubator.audit.services import record
 from incubator.database import utcnow
 from incubator.errors import N_, DomainError
 from incubator.extensions import db
-from incubator.notifications.services import notify
+from incubator.notifications.services import notify_translated
 from incubator.organizations.membership import admins
 from incubator.organizations.models import PENDING, REJECTED, VERIFIED, Organization
 
@@ -43,13 +42,12 @@ def decide_organization(organization: Organization, decision: str, reason: str, 
     record(actor.id, f"organization.{decision}", organization, reason=reason or "")
     db.session.refresh(organization)
     for person in admins(organization.id):
-        with force_locale(person.language):
-            text = (
-                gettext(
-                    "%(name)s is verified: its profiles are now public and matched.", name=organization.name
-                )
-                if decision == VERIFIED
-                else gettext("%(name)s was not verified: %(reason)s", name=organization.name, reason=reason)
-            )
-        notify(person.id, "organization_decided", text, f"/organizations/{organization.id}")
+        message = (
+            N_("%(name)s is verified: its profiles are now public and matched.")
+            if decision == VERIFIED
+            else N_("%(name)s was not verified: %(reason)s")
+        )
+        link = f"/organizations/{organization.id}"
+        params = {"name": organization.name} | ({} if decision == VERIFIED else {"reason": reason})
+        notify_translated(person, "organization_decided", message, link, **params)
     db.session.commit()

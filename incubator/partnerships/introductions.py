@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import timedelta
 
-from flask_babel import force_locale
-from flask_babel import gettext as _
 from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import contains_eager
@@ -17,7 +15,7 @@ from incubator.database import utcnow
 from incubator.errors import N_, DomainError
 from incubator.extensions import db
 from incubator.matching.models import Suggestion
-from incubator.notifications.services import notify
+from incubator.notifications.services import notify_translated
 from incubator.pagination import Pagination, paginate
 from incubator.partnerships.models import SIDES, Introduction
 from incubator.partnerships.parties import Party, party, profile_clause, profiles, summary
@@ -130,14 +128,15 @@ def notify_new(introduction: Introduction) -> None:
         if side is None or other is None:
             continue
         for user in db.session.scalars(select(User).where(User.id.in_(side.user_ids))):
-            with force_locale(user.language):
-                message = _(
-                    "Becamex staff introduce you to %(other)s: %(summary)s — Staff note: %(note)s",
-                    other=other.name if other.name == other.title else f"{other.title} ({other.name})",
-                    summary=summary(other)[:SUMMARY_LENGTH],
-                    note=introduction.message or "—",
-                )
-            notify(user.id, "introduction.new", message, link(introduction))
+            notify_translated(
+                user,
+                "introduction.new",
+                N_("Becamex staff introduce you to %(other)s: %(summary)s — Staff note: %(note)s"),
+                link(introduction),
+                other=other.name if other.name == other.title else f"{other.title} ({other.name})",
+                summary=summary(other)[:SUMMARY_LENGTH],
+                note=introduction.message or "—",
+            )
 
 
 def answer(
@@ -185,9 +184,8 @@ def reveal(introduction: Introduction, actor_id: int) -> None:
         if side is None:
             continue
         for user in db.session.scalars(select(User).where(User.id.in_(side.user_ids))):
-            with force_locale(user.language):
-                message = _("Both sides accepted the introduction: contact details are now shown.")
-            notify(user.id, "introduction.accepted", message, link(introduction))
+            message = N_("Both sides accepted the introduction: contact details are now shown.")
+            notify_translated(user, "introduction.accepted", message, link(introduction))
 
 
 def notify_declined(introduction: Introduction, declined_side: str) -> None:
@@ -195,9 +193,9 @@ def notify_declined(introduction: Introduction, declined_side: str) -> None:
     other = sides(introduction)["target" if declined_side == "source" else "source"]
     recipients = {introduction.introduced_by_id} | (other.user_ids if other else set())
     for user in db.session.scalars(select(User).where(User.id.in_(recipients))):
-        with force_locale(user.language):
-            message = _("An introduction was declined.")
-        notify(user.id, "introduction.declined", message, link(introduction))
+        notify_translated(
+            user, "introduction.declined", N_("An introduction was declined."), link(introduction)
+        )
 
 
 def list_introductions(user: User, page: int = 1, organization_id: int | None = None) -> Pagination:
@@ -253,6 +251,5 @@ def remind(introduction: Introduction) -> None:
         if side is None or introduction.response(name) != "pending":
             continue
         for user in db.session.scalars(select(User).where(User.id.in_(side.user_ids))):
-            with force_locale(user.language):
-                message = _("An introduction is waiting for your answer.")
-            notify(user.id, "introduction.reminder", message, link(introduction))
+            message = N_("An introduction is waiting for your answer.")
+            notify_translated(user, "introduction.reminder", message, link(introduction))

@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-from flask_babel import force_locale, gettext
-
 from incubator.accounts.models import User
 from incubator.errors import N_
 from incubator.extensions import db
-from incubator.labels import label
+from incubator.notifications.messages import label_param
 from incubator.notifications.models import Notification
-from incubator.notifications.services import notify
+from incubator.notifications.services import notify_translated
 from incubator.review.models import Application
 
 
 def _notify(
-    user_id: int, kind: str, link: str, message: str, email: bool = True, **params: object
+    user_id: int,
+    kind: str,
+    link: str,
+    message: str,
+    email: bool = True,
+    followed_by: str = "",
+    **params: object,
 ) -> Notification:
-    """Compose `message` in the user's language and add the notification to the transaction."""
+    """Add the notification of `message` to the transaction, read in each reader's language."""
     user = db.session.get(User, user_id)
-    with force_locale(user.language):
-        text = gettext(message, **{key: str(value) for key, value in params.items()})
-    return notify(user_id, kind, text, link, email=email)
+    return notify_translated(user, kind, message, link, email=email, followed_by=followed_by, **params)
 
 
 def review_link(application: Application) -> str:
@@ -55,14 +57,13 @@ def reviewer_assigned(application: Application, reviewer_id: int, email: bool = 
 
 def decision_made(application: Application) -> None:
     """Tell the founder the program's decision, with the staff's message."""
-    user = db.session.get(User, application.submitted_by_id)
-    with force_locale(user.language):
-        text = gettext(
-            "%(program)s: the application of %(startup)s was %(decision)s.",
-            program=application.program.name,
-            startup=application.startup.name,
-            decision=str(label(application.status, "application_status")),
-        )
-    if application.decision_message:
-        text += "\n\n" + application.decision_message
-    notify(user.id, "decision_made", text, f"/applications/{application.id}")
+    _notify(
+        application.submitted_by_id,
+        "decision_made",
+        f"/applications/{application.id}",
+        N_("%(program)s: the application of %(startup)s was %(decision)s."),
+        followed_by=application.decision_message or "",
+        program=application.program.name,
+        startup=application.startup.name,
+        decision=label_param(application.status, "application_status"),
+    )
