@@ -1142,6 +1142,15 @@ NOTIFICATIONS = [
             "hãy nộp lại cho Block71."
         ),
         "link": "",
+        # Read in the reader's language (incubator.notifications.messages); the text above is its fallback.
+        "message_id": "%(program)s: the application of %(startup)s was %(decision)s.",
+        "params": {
+            "program": "Becamex Smart Manufacturing Accelerator – Batch 1",
+            "startup": "FreshTrace",
+            "decision": {"label": "application_status", "code": "rejected"},
+            "_note": "Cảm ơn FreshTrace. Hồ sơ chưa phù hợp với đợt này vì chưa có khách hàng thử nghiệm; "
+            "hãy nộp lại cho Block71.",
+        },
     },
 ]
 

@@ -296,7 +296,8 @@ class DemoSeeder(ReviewSeeding, BookingSeeds):
             )
 
     def seed_notifications(self) -> None:
-        """Welcome notifications for the demo founder."""
+        """Welcome notifications for the demo founder (one kept as a message id, read in each language)."""
         for spec in data.NOTIFICATIONS:
             key = {"user_id": self.user(spec["user"]).id, "kind": spec["kind"]}
-            self.ensure(Notification, key, message=spec["message"], link=spec["link"])
+            fields = {"message_id": spec.get("message_id"), "params": spec.get("params")}
+            self.ensure(Notification, key, message=spec["message"], link=spec["link"], **fields)

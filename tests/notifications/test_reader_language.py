@@ -3,14 +3,17 @@ e-mails in the recipient's at sending; old rows and rows whose message id is gon
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
+from flask_babel import force_locale
 from sqlalchemy import select
 
 from incubator.labs.bookings import decline_booking
 from incubator.mentors.mentorships import decline_mentorship
 from incubator.notifications import mail
 from incubator.notifications.login_warnings import warn_of_failed_logins
-from incubator.notifications.messages import label_param
+from incubator.notifications.messages import encode, label_param, msgid_param, render
 from incubator.notifications.models import Notification
 from incubator.notifications.services import notify
 from incubator.review import notices
@@ -86,3 +89,16 @@ def test_the_email_is_written_in_the_recipients_language_when_it_is_sent(db, sub
     message = mail.compose(note, founder)
     expected = "was received" if language == "en" else "đã được tiếp nhận"
     assert expected in message.body and application.startup.name in message.body
+
+
+def test_translated_parameters_are_stored_untranslated_and_translated_when_read(app):
+    stored = encode(
+        {"day": msgid_param("Monday"), "weekday": label_param(0, "weekday"), "at": datetime(2030, 1, 7, 2)}
+    )
+    assert stored == {"day": {"msgid": "Monday"}, "weekday": {"label": "weekday", "code": "0"},
+                      "at": {"moment": "2030-01-07T02:00:00"}}  # fmt: skip
+    message = "%(day)s · %(weekday)s · %(at)s"
+    with app.test_request_context(), force_locale("vi"):
+        assert render(message, stored) == "Thứ Hai · Thứ Hai · 09:00 7 thg 1, 2030"
+    with app.test_request_context(), force_locale("en"):
+        assert render(message, stored) == "Monday · Monday · Jan 7, 2030, 9:00\u202fAM"

@@ -45,3 +45,6 @@ def test_founder_pages_render_with_the_demo_data(client, demo, db):
         assert client.get(f"/applications/{application.id}").status_code == (200 if mine else 404)
     open_program = db.session.scalar(select(Program).where(Program.name.like("Block71%")))
     assert client.get(f"/applications/new/{open_program.id}").status_code == 200
+    decided = "Becamex Smart Manufacturing Accelerator – Batch 1: the application of FreshTrace was rejected."
+    submit(client, "/language", {"language": "en"}, form_url="/", prefix="lang")
+    assert decided in client.get("/notifications/").get_data(as_text=True)  # seeded as a message id
