@@ -13,7 +13,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from datetime import datetime
+from functools import cache
 
+from babel import support
+
+from incubator.i18n import OWN_FORM_MESSAGES as TRANSLATIONS
 from incubator.i18n import catalog
 from incubator.labels import label
 from incubator.notifications.models import Notification
@@ -23,6 +27,7 @@ log = logging.getLogger(__name__)
 
 NOTE = "_note"  # user text following the sentence after a blank line (a decision's message to the founder)
 LABEL, CODE, MOMENT, MSGID = "label", "code", "moment", "msgid"
+TRANSLATED_LANGUAGE = "vi"  # the site's messages are written in English and translated to Vietnamese
 
 
 def label_param(code: object, group: str) -> dict:
@@ -63,11 +68,18 @@ def param_text(value: object) -> object:
     raise ValueError(f"unknown parameter {value!r}")
 
 
+@cache
+def current_message_ids(language: str = TRANSLATED_LANGUAGE) -> frozenset[str]:
+    """The message ids `language`'s compiled catalogue translates, read once (it never changes while the
+    process runs); none without a compiled catalogue."""
+    found = support.Translations.load(str(TRANSLATIONS), [language], "messages")
+    return frozenset(key for key in getattr(found, "_catalog", {}) if isinstance(key, str) and key)
+
+
 def is_known(message_id: str) -> bool:
-    """Whether the current catalog still holds `message_id`; the source language's catalog is empty and
-    its message ids are their own text."""
-    entries = getattr(catalog(), "_catalog", None) or {}
-    return not entries or message_id in entries
+    """Whether `message_id` is still a message of the site, whatever the reader's language: the
+    Vietnamese catalogue translates every message, so one it lacks was renamed or removed since."""
+    return message_id in current_message_ids()
 
 
 def render(message_id: str, params: Mapping[str, object] | None) -> str:
