@@ -69,11 +69,6 @@ def broker_settings(env: dict) -> dict:
     return settings
 
 
-# Seconds a page waits for its process's slot before the 503 (incubator/overload.py): the cap is per process,
-# so without a wait a page is refused while another process may be idle (bench/README.md, "Under overload").
-SLOT_WAIT = "0.1"
-
-
 def concurrency_cap(env: dict) -> int:
     """MAX_CONCURRENT_REQUESTS, else a quarter of gunicorn's threads per worker, at least 1 (WEB_THREADS,
     which gunicorn.conf.py exports to its workers), else 0: no cap under a server of unknown threads.
@@ -225,7 +220,6 @@ def build_config(env: dict | None = None) -> dict:
         # refused with 503 at once; and the longest a request stamped by the front proxy may have waited.
         "MAX_CONCURRENT_REQUESTS": concurrency_cap(env),
         "MAX_REQUEST_WAIT": float(env.get("MAX_REQUEST_WAIT", "10")),
-        "MAX_SLOT_WAIT": float(env.get("MAX_SLOT_WAIT", SLOT_WAIT)),
         "SERVER_NAME": env.get("SERVER_NAME") or None,
         "PREFERRED_URL_SCHEME": "https" if mode == PRODUCTION else "http",
         "LOG_LEVEL": env.get("LOG_LEVEL", "INFO").upper(),
@@ -254,9 +248,8 @@ def validate(config: dict) -> None:
         raise ConfigError(f"SECRET_KEY must be set when INCUBATOR_ENV={mode}")
     if config.get("MATCHING_SHARD_HEARTBEAT", 5) * 3 > config.get("MATCHING_SHARD_LOST_AFTER", 60):
         raise ConfigError("MATCHING_SHARD_LOST_AFTER must be at least 3 MATCHING_SHARD_HEARTBEAT intervals")
-    overload = ("MAX_CONCURRENT_REQUESTS", "MAX_REQUEST_WAIT", "MAX_SLOT_WAIT")
-    if any(config.get(name, 0) < 0 for name in overload):
-        raise ConfigError(f"{', '.join(overload)} must be 0 (off) or more")
+    if config.get("MAX_CONCURRENT_REQUESTS", 0) < 0 or config.get("MAX_REQUEST_WAIT", 0) < 0:
+        raise ConfigError("MAX_CONCURRENT_REQUESTS and MAX_REQUEST_WAIT must be 0 (off) or more")
     if config.get("LOG_LEVEL", "INFO") not in LOG_LEVELS:
         raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
     if mode == PRODUCTION:

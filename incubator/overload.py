@@ -1,13 +1,11 @@
 """Overload protection: under more traffic than it can serve, the site answers at once instead of queueing.
 
-Each process works on at most `MAX_CONCURRENT_REQUESTS` pages at a time (0: no cap). One more waits at most
-`MAX_SLOT_WAIT` seconds (0.1 by default; 0: not at all) for a slot, then is answered with 503, `Retry-After`
-and a short page in the visitor's language, instead of waiting behind the others until its visitor gave up.
-The short wait serves the pages that arrive while their process finishes another (the cap is per process:
-another process may be idle) without queueing anyone for long. A request that a front proxy stamped
-(`X-Request-Start`) more than `MAX_REQUEST_WAIT` seconds ago is answered the same way: its visitor is gone or
-about to go. Static files and the health check (`/healthz`, answered here without the database) are never
-counted nor refused: they cost little, and a load balancer must not take a busy process for a dead one.
+Each process works on at most `MAX_CONCURRENT_REQUESTS` pages at a time (0: no cap). One more is answered
+straight away with 503, `Retry-After` and a short page in the visitor's language, instead of waiting behind
+the others until its visitor gave up. A request that a front proxy stamped (`X-Request-Start`) more than
+`MAX_REQUEST_WAIT` seconds ago is answered the same way: its visitor is gone or about to go. Static files
+and the health check (`/healthz`, answered here without the database) are never counted nor refused: they
+cost little, and a load balancer must not take a busy process for a dead one.
 
 The cap needs spare threads to answer with (gunicorn.conf.py: gthread, cap = a quarter of the threads):
 behind a worker's busy threads a refused request waits for nothing but a free thread.
@@ -37,16 +35,13 @@ MESSAGE = _l("The site is very busy right now. Please try again in a few seconds
 
 
 class OverloadGuard:
-    """WSGI middleware that caps the pages in flight in this process and refuses the rest quickly."""
+    """WSGI middleware that caps the pages in flight in this process and refuses the rest at once."""
 
-    def __init__(
-        self, app: Flask, wsgi_app: Callable, limit: int, max_wait: float, slot_wait: float = 0
-    ) -> None:
+    def __init__(self, app: Flask, wsgi_app: Callable, limit: int, max_wait: float) -> None:
         self.app = app
         self.wsgi_app = wsgi_app
         self.limit = limit
         self.max_wait = max_wait
-        self.slot_wait = slot_wait
         self.slots = threading.BoundedSemaphore(limit) if limit else None
         self.static_prefixes = tuple(
             rule.rule.split("<", 1)[0] for rule in app.url_map.iter_rules() if is_static(rule.endpoint)
@@ -64,7 +59,7 @@ class OverloadGuard:
             return self.refuse(environ, start_response)
         if self.slots is None:
             return self.wsgi_app(environ, start_response)
-        if not self.take_slot():
+        if not self.slots.acquire(blocking=False):
             return self.refuse(environ, start_response)
         try:
             body = self.wsgi_app(environ, start_response)
@@ -72,12 +67,6 @@ class OverloadGuard:
             self.slots.release()
             raise
         return Held(body, self.slots.release)
-
-    def take_slot(self) -> bool:
-        """Take one of this process's slots, waiting at most `slot_wait` seconds for one (0: not at all)."""
-        if self.slot_wait:
-            return self.slots.acquire(timeout=self.slot_wait)
-        return self.slots.acquire(blocking=False)
 
     def refuse(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         """503 with `Retry-After` and the page (or JSON) in the visitor's language, rendered once each."""
@@ -98,7 +87,7 @@ class OverloadGuard:
             count, self.refused, self.logged_at = self.refused, 0, now
             logger.warning(
                 "overloaded: %d request(s) answered 503 since the last warning (MAX_CONCURRENT_REQUESTS=%d, "
-                "MAX_SLOT_WAIT=%g, MAX_REQUEST_WAIT=%g)", count, self.limit, self.slot_wait, self.max_wait,
+                "MAX_REQUEST_WAIT=%g)", count, self.limit, self.max_wait,
             )  # fmt: skip
 
     def render(self, locale: str, as_json: bool) -> tuple[bytes, list]:
@@ -195,8 +184,6 @@ def wants_json(environ: dict) -> bool:
 
 def init_app(app: Flask) -> None:
     """Put the guard in front of everything else (after every blueprint: it needs their static paths)."""
-    settings = app.config
     app.wsgi_app = OverloadGuard(
-        app, app.wsgi_app, settings["MAX_CONCURRENT_REQUESTS"], settings["MAX_REQUEST_WAIT"],
-        settings.get("MAX_SLOT_WAIT", 0),
-    )  # fmt: skip
+        app, app.wsgi_app, app.config["MAX_CONCURRENT_REQUESTS"], app.config["MAX_REQUEST_WAIT"]
+    )

@@ -22,11 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def held_app(own_app):  # noqa: ANN001, ANN201
     """An app working on one page at a time, with a page that waits until the test lets it finish:
     (app, entered, release)."""
-    return with_held_page(own_app(MAX_CONCURRENT_REQUESTS=1))
-
-
-def with_held_page(app):  # noqa: ANN001, ANN201
-    """(app, entered, release): `app` with /held-by-the-test, a page that waits until `release` is set."""
+    app = own_app(MAX_CONCURRENT_REQUESTS=1)
     entered, release = threading.Event(), threading.Event()
 
     def held() -> str:
@@ -75,21 +71,6 @@ def test_a_page_past_the_cap_is_refused_at_once_and_the_rest_still_served(held_a
     assert len(warnings) == 1 and "1 request(s) answered 503" in warnings[0]  # then at most one a minute
 
 
-def test_a_page_waits_a_moment_for_the_slot_its_process_frees(own_app):
-    app, entered, release = with_held_page(own_app(MAX_CONCURRENT_REQUESTS=1, MAX_SLOT_WAIT=5))
-    thread = threading.Thread(target=lambda: app.test_client().get("/held-by-the-test").close())
-    thread.start()
-    try:
-        assert entered.wait(10)
-        threading.Timer(0.2, release.set).start()  # the held page ends while the next one waits
-        began = time.perf_counter()
-        served = app.test_client().get("/login")
-        assert served.status_code == 200 and time.perf_counter() - began >= 0.2
-    finally:
-        release.set()
-        thread.join(10)
-
-
 def test_the_language_picked_on_the_site_wins_over_the_browsers(held_app):
     app, entered, release = held_app
     page = app.test_client()
@@ -123,7 +104,6 @@ def test_without_a_cap_and_a_stamp_pages_are_served_as_before(client, app):
 
 def test_the_cap_defaults_to_a_quarter_of_gunicorns_threads():
     assert config.build_config({})["MAX_CONCURRENT_REQUESTS"] == 0
-    assert config.build_config({})["MAX_SLOT_WAIT"] == 0.1  # a short wait for a slot, then the 503
     assert config.build_config({"WEB_THREADS": "4"})["MAX_CONCURRENT_REQUESTS"] == 1
     assert config.build_config({"WEB_THREADS": "8"})["MAX_CONCURRENT_REQUESTS"] == 2
     assert config.build_config({"WEB_THREADS": "1"})["MAX_CONCURRENT_REQUESTS"] == 1
