@@ -7,7 +7,7 @@ import functools
 from collections.abc import Callable
 
 from flask import request
-from flask_sqlalchemy.pagination import Pagination
+from flask_sqlalchemy.pagination import Pagination, SelectPagination
 from sqlalchemy import Select, Subquery, bindparam, func, select
 
 from incubator.extensions import db
@@ -25,7 +25,21 @@ def page_number(name: str = "page") -> int:
 
 def paginate(query: Select, page: int, per_page: int = PER_PAGE) -> Pagination:
     """One page of the rows `query` selects (an empty page past the end, never a 404)."""
-    return db.paginate(query, page=page, per_page=per_page, error_out=False, count=True)
+    return CountedPagination(
+        select=query, session=db.session(), page=page, per_page=per_page, error_out=False, count=True
+    )
+
+
+class CountedPagination(SelectPagination):
+    """`db.paginate`'s pagination, without its count query when the page's rows already tell the total: a
+    page holding rows but fewer than `per_page` is the last one (most lists fit on their first page), and an
+    empty first page counts none. Like `db.paginate` it assumes one row per item (eager loads joining
+    collections would break both)."""
+
+    def _query_count(self) -> int:
+        if len(self.items) < self.per_page and (self.items or self.page == 1):
+            return self._query_offset + len(self.items)
+        return super()._query_count()
 
 
 class RowsPagination(Pagination):

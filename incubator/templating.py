@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
+from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
-from flask import Flask, url_for
+from babel.numbers import NumberPattern, parse_pattern
+from flask import Flask, has_request_context, request, url_for
 from flask_babel import format_date, format_datetime, format_decimal, get_locale
 from jinja2 import pass_context
 from jinja2.runtime import Context
@@ -62,7 +64,39 @@ def number(value: float | None, places: int | None = None) -> str:
         return "—"
     if places is None:
         return format_decimal(value)
-    return format_decimal(value, format="#,##0" + ("." + "0" * places if places else ""))
+    return format_decimal(value, format=number_pattern("#,##0" + ("." + "0" * places if places else "")))
+
+
+@lru_cache(maxsize=64)
+def number_pattern(pattern: str) -> NumberPattern:
+    """Babel's parsed number `pattern` (Babel parses a pattern given as text anew on every number)."""
+    return parse_pattern(pattern)
+
+
+class CachedBootstrap:
+    """Bootstrap-Flask's template global with `load_css()` and `load_js()` made once per process (per
+    arguments and script root): their tags name files of the installed package, which do not change while
+    it runs, and building them cost a dozen url_for calls and file checks on every page."""
+
+    def __init__(self, bootstrap: object) -> None:
+        self.bootstrap = bootstrap
+        self.made: dict[tuple, Markup] = {}
+
+    def load_css(self, *args: object, **kwargs: object) -> Markup:
+        return self._made("load_css", args, kwargs)
+
+    def load_js(self, *args: object, **kwargs: object) -> Markup:
+        return self._made("load_js", args, kwargs)
+
+    def _made(self, name: str, args: tuple, kwargs: dict) -> Markup:
+        root = request.script_root if has_request_context() else ""
+        key = (name, args, tuple(sorted(kwargs.items())), root)
+        if key not in self.made:
+            self.made[key] = getattr(self.bootstrap, name)(*args, **kwargs)
+        return self.made[key]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.bootstrap, name)
 
 
 def comma_list(text: str | None) -> list[str]:
@@ -98,8 +132,8 @@ class IdUrls:
 
 def register_template_helpers(app: Flask) -> None:
     """Install the shared filters: `localtime`, `localdate`, `label`, `badges`, `number`, `comma_list`,
-    `language_names`; the test `mixed_scripts`
-    (a name to flag to staff); the faster gettext callables and `cached_fragment`."""
+    `language_names`; the test `mixed_scripts` (a name to flag to staff); the faster gettext callables,
+    `cached_fragment` and Bootstrap's tags made once."""
     app.add_template_filter(local_datetime, "localtime")
     app.add_template_filter(local_date, "localdate")
     app.add_template_filter(label_filter, "label")
@@ -110,3 +144,5 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_test(mixed_scripts, "mixed_scripts")
     i18n.install(app)
     fragments.install(app)
+    if "bootstrap" in app.jinja_env.globals:
+        app.jinja_env.globals["bootstrap"] = CachedBootstrap(app.jinja_env.globals["bootstrap"])

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy.orm import joinedload
 
 from incubator.accounts.models import User
 from incubator.audit.services import changed_fields, save_and_announce
@@ -11,7 +12,7 @@ from incubator.extensions import db
 from incubator.labs.models import Lab
 from incubator.organizations.models import Organization
 from incubator.organizations.services import acting_organization_ids, may_act_for
-from incubator.pagination import paginate
+from incubator.pagination import PER_PAGE, paginate
 from incubator.search import index as search_index
 from incubator.search.query import Found, parse
 
@@ -34,13 +35,37 @@ def may_edit_capability(user: User, capability: Capability) -> bool:
     )
 
 
+def editable_challenges(user: User) -> ColumnElement[bool]:
+    """The challenges `user` may edit (their own; all their organization's for its admins), as a clause."""
+    organizations = acting_organization_ids(user, "edit_challenges")
+    return or_(Challenge.organization_id.in_(organizations), Challenge.author_id == user.id)
+
+
+def editable_capabilities(user: User) -> ColumnElement[bool]:
+    """The capabilities `user` may edit (their own; all their organization's for its admins), as a clause."""
+    organizations = acting_organization_ids(user, "edit_capabilities")
+    return or_(Capability.organization_id.in_(organizations), Capability.owner_id == user.id)
+
+
+def first_challenges(user: User) -> list[Challenge]:
+    """The first page of `list_challenges` without a search (the home page's list), without counting them
+    all, each with its organization (the page says whether it awaits verification)."""
+    query = select(Challenge).where(editable_challenges(user)).options(joinedload(Challenge.organization))
+    return list(db.session.scalars(query.order_by(Challenge.id.desc()).limit(PER_PAGE)))
+
+
+def first_capabilities(user: User) -> list[Capability]:
+    """The first page of `list_capabilities` without a search (the home page's list), without counting them
+    all, each with its organization (the page says whether it awaits verification)."""
+    query = select(Capability).where(editable_capabilities(user)).options(joinedload(Capability.organization))
+    return list(db.session.scalars(query.order_by(Capability.title, Capability.id).limit(PER_PAGE)))
+
+
 def list_challenges(user: User, page: int = 1, text: str = "") -> Found:
     """One page of the challenges `user` may edit (their own; all their organization's for its admins)
     with every word of `text` (accents ignored, or the same concept in the other language)."""
-    organizations = acting_organization_ids(user, "edit_challenges")
-    mine = or_(Challenge.organization_id.in_(organizations), Challenge.author_id == user.id)
     search = parse(db.session, text)
-    query = select(Challenge).where(mine, search.clause("challenge", Challenge.id))
+    query = select(Challenge).where(editable_challenges(user), search.clause("challenge", Challenge.id))
     found = paginate(query.order_by(Challenge.id.desc()), page)
     return Found(found, search.found_through(db.session, "challenge", [c.id for c in found.items]))
 
@@ -63,10 +88,8 @@ def update_challenge(challenge: Challenge, data: dict, actor_id: int) -> bool:
 def list_capabilities(user: User, page: int = 1, text: str = "") -> Found:
     """One page of the capabilities `user` may edit (their own; all their organization's for its
     admins) with every word of `text` (accents ignored, or the same concept in the other language)."""
-    organizations = acting_organization_ids(user, "edit_capabilities")
-    mine = or_(Capability.organization_id.in_(organizations), Capability.owner_id == user.id)
     search = parse(db.session, text)
-    query = select(Capability).where(mine, search.clause("capability", Capability.id))
+    query = select(Capability).where(editable_capabilities(user), search.clause("capability", Capability.id))
     found = paginate(query.order_by(Capability.title, Capability.id), page)
     return Found(found, search.found_through(db.session, "capability", [c.id for c in found.items]))
 

@@ -8,6 +8,7 @@ from flask_babel import format_decimal
 
 from incubator.i18n import lazy_gettext as _l
 from incubator.labels import label, register
+from incubator.templating import number_pattern
 
 FIELD_LABELS = register(
     "dataset_field",
@@ -53,7 +54,7 @@ class Chart:
         if value is None or value == "":
             return "—"
         if isinstance(value, float):  # hours and percentages, measured to a decimal: "15.0", "15,0"
-            return format_decimal(value, format="#,##0.0##")
+            return format_decimal(value, format=number_pattern("#,##0.0##"))
         if isinstance(value, int) and not isinstance(value, bool):
             return format_decimal(value)
         return label(value, self.groups[name]) if name in self.groups else str(value)

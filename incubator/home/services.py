@@ -69,14 +69,14 @@ def founder_overview(user: User) -> dict:
 
 
 def university_overview(user: User) -> dict:
-    labs = lab_services.list_my_labs(user)
-    capabilities = challenge_services.list_capabilities(user).page
+    labs = lab_services.first_my_labs(user)
+    capabilities = challenge_services.first_capabilities(user)
     lab_ids = select(Lab.id).where(lab_services.my_labs_clause(user))
     pending = count(Booking, Booking.lab_id.in_(lab_ids), Booking.status == "requested")
     waiting = booking_services.waiting_requests(user)
     return {
-        "labs": labs.items,
-        "capabilities": capabilities.items,
+        "labs": labs,
+        "capabilities": capabilities,
         "pending_bookings": pending,
         "waiting_bookings": waiting,
         "memberships": active_memberships(user),
@@ -85,7 +85,7 @@ def university_overview(user: User) -> dict:
 
 def enterprise_overview(user: User) -> dict:
     return {
-        "challenges": challenge_services.list_challenges(user).page.items,
+        "challenges": challenge_services.first_challenges(user),
         "memberships": active_memberships(user),
     }
 

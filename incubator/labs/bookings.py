@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sqlalchemy import exc, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from incubator.accounts.models import User
 from incubator.audit.services import record
@@ -203,7 +203,7 @@ def waiting_requests(user: User) -> list[Booking]:
     """Requests waiting for an answer in the labs `user` manages, the soonest first."""
     labs = select(Lab.id).where(my_labs_clause(user))
     query = select(Booking).where(Booking.lab_id.in_(labs), Booking.status == "requested")
-    query = query.options(selectinload(Booking.lab), selectinload(Booking.requester))
+    query = query.options(joinedload(Booking.lab), joinedload(Booking.requester))  # in the same query
     return list(db.session.scalars(query.order_by(Booking.starts_at)))
 
 

@@ -49,8 +49,8 @@ def chosen_week() -> date:
 @bp.route("/<int:lab_id>")
 @login_required
 def detail(lab_id: int):
-    manager = joinedload(Lab.manager)  # its contact, on the page: one query less
-    lab = get_visible_or_404(Lab, lab_id, partial(may_see_lab, current_user), options=[manager])
+    joined = [joinedload(Lab.manager), joinedload(Lab.organization)]  # both on the page: two queries less
+    lab = get_visible_or_404(Lab, lab_id, partial(may_see_lab, current_user), options=joined)
     can_edit = may_access(lab, partial(services.may_manage_lab, current_user))
     monday = chosen_week()
     return render_template(

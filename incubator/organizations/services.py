@@ -19,6 +19,7 @@ from incubator.permissions import (
     membership_allows,
     platform_allows,
 )
+from incubator.request_memo import remembered
 
 
 def organization_for(user: User, kind: str, action: str | None = None) -> Organization | None:
@@ -122,9 +123,28 @@ def manages(user: User, organization_id: int, lab_id: int) -> bool:
 
 
 def lab_scope(user: User) -> dict[int, frozenset[int] | None]:
-    """What `user` manages through active memberships: organization id -> its labs they manage (None: all)."""
-    query = select(Membership).where(Membership.user_id == user.id, Membership.status == ACTIVE)
-    scope = {m.organization_id: managed_labs(m.role, managed_lab_ids(m)) for m in db.session.scalars(query)}
+    """What `user` manages through active memberships: organization id -> its labs they manage (None: all).
+
+    One query for the memberships and their named labs, made once per request (a page asks it from several
+    services); a copy is returned, so a caller may change it."""
+    return dict(remembered(("lab_scope", user.id), lambda: _lab_scope(user.id)))
+
+
+def _lab_scope(user_id: int) -> dict[int, frozenset[int] | None]:
+    query = (
+        select(Membership.id, Membership.organization_id, Membership.role, membership_labs.c.lab_id)
+        .outerjoin(membership_labs, membership_labs.c.membership_id == Membership.id)
+        .where(Membership.user_id == user_id, Membership.status == ACTIVE)
+        .order_by(Membership.id)
+    )
+    memberships: dict[int, tuple[int, str, set[int]]] = {}
+    for membership_id, organization_id, role, lab_id in db.session.execute(query):
+        named = memberships.setdefault(membership_id, (organization_id, role, set()))[2]
+        if lab_id is not None:
+            named.add(lab_id)
+    scope = {
+        organization_id: managed_labs(role, named) for organization_id, role, named in memberships.values()
+    }
     return {organization_id: labs for organization_id, labs in scope.items() if labs != frozenset()}
 
 

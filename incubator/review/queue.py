@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import contains_eager, joinedload
 
 from incubator.accounts.models import User
 from incubator.csv_export import csv_text
@@ -53,7 +53,7 @@ def _rows(
         select(Application)
         .join(Startup, Startup.id == Application.startup_id)
         .where(Application.status != "draft")
-        .options(selectinload(Application.program), selectinload(Application.startup))
+        .options(joinedload(Application.program), contains_eager(Application.startup))  # one query
     )
     if program_id:
         query = query.where(Application.program_id == program_id)

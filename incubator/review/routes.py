@@ -42,7 +42,8 @@ def refused(error: ReviewRefused, category: str = "danger") -> None:
 @role_required(*STAFF_ROLES)
 def applications():
     form = QueueFilterForm(request.args)
-    form.program.choices = choices(((p.id, p.name) for p in list_programs()), _("All programs"))
+    programs = list_programs()
+    form.program.choices = choices(((p.id, p.name) for p in programs), _("All programs"))
     form.status.choices = choices(APPLICATION_STATUS_LABELS.items(), _("All statuses"))
     form.sector.choices = choices(((s, s) for s in queue.sectors()), _("All sectors"))
     form.validate()
@@ -52,7 +53,7 @@ def applications():
         page=found.page,
         bridges=found.bridges,
         form=form,
-        programs=list_programs(),
+        programs=programs,
     )
 
 

@@ -44,3 +44,26 @@ def test_a_query_built_once_is_paged_by_one_statement_built_once(db):
     assert [row.name for row in second.items] == ["Org 20", "Org 21", "Org 22", "Org 23", "Org 24"]
     assert second.total == 25 and one_page(query, None) is one_page(query, None)
     assert paginate_rows(query, 9, values={"like": "Org%"}).total == 25  # past the end, counted apart
+
+
+def test_a_page_that_is_not_full_is_counted_from_its_own_rows(db):
+    for number in range(25):
+        OrganizationFactory(name=f"Org {number:02d}")
+    entities = select(Organization).order_by(Organization.name)
+    statements = []
+
+    def collect(conn, cursor, statement, *args) -> None:  # noqa: ANN001
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", collect)
+    try:
+        for query, number, total, queries in (
+            (entities, 1, 25, 2),  # full: counted by a query
+            (entities, 2, 25, 1),  # the last page, 5 rows: 20 + 5
+            (entities, 3, 25, 2),  # past the end: counted by a query
+            (entities.where(Organization.name == "none"), 1, 0, 1),  # an empty first page
+        ):
+            statements.clear()
+            assert paginate(query, number).total == total and len(statements) == queries
+    finally:
+        event.remove(db.engine, "before_cursor_execute", collect)
