@@ -24,7 +24,7 @@ from incubator.database import lock_for_writing, utcnow
 from incubator.errors import N_
 from incubator.extensions import db
 from incubator.localtime import LOCAL_ZONE, to_local
-from incubator.mentors import contacts
+from incubator.mentors import contacts, mentorships
 from incubator.mentors.mentorships import refuse
 from incubator.mentors.models import MentorMeeting, Mentorship
 from incubator.notifications import mail
@@ -128,6 +128,29 @@ def cancel_meeting(meeting: MentorMeeting, user: User, message: str = "") -> Men
     """A side cancels an agreed meeting before it starts, with an optional word: the other side is told,
     and both are e-mailed the calendar cancellation (the canceller's copy is already read)."""
     lock_for_writing(db.session)  # SQLite: the write lock first, so concurrent cancellations queue
+    cancel(meeting, user, message)
+    db.session.commit()
+    return meeting
+
+
+def end_mentorship(mentorship: Mentorship, user: User, outcome: str) -> Mentorship:
+    """End the mentorship (`mentorships.end_mentorship`) and, in the same commit, cancel its agreed
+    meetings still to come, each with the calendar cancellation for both sides."""
+    ended = mentorships.close(mentorship, user, outcome)
+    upcoming = select(MentorMeeting).where(
+        MentorMeeting.mentorship_id == mentorship.id,
+        MentorMeeting.status == "accepted",
+        MentorMeeting.starts_at > utcnow(),
+    )
+    for meeting in db.session.scalars(upcoming).all():
+        cancel(meeting, user, "")
+    db.session.commit()
+    return ended
+
+
+def cancel(meeting: MentorMeeting, user: User, message: str) -> None:
+    """Cancel an agreed meeting in the current transaction (the caller commits); refused as in
+    `cancel_meeting`."""
     mentorship = meeting.mentorship
     if user.id not in (mentorship.mentor_id, mentorship.founder_id):
         raise refuse(N_("Only the two sides of the mentorship may cancel its meetings."))
@@ -148,8 +171,6 @@ def cancel_meeting(meeting: MentorMeeting, user: User, message: str = "") -> Men
          link=ics_path(meeting), followed_by=message, name=user.full_name)  # fmt: skip
     own = N_("You cancelled the meeting for %(startup)s on %(when)s: the e-mail removes it from calendars.")
     tell(user, "meeting.cancelled", own, meeting, link=ics_path(meeting)).read_at = now
-    db.session.commit()
-    return meeting
 
 
 def meetings_of(mentorship: Mentorship) -> list[MentorMeeting]:

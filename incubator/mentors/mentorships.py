@@ -168,8 +168,9 @@ def link_session(meeting: MentorMeeting, mentorship: Mentorship, session_id: int
         raise refuse(N_("This meeting cannot be logged: it was logged already or has not taken place."))
 
 
-def end_mentorship(mentorship: Mentorship, user: User, outcome: str) -> Mentorship:
-    """Either side ends an active mentorship as completed or cancelled; a founder may withdraw a request."""
+def close(mentorship: Mentorship, user: User, outcome: str) -> Mentorship:
+    """Either side ends an active mentorship as completed or cancelled; a founder may withdraw a request.
+    In the current transaction: `meetings.end_mentorship` commits it with the cancelled meetings."""
     status = lock(mentorship).status
     withdrawing = status == "requested" and user.id == mentorship.founder_id and outcome == "cancelled"
     if outcome not in OUTCOMES or not (status == "active" or withdrawing):
@@ -178,7 +179,6 @@ def end_mentorship(mentorship: Mentorship, user: User, outcome: str) -> Mentorsh
     record(user.id, f"mentorship.{outcome}", mentorship)
     other = mentorship.mentor if user.id == mentorship.founder_id else mentorship.founder
     tell(other, f"mentorship.{outcome}", N_("The mentorship for %(startup)s has ended."), mentorship)
-    db.session.commit()
     return mentorship
 
 

@@ -179,7 +179,7 @@ def log_session(mentorship_id: int):
 def end(mentorship_id: int):
     form = EndForm()
     done = _("Mentorship ended: %(status)s.", status=label(form.outcome.data or "", "mentorship_status"))
-    return act(mentorship_id, "end", form, mentorships.end_mentorship, form.outcome.data, done=done,
+    return act(mentorship_id, "end", form, meetings.end_mentorship, form.outcome.data, done=done,
                mentor_only=False)  # fmt: skip
 
 

@@ -293,6 +293,20 @@ def test_either_side_cancels_an_agreed_meeting_once_and_the_other_side_is_told(c
     assert meeting.cancelled_by_id == canceller.id and len(cancellations()) == 2
 
 
+def test_ending_a_mentorship_cancels_its_agreed_meetings_still_to_come(client, db, pair):
+    coming, held = agreed(pair), agreed(pair)
+    held.starts_at = utcnow() - timedelta(days=1)  # took place: stays as it was
+    db.session.commit()
+    log_in(client, pair.founder)
+    url = f"/mentors/mentorships/{pair.id}"
+    response = submit(client, f"{url}/end", {"outcome": "completed"}, form_url=url)
+    assert response.status_code == 302
+    for row in (pair, coming, held):
+        db.session.refresh(row)
+    assert pair.status == "completed" and (coming.status, held.status) == ("cancelled", "accepted")
+    assert {n.user_id for n in cancellations()} == {pair.founder_id, pair.mentor_id}  # both get the .ics
+
+
 def test_only_the_two_sides_cancel_and_never_a_meeting_that_started(client, db, pair):
     meeting, url = agreed(pair), f"/mentors/mentorships/{pair.id}"
     cancel = f"/mentors/meetings/{meeting.id}/cancel"

@@ -11,11 +11,11 @@ from sqlalchemy import func, select
 
 from incubator.audit.models import AuditEvent
 from incubator.extensions import db as _db
+from incubator.mentors.meetings import end_mentorship
 from incubator.mentors.mentorships import (
     MentorshipRefused,
     accept_mentorship,
     decline_mentorship,
-    end_mentorship,
     log_session,
     request_mentorship,
 )
