@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from flask import request, url_for
-from flask_smorest import Blueprint
+from flask_smorest import Blueprint, abort
+from marshmallow import INCLUDE
 
-from incubator.api import catalogue, schemas
-from incubator.pagination import Pagination
+from incubator.api import catalogue, open_data, schemas
+from incubator.dashboard.datasets import DATASETS
+from incubator.pagination import Pagination, paginate_list
 
 bp = Blueprint(
     "api_catalogue",
@@ -80,3 +82,38 @@ def challenges(args: dict) -> dict:
 def programs(args: dict) -> dict:
     """Incubation programs open for applications today."""
     return page_body(catalogue.open_programs(args["page"]))
+
+
+@bp.route("/datasets")
+@bp.response(200, schemas.DatasetList)
+def datasets() -> dict:
+    """The open datasets: titles, descriptions and fields in English and Vietnamese, and their addresses."""
+    found = [open_data.described(dataset, dataset_links(dataset.name)) for dataset in DATASETS.values()]
+    return {"items": found, "total": len(found)}
+
+
+@bp.route("/datasets/<name>")
+@bp.arguments(schemas.DatasetRowsArgs, location="query", unknown=INCLUDE)
+@bp.response(200, schemas.DatasetRowsPage)
+def dataset_rows(args: dict, name: str) -> dict:
+    """An open dataset's rows, as /open-data/<name>.json types them, filtered by ?<field>=<value>.
+
+    Any query argument but `page` names one of the dataset's fields and keeps the rows whose value equals
+    it (an empty value: an empty cell). An unknown field, or a value its type cannot read, is a 422."""
+    if name not in DATASETS:
+        abort(404, message=f"There is no dataset named {name!r}; /api/v1/datasets lists them all.")
+    page = args.pop("page")
+    wanted, refused = open_data.wanted_values(DATASETS[name], args)
+    if refused:
+        abort(422, message="Filter on the dataset's own fields only.", messages={"query": refused})
+    return page_body(paginate_list(open_data.matching_rows(name, wanted), page))
+
+
+def dataset_links(name: str) -> dict[str, str]:
+    """The addresses of dataset `name`: its CSV and JSON, its rows through the API, the data package."""
+    return {
+        "csv": url_for("open_data.dataset_csv", name=name, _external=True),
+        "json": url_for("open_data.dataset_json", name=name, _external=True),
+        "rows": url_for("api_catalogue.dataset_rows", name=name, _external=True),
+        "datapackage": url_for("open_data.package", _external=True),
+    }

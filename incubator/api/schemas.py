@@ -329,3 +329,53 @@ ProgramPage = page_of(ProgramOut, "ProgramPage")
 BookingPage = page_of(BookingOut, "BookingPage")
 IntroductionPage = page_of(IntroductionSummaryOut, "IntroductionPage")
 PartnershipPage = page_of(PartnershipSummaryOut, "PartnershipPage")
+
+
+class DatasetRowsArgs(Schema):
+    """A page of a dataset's rows; any other query argument filters on one of its fields (equality)."""
+
+    page = fields.Integer(load_default=1, validate=validate.Range(1, MAX_PAGE))
+
+
+class DatasetFieldOut(Schema):
+    name = fields.String()
+    type = fields.String(metadata={"description": "A Table Schema type: string, integer, number or date"})
+    description = fields.String()
+    description_vi = fields.String()
+    enum = fields.List(fields.String(), metadata={"description": "The allowed values (empty: any)"})
+
+
+class DatasetLinks(Schema):
+    csv = fields.String()
+    json = fields.String()
+    rows = fields.String(metadata={"description": "The rows through the API, paged and filtered"})
+    datapackage = fields.String(metadata={"description": "The Frictionless Data Package of every dataset"})
+
+
+class DatasetOut(Schema):
+    name = fields.String()
+    title = fields.String()
+    title_vi = fields.String()
+    description = fields.String()
+    description_vi = fields.String()
+    fields_ = fields.List(fields.Nested(DatasetFieldOut), data_key="fields", attribute="fields")
+    primary_key = fields.List(fields.String())
+    links = fields.Nested(DatasetLinks)
+
+
+class DatasetList(Schema):
+    items = fields.List(fields.Nested(DatasetOut))
+    total = fields.Integer()
+
+
+DatasetRowsPage = Schema.from_dict(
+    {
+        "items": fields.List(fields.Dict(keys=fields.String()), metadata={"description": "Typed rows"}),
+        "page": fields.Integer(),
+        "per_page": fields.Integer(),
+        "total": fields.Integer(),
+        "pages": fields.Integer(),
+        "links": fields.Nested(Links),
+    },
+    name="DatasetRowsPage",
+)

@@ -45,5 +45,5 @@ def test_every_operation_answers_as_documented(own_app, db) -> None:  # noqa: AN
     statuses = Counter()
     for operation in operations:
         fuzzed(operation, {"Authorization": f"Bearer {secret}"}, statuses)()
-    assert len(operations) == 20 and statuses[200] and statuses[201]
+    assert len(operations) == 22 and statuses[200] and statuses[201]
     assert not any(status >= 500 for status in statuses), statuses
