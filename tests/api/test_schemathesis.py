@@ -45,5 +45,6 @@ def test_every_operation_answers_as_documented(own_app, db) -> None:  # noqa: AN
     statuses = Counter()
     for operation in operations:
         fuzzed(operation, {"Authorization": f"Bearer {secret}"}, statuses)()
+    print(f"schemathesis: {len(operations)} operations, {statuses.total()} requests, {dict(statuses)}")
     assert len(operations) == 22 and statuses[200] and statuses[201]
     assert not any(status >= 500 for status in statuses), statuses
