@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields
 
-from incubator.api.schemas import CapabilityArgs, OrganizationRef, UtcDateTime
+from incubator.api.schemas import CapabilityArgs, OrganizationOut, OrganizationRef, UtcDateTime
 
 
 class TechnologyOfferArgs(CapabilityArgs):
@@ -16,14 +16,11 @@ class TechnologyOfferArgs(CapabilityArgs):
     )
 
 
-class OfferOrganization(Schema):
-    id = fields.Integer()
-    name = fields.String()
-    name_en = fields.String()
-    kind = fields.String()
-    sector = fields.String()
-    city = fields.String()
-    website = fields.String()
+class OfferOrganization(OrganizationOut):
+    """The organisation of an offer: the public profile without its description."""
+
+    class Meta:
+        exclude = ("description",)
 
 
 class OfferContact(Schema):
