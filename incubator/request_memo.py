@@ -31,6 +31,19 @@ def remembered(key: Hashable, compute: Callable[[], T]) -> T:
     return kept[key]
 
 
+def keep(key: Hashable, value: object) -> None:
+    """Keep `value` under `key` for the rest of this request (until it writes)."""
+    if has_app_context():
+        g.setdefault("request_memo", {})[key] = value
+
+
+def kept(key: Hashable, default: object = None) -> object:
+    """What was kept under `key` this request and not dropped since, else `default`."""
+    if not has_app_context():
+        return default
+    return g.get("request_memo", {}).get(key, default)
+
+
 def forget() -> None:
     """Drop every answer kept for this request."""
     if has_app_context():

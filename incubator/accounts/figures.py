@@ -4,19 +4,19 @@ Every logged-in page loads its user; a page also showing a count of that user's 
 query for it. A package registers the count here as a correlated subquery over `users.id`; the user
 loader selects the user and every registered figure in one statement and keeps the figures for the
 request. A figure is dropped as soon as the request writes anything (a flush, or an UPDATE, DELETE or
-INSERT statement), so a page never shows a count from before its own change: readers then query afresh.
+INSERT statement) or rolls back (`request_memo`), so a page never shows a count from before its own
+change: readers then query afresh.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import g, has_app_context
-from sqlalchemy import ColumnElement, ScalarSelect, Select, bindparam, event, select
-from sqlalchemy.orm import ORMExecuteState, Session
+from sqlalchemy import ColumnElement, ScalarSelect, Select, bindparam, select
 
 from incubator.accounts.models import User
 from incubator.extensions import db
+from incubator.request_memo import keep, kept
 
 FIGURES: dict[str, Callable[[ColumnElement[int]], ScalarSelect]] = {}
 _statement: list[Select] = []  # the user-and-figures SELECT, built once per set of figures
@@ -43,29 +43,10 @@ def load_user(token: str | None) -> User | None:
     row = db.session.execute(user_query(), {"token": token}).first()
     if row is None:
         return None
-    g.user_figures = dict(zip(FIGURES, row[1:], strict=True))
+    keep("user_figures", dict(zip(FIGURES, row[1:], strict=True)))
     return row[0]
 
 
 def figure(name: str) -> int | None:
     """Figure `name` of the request's user as loaded with it, or None (not loaded, or written since)."""
-    if not has_app_context():
-        return None
-    return g.get("user_figures", {}).get(name)
-
-
-def forget() -> None:
-    """Drop this request's figures: something was written, they may be stale."""
-    if has_app_context():
-        g.pop("user_figures", None)
-
-
-@event.listens_for(Session, "after_flush")
-def _forget_after_flush(session: Session, flush_context: object) -> None:
-    forget()
-
-
-@event.listens_for(Session, "do_orm_execute")
-def _forget_after_write(state: ORMExecuteState) -> None:
-    if not state.is_select:
-        forget()
+    return kept("user_figures", {}).get(name)
